@@ -1,0 +1,71 @@
+/**
+ * What introspection learns about a data source. Stored on the DataSource row
+ * (JSON) and turned into a semantic model by `semantic/bootstrap.ts`.
+ */
+
+/** Portable value types, shared by snapshots, result columns and the engine. */
+export type ValueType =
+  | "integer"
+  | "bigint"
+  | "decimal"
+  | "float"
+  | "text"
+  | "boolean"
+  | "date"
+  | "timestamp"
+  | "time"
+  | "interval"
+  | "json"
+  | "uuid"
+  | "binary"
+  | "array"
+  | "other";
+
+export interface ColumnSnapshot {
+  name: string;
+  /** The database's own type name, e.g. `numeric(10,2)`. */
+  dbType: string;
+  type: ValueType;
+  nullable: boolean;
+  comment: string | null;
+  /** Distinct values of low-cardinality text columns, for value linking; absent otherwise. */
+  samples?: string[];
+  /** Estimated number of distinct values (from statistics or the sample), when known. */
+  distinct?: number | null;
+}
+
+export interface ForeignKeySnapshot {
+  name: string;
+  columns: string[];
+  refSchema: string;
+  refTable: string;
+  refColumns: string[];
+  /** Declared in the database, or inferred from `<table>_id` naming. */
+  inferred: boolean;
+}
+
+export interface TableSnapshot {
+  schema: string;
+  name: string;
+  kind: "table" | "view";
+  comment: string | null;
+  rowEstimate: number;
+  columns: ColumnSnapshot[];
+  primaryKey: string[];
+  foreignKeys: ForeignKeySnapshot[];
+}
+
+export interface SchemaSnapshot {
+  dialect: "postgres";
+  introspectedAt: string;
+  schemas: string[];
+  tables: TableSnapshot[];
+}
+
+/** The least a connection must offer to be introspected or queried. */
+export interface Queryable {
+  query<R extends Record<string, unknown> = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<{ rows: R[] }>;
+}
