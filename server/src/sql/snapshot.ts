@@ -32,6 +32,12 @@ export interface ColumnSnapshot {
   samples?: string[];
   /** Estimated number of distinct values (from statistics or the sample), when known. */
   distinct?: number | null;
+  /**
+   * Earliest and latest value (ISO text) of date/timestamp columns, so relative
+   * periods ("last 3 months") can be anchored to the data rather than today.
+   */
+  min?: string | null;
+  max?: string | null;
 }
 
 export interface ForeignKeySnapshot {
