@@ -1,0 +1,61 @@
+/**
+ * Dates as whole days (and timestamps as whole minutes) since 1970-01-01 UTC.
+ * Integers keep the generators free of time-zone and DST surprises.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+export type Day = number;
+export type Minute = number;
+
+export function day(year: number, month: number, dayOfMonth: number): Day {
+  return Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY;
+}
+
+function parts(d: Day): Date {
+  return new Date(d * MS_PER_DAY);
+}
+
+export function yearOf(d: Day): number {
+  return parts(d).getUTCFullYear();
+}
+
+/** 1 = January. */
+export function monthOf(d: Day): number {
+  return parts(d).getUTCMonth() + 1;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(d: Day): number {
+  return parts(d).getUTCDay();
+}
+
+export function isWeekend(d: Day): boolean {
+  const w = weekdayOf(d);
+  return w === 0 || w === 6;
+}
+
+/** `YYYY-MM-DD`. */
+export function isoDate(d: Day): string {
+  return parts(d).toISOString().slice(0, 10);
+}
+
+export function minuteOf(d: Day, hour = 0, minute = 0): Minute {
+  return d * 1440 + hour * 60 + minute;
+}
+
+export function dayOfMinute(m: Minute): Day {
+  return Math.floor(m / 1440);
+}
+
+/** `YYYY-MM-DD HH:MM:SS`. */
+export function isoTimestamp(m: Minute): string {
+  return new Date(m * 60_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/** Monday–Friday days in [from, to], both included. */
+export function workingDaysBetween(from: Day, to: Day): number {
+  let count = 0;
+  for (let d = from; d <= to; d++) if (!isWeekend(d)) count++;
+  return count;
+}
