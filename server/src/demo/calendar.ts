@@ -59,3 +59,16 @@ export function workingDaysBetween(from: Day, to: Day): number {
   for (let d = from; d <= to; d++) if (!isWeekend(d)) count++;
   return count;
 }
+
+/** Parses `YYYY-MM-DD`. */
+export function parseIsoDate(iso: string): Day {
+  const [y, m, d] = iso.split("-").map(Number);
+  return day(y as number, m as number, d as number);
+}
+
+/** Days in the month that contains `d`. */
+export function daysInMonth(d: Day): number {
+  const y = yearOf(d);
+  const m = monthOf(d);
+  return day(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - day(y, m, 1);
+}

@@ -3,7 +3,7 @@
  * orders over 2022–2024, with growth, seasonality and a price rise in 2024.
  */
 
-import { day, isoDate, monthOf, weekdayOf, yearOf, type Day } from "../calendar.ts";
+import { day, isoDate, monthOf, parseIsoDate, weekdayOf, yearOf, type Day } from "../calendar.ts";
 import { randomPerson, uniqueEmail, uniqueName } from "../names.ts";
 import { Random } from "../random.ts";
 import { money, SqlScript, decimal, type Row } from "../sql-script.ts";
@@ -27,11 +27,6 @@ interface Product { id: number; categoryIndex: number; price: number; oldPrice: 
 /** Rounds cents to a multiple of 20 so that any 5%-step discount of any quantity is whole cents. */
 function roundTo20Cents(cents: number): number {
   return Math.round(cents / 20) * 20;
-}
-
-function parseDay(iso: string): Day {
-  const [y, m, d] = iso.split("-").map(Number);
-  return day(y as number, m as number, d as number);
 }
 
 function buildReps(rng: Random, rows: Row[]): Rep[] {
@@ -93,11 +88,11 @@ function buildProducts(rng: Random, rows: Row[]): Product[] {
   categories.forEach((category, categoryIndex) => {
     category.products.forEach((info, index) => {
       const id = products.length + 1;
-      const launched = info.launched ? parseDay(info.launched) : day(2019, 1, 7) + rng.int(0, 1000);
+      const launched = info.launched ? parseIsoDate(info.launched) : day(2019, 1, 7) + rng.int(0, 1000);
       const cost = Math.round(info.price * category.costRatio * (0.85 + rng.next() * 0.3));
       products.push({
         id, categoryIndex, price: info.price, oldPrice: roundTo20Cents(info.price / 1.06), launched,
-        endsAfter: info.discontinued ? parseDay(info.discontinued) : LAST_DAY, popularity: 0.4 + rng.next() * 1.2,
+        endsAfter: info.discontinued ? parseIsoDate(info.discontinued) : LAST_DAY, popularity: 0.4 + rng.next() * 1.2,
       });
       rows.push({
         product_id: id,
