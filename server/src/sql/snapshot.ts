@@ -28,13 +28,17 @@ export interface ColumnSnapshot {
   type: ValueType;
   nullable: boolean;
   comment: string | null;
-  /** Distinct values of low-cardinality text columns, for value linking; absent otherwise. */
+  /**
+   * Distinct values (as text) of low-cardinality text columns, for value linking,
+   * and of tiny-domain integer/boolean columns (flags); absent otherwise.
+   */
   samples?: string[];
   /** Estimated number of distinct values (from statistics or the sample), when known. */
   distinct?: number | null;
   /**
-   * Earliest and latest value (ISO text) of date/timestamp columns, so relative
-   * periods ("last 3 months") can be anchored to the data rather than today.
+   * Smallest and largest value (as text) of date/timestamp and numeric non-key
+   * columns: relative periods ("last 3 months") are anchored to the data's
+   * latest date, and ranges tell a 0–1 fraction from an amount.
    */
   min?: string | null;
   max?: string | null;

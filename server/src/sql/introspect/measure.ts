@@ -32,8 +32,20 @@ async function runBatched(
   }
 }
 
+/** Non-text columns are sampled only to spot tiny domains such as 0/1 flags. */
+const SMALL_DOMAIN = 10;
+
+/** Types whose min/max are read: dates anchor relative periods, numbers tell fractions from amounts. */
+const RANGED: ColumnSnapshot["type"][] = ["date", "timestamp", "integer", "bigint", "decimal", "float"];
+
+function isKey(table: TableSnapshot, column: ColumnSnapshot): boolean {
+  if (table.primaryKey.includes(column.name)) return true;
+  return table.foreignKeys.some((fk) => fk.columns.includes(column.name));
+}
+
 function isSampleCandidate(table: TableSnapshot, column: ColumnSnapshot): boolean {
-  if (column.type !== "text" || column.samples) return false;
+  if (column.samples) return false;
+  if (column.type !== "text" && column.type !== "integer" && column.type !== "boolean") return false;
   if (table.primaryKey.length === 1 && table.primaryKey[0] === column.name) return false;
   return !table.foreignKeys.some((fk) => fk.columns.includes(column.name));
 }
@@ -90,12 +102,13 @@ export async function measureTables(
         continue;
       }
       const col = quoteIdent(column.name);
+      const limit = column.type === "text" ? sampleLimit : SMALL_DOMAIN;
       samples.push({
-        sql: `SELECT ARRAY(SELECT v FROM (SELECT DISTINCT ${col}::text AS v FROM (SELECT ${col} FROM ${source} WHERE ${col} IS NOT NULL LIMIT ${SAMPLE_ROWS}) r) d ORDER BY v LIMIT ${sampleLimit + 1})`,
-        apply: (v) => keepSamples(column, (v as string[] | null) ?? [], sampleLimit),
+        sql: `SELECT ARRAY(SELECT v FROM (SELECT DISTINCT ${col}::text AS v FROM (SELECT ${col} FROM ${source} WHERE ${col} IS NOT NULL LIMIT ${SAMPLE_ROWS}) r) d ORDER BY v LIMIT ${limit + 1})`,
+        apply: (v) => keepSamples(column, (v as string[] | null) ?? [], limit),
       });
     }
-    const dated = table.columns.filter((c) => c.type === "date" || c.type === "timestamp");
+    const dated = table.columns.filter((c) => RANGED.includes(c.type) && !isKey(table, c));
     if (dated.length > 0) {
       const parts = dated.map((c) => `min(${quoteIdent(c.name)})::text, max(${quoteIdent(c.name)})::text`).join(", ");
       ranges.push({
@@ -120,6 +133,10 @@ function keepSamples(column: ColumnSnapshot, values: string[], limit: number): v
     return;
   }
   column.distinct = values.length;
+  if (column.type !== "text") {
+    column.samples = values;
+    return;
+  }
   const short = values.filter((v) => v.length <= MAX_VALUE_LENGTH && /\p{L}/u.test(v));
   // Mostly long or letter-free values (notes, codes, phone numbers): nothing to link.
   if (short.length === 0 || short.length < values.length / 2) return;

@@ -1,0 +1,64 @@
+import { quoteIdent } from "../sql/introspect/types.ts";
+import { nameWords, singularPhrase } from "./names.ts";
+import type { Entity, Field, Metric } from "./types.ts";
+
+export const REVENUE_SYNONYMS = [
+  "revenue",
+  "sales",
+  "total sales",
+  "sales amount",
+  "sales revenue",
+  "sales value",
+  "gross sales",
+  "turnover",
+  "income",
+  "earnings",
+  "money",
+  "spend",
+  "spending",
+  "spent",
+  "amount spent",
+];
+
+const has = (f: Field, ...words: string[]) => nameWords(f.name).some((w) => words.includes(w));
+
+/**
+ * Revenue of line-level tables that hold a unit price and a quantity (and
+ * maybe a discount) but no revenue column: `sum(price * quantity)`, minus the
+ * discount as a fraction (when it never exceeds 1) or as an amount.
+ */
+export function generatedMetrics(entities: Entity[]): Metric[] {
+  const found: { entity: Entity; expression: string; description: string }[] = [];
+  for (const entity of entities) {
+    const measures = entity.fields.filter((f) => f.role === "measure");
+    if (measures.some((f) => has(f, "revenue", "sales", "subtotal") && f.money)) continue;
+    const price = measures.find((f) => has(f, "price"));
+    const quantity = measures.find((f) => has(f, "quantity", "qty") || f.name.toLowerCase() === "units");
+    if (!price || !quantity) continue;
+    const discount = measures.find((f) => has(f, "discount"));
+    const p = quoteIdent(price.name);
+    const q = quoteIdent(quantity.name);
+    let expression = `sum(${p} * ${q})`;
+    let description = `${price.label} × ${quantity.label}`;
+    if (discount) {
+      const fraction = discount.max !== undefined && discount.max !== null && Number(discount.max) <= 1;
+      const d = quoteIdent(discount.name);
+      expression = fraction ? `sum(${p} * ${q} * (1 - ${d}))` : `sum(${p} * ${q} - ${d})`;
+      description += fraction ? ` × (1 − ${discount.label})` : ` − ${discount.label}`;
+    }
+    found.push({ entity, expression, description });
+  }
+  return found.map(({ entity, expression, description }) => {
+    const single = found.length === 1;
+    const prefix = singularPhrase(entity.table);
+    return {
+      name: single ? "revenue" : `${prefix.replace(/ /g, "_")}_revenue`,
+      label: single ? "Revenue" : `${entity.label} revenue`,
+      synonyms: single ? REVENUE_SYNONYMS : [...REVENUE_SYNONYMS, ...REVENUE_SYNONYMS.map((s) => `${prefix} ${s}`)],
+      entity: entity.name,
+      expression,
+      description: `Derived: ${description} on ${entity.label}, since no revenue column exists.`,
+      origin: "generated" as const,
+    };
+  });
+}
