@@ -1,0 +1,171 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config.ts";
+import { createMemoryCache, createRedisCache } from "./infra/cache.ts";
+import { openAppDatabase } from "./infra/db/database.ts";
+import { createLogger, type Logger } from "./infra/logger.ts";
+import { createAppPubSub } from "./infra/pubsub.ts";
+import { createRedis } from "./infra/redis.ts";
+import { requestIdFrom, requestScope } from "./infra/request-scope.ts";
+import { deriveSecrets, loadMasterSecret } from "./infra/secrets.ts";
+import { createStaticHandler, healthz, readyz, sendJson } from "./http/routes.ts";
+import { attachWebSocket } from "./http/websocket.ts";
+import { createYogaServer } from "./http/yoga.ts";
+import { createAuthService } from "./modules/auth/auth.service.ts";
+import { createSessionService } from "./modules/sessions/sessions.service.ts";
+import type { Services } from "./services.ts";
+
+export interface AppOptions {
+  log?: Logger;
+  /** Embedded database location; defaults to `<dataDir>/app-db`. Tests pass `memory://`. */
+  embeddedDbDir?: string;
+}
+
+export interface App {
+  services: Services;
+  server: Server;
+  /** Listens on `port` (0 = any free port) and resolves the base URL. */
+  start(port?: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+  demoAccount?: { email: string; password: string };
+}
+
+export const demoEmail = "demo@agentmedha.local";
+
+async function createServices(config: Config, log: Logger, options: AppOptions) {
+  const closers: (() => Promise<unknown>)[] = [];
+  const db = await openAppDatabase({
+    databaseUrl: config.databaseUrl,
+    embeddedDir: options.embeddedDbDir ?? path.join(config.dataDir, "app-db"),
+  });
+  closers.push(() => db.close());
+
+  let redisReady = () => false;
+  let pubsub = createAppPubSub();
+  let cache = createMemoryCache();
+  if (config.redisUrl) {
+    const publish = createRedis(config.redisUrl, log, "publish");
+    const subscribe = createRedis(config.redisUrl, log, "subscribe");
+    const commands = createRedis(config.redisUrl, log, "cache");
+    closers.push(async () => Promise.all([publish, subscribe, commands].map((r) => r.quit().catch(() => r.disconnect()))));
+    pubsub = createAppPubSub({ publish, subscribe });
+    cache = createRedisCache(commands);
+    redisReady = () => [publish, subscribe, commands].every((r) => r.status === "ready");
+  }
+
+  const master = await loadMasterSecret(config.secret, config.dataDir, Boolean(config.databaseUrl), log);
+  const secrets = deriveSecrets(master);
+  const { prisma } = db;
+  const services: Services = {
+    config,
+    log,
+    instanceId: randomUUID(),
+    db,
+    prisma,
+    pubsub,
+    cache,
+    secrets,
+    redisReady,
+    auth: createAuthService({ prisma, tokenKey: secrets.tokenKey, tokenTtlSeconds: config.tokenTtlSeconds }),
+    sessions: createSessionService({ prisma, pubsub, ttlMs: config.sessionTtlMs, retentionMs: config.sessionRetentionMs }),
+  };
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error) => log.warn({ err: error }, "close failed"));
+  };
+  return { services, close };
+}
+
+async function ensureDemoAccount(services: Services) {
+  const file = path.join(services.config.dataDir, "demo-account.json");
+  return services.auth.ensureDemoUser(
+    demoEmail,
+    async () => {
+      const saved = await readFile(file, "utf8").catch(() => null);
+      return saved ? (JSON.parse(saved) as { password?: string }).password ?? null : null;
+    },
+    (password) => writeFile(file, JSON.stringify({ email: demoEmail, password }, null, 2), { mode: 0o600 }),
+  );
+}
+
+/** Wires one server instance: services, GraphQL over HTTP and WebSocket, health, static client, jobs. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? createLogger(config);
+  const { services, close: closeServices } = await createServices(config, log, options);
+  const yoga = createYogaServer(services);
+  const serveClient = createStaticHandler();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    res.setHeader("x-request-id", requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      const entry = { method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (req.url?.startsWith("/healthz") || req.url?.startsWith("/readyz")) log.debug(entry, "request");
+      else log.info(entry, "request");
+    });
+    await requestScope.run({ requestId }, async () => {
+      const url = new URL(req.url ?? "/", "http://local");
+      if (url.pathname === "/healthz") return healthz(req, res);
+      if (url.pathname === "/readyz") return readyz(services, req, res);
+      if (url.pathname === yoga.graphqlEndpoint) {
+        const length = Number(req.headers["content-length"] ?? 0);
+        if (length > config.maxBodyBytes) {
+          return sendJson(res, 413, {
+            errors: [{ message: `Request body exceeds ${config.maxBodyBytes} bytes.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+          });
+        }
+        return yoga.handle(req, res, { requestId, req });
+      }
+      return serveClient(req, res);
+    });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      log.error({ err: error }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL" } }] });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  const ws = attachWebSocket(server, yoga, services);
+
+  const sweepEvery = Math.min(5 * 60_000, Math.max(1_000, config.sessionTtlMs / 10));
+  let sweeper: NodeJS.Timeout | undefined;
+  const demoAccount = config.demoUser ? await ensureDemoAccount(services) : undefined;
+
+  return {
+    services,
+    server,
+    demoAccount,
+    async start(port = config.port, host = config.host) {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => resolve());
+      });
+      sweeper = setInterval(() => {
+        services.sessions.sweep().catch((error) => log.warn({ err: error }, "session sweep failed"));
+      }, sweepEvery);
+      sweeper.unref();
+      const address = server.address() as AddressInfo;
+      const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+      return config.publicUrl ?? `http://${shownHost}:${address.port}`;
+    },
+    async stop() {
+      clearInterval(sweeper);
+      // Stop accepting, tell WebSocket clients, let in-flight requests finish briefly, then close the rest.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await ws.close();
+      server.closeIdleConnections();
+      const forced = setTimeout(() => server.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(forced);
+      await yoga.dispose();
+      await closeServices();
+    },
+  };
+}
+

@@ -1,0 +1,112 @@
+import path from "node:path";
+import { z } from "zod";
+import { repoRoot } from "./paths.ts";
+
+const boolish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const postgresUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol), "must be a postgres:// or postgresql:// URL");
+const redisUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^rediss?:$/.test(new URL(v).protocol), "must be a redis:// or rediss:// URL");
+const httpUrl = z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "must be an http(s) URL");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: httpUrl.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  AGENTMEDHA_DATA_DIR: z.string().min(1).optional(),
+  AGENTMEDHA_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  REDIS_URL: redisUrl.optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: httpUrl.optional(),
+  OPENAI_MODEL: z.string().min(1).optional(),
+  ENGINE: z.enum(["builtin", "llm", "hybrid"]).optional(),
+  CORS_ORIGINS: z.string().optional(),
+  DEMO_DATA: boolish.default(true),
+  DEMO_USER: boolish.optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
+  SESSION_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
+  TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  MAX_RESULT_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  port: number;
+  host: string;
+  publicUrl?: string;
+  logLevel: Env["LOG_LEVEL"];
+  dataDir: string;
+  secret?: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  openai: { apiKey?: string; baseUrl?: string; model?: string };
+  engine: "builtin" | "llm" | "hybrid";
+  corsOrigins: string[];
+  demoData: boolean;
+  demoUser: boolean;
+  sessionTtlMs: number;
+  sessionRetentionMs: number;
+  tokenTtlSeconds: number;
+  queryTimeoutMs: number;
+  maxResultRows: number;
+  maxBodyBytes: number;
+}
+
+/** Thrown for a bad environment; main prints its one-line message and exits. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // Empty variables mean "not set", the way shells and compose files use them.
+  const env = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const shown = env[name] === undefined || /SECRET|KEY|PASSWORD/.test(name) ? "" : ` (got "${String(env[name]).slice(0, 60)}")`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  if (e.ENGINE && e.ENGINE !== "builtin" && !llmConfigured) {
+    throw new ConfigError(`Invalid configuration: ENGINE=${e.ENGINE} needs OPENAI_API_KEY or OPENAI_BASE_URL`);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    dataDir: path.resolve(e.AGENTMEDHA_DATA_DIR ?? path.join(repoRoot, ".data")),
+    secret: e.AGENTMEDHA_SECRET,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    engine: e.ENGINE ?? (llmConfigured ? "hybrid" : "builtin"),
+    corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    demoData: e.DEMO_DATA,
+    demoUser: e.DEMO_USER ?? !e.DATABASE_URL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    sessionRetentionMs: e.SESSION_RETENTION_DAYS * 86_400_000,
+    tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    maxResultRows: e.MAX_RESULT_ROWS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,62 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * Stable error codes. Clients switch on `extensions.code`; messages may change.
+ * Exposed in the schema as the `ErrorCode` enum so they are part of the contract.
+ */
+export const errorCodes = {
+  BAD_USER_INPUT: "An argument is missing, malformed or out of range.",
+  UNAUTHENTICATED: "No valid credentials were sent.",
+  TOKEN_EXPIRED: "The access token has expired; log in again.",
+  TOKEN_INVALID: "The access token is malformed, forged or revoked.",
+  FORBIDDEN: "The caller may not do this.",
+  NOT_FOUND: "No such object, or not one the caller may see.",
+  INVALID_CREDENTIALS: "E-mail or password is wrong.",
+  EMAIL_TAKEN: "An account with this e-mail already exists.",
+  WEAK_PASSWORD: "The password does not meet the rules.",
+  SESSION_READ_ONLY: "The session has ended or expired and can no longer change.",
+  PAYLOAD_TOO_LARGE: "The request body is larger than allowed.",
+  RATE_LIMITED: "Too many requests; retry later.",
+  SERVICE_UNAVAILABLE: "A backing service (database, Redis) is unreachable.",
+  INTERNAL: "Something unexpected failed; it has been logged.",
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes | (string & {});
+
+export interface AppErrorOptions {
+  /** A short, actionable sentence for the person using the product. */
+  hint?: string;
+  /** Extra machine-readable details, e.g. the offending field. */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/**
+ * An expected failure with a stable code. Yoga's masking lets these through
+ * unchanged; anything else becomes INTERNAL with its details only in the logs.
+ */
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, {
+      originalError: options.cause instanceof Error ? options.cause : undefined,
+      extensions: {
+        code,
+        ...(options.hint ? { hint: options.hint } : {}),
+        ...(options.details ? { details: options.details } : {}),
+      },
+    });
+    this.name = "AppError";
+    this.code = code;
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) =>
+  new AppError("BAD_USER_INPUT", message, { details });
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found.`);
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

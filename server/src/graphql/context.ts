@@ -1,0 +1,21 @@
+import type { AppError } from "../errors.ts";
+import type { Logger } from "../infra/logger.ts";
+import type { Services } from "../services.ts";
+
+/** Who is calling, once credentials are verified. */
+export interface Viewer {
+  userId: string;
+  role: "ADMIN" | "ANALYST" | "VIEWER";
+  /** Set when the call authenticated with an API key rather than a log-in token. */
+  apiKeyId?: string;
+}
+
+/** Per request (or per WebSocket operation): kept small on purpose. */
+export interface Context {
+  requestId: string;
+  log: Logger;
+  viewer: Viewer | null;
+  /** Why `viewer` is null although credentials were sent (expired, forged...). */
+  authError: AppError | null;
+  services: Services;
+}

@@ -1,0 +1,28 @@
+import { lexicographicSortSchema, printSchema } from "graphql";
+import { errorCodes } from "../errors.ts";
+import "../modules/auth/auth.graphql.ts";
+import "../modules/sessions/sessions.graphql.ts";
+import { builder } from "./builder.ts";
+
+builder.queryType({ description: "Entry points for reading." });
+builder.mutationType({ description: "Entry points for changing state. Each returns what it changed." });
+builder.subscriptionType({ description: "Live updates over graphql-ws on the same path as HTTP." });
+
+const ErrorCodeEnum = builder.enumType("ErrorCode", {
+  description: "Values of `extensions.code` on errors this API returns. Switch on these, not on messages.",
+  values: Object.fromEntries(Object.entries(errorCodes).map(([code, description]) => [code, { description, value: code }])),
+});
+builder.queryField("errorCodes", (t) =>
+  t.field({
+    type: [ErrorCodeEnum],
+    description: "Every error code, so clients can generate exhaustive handling.",
+    resolve: () => Object.keys(errorCodes),
+  }),
+);
+
+export const schema = builder.toSchema();
+
+/** The SDL checked into schema/schema.graphql: sorted so it only changes when the API does. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,39 @@
+import type { IncomingMessage } from "node:http";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import type { Context } from "../graphql/context.ts";
+import { authenticate } from "../graphql/authenticate.ts";
+import { createErrorMasker } from "../graphql/mask-errors.ts";
+import { schema } from "../graphql/schema.ts";
+import type { Services } from "../services.ts";
+
+/** What the HTTP and WebSocket entry points hand to Yoga besides the request. */
+export interface ServerContext {
+  requestId: string;
+  /** Set for WebSocket operations: credentials were checked once, at `connection_init`. */
+  wsAuth?: Awaited<ReturnType<typeof authenticate>>;
+  req?: IncomingMessage;
+}
+
+export type Yoga = YogaServerInstance<ServerContext, Context>;
+
+export function createYogaServer(services: Services): Yoga {
+  const { config, log } = services;
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    graphiql: { title: "AgentMedha GraphQL", subscriptionsProtocol: "WS", defaultQuery: "{\n  __typename\n}\n" },
+    landingPage: false,
+    logging: {
+      debug: (...args) => log.debug(args),
+      info: (...args) => log.info(args),
+      warn: (...args) => log.warn(args),
+      error: (...args) => log.error(args),
+    },
+    cors: config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : false,
+    maskedErrors: { maskError: createErrorMasker(log) },
+    context: async (initial): Promise<Context> => {
+      const auth = initial.wsAuth ?? (await authenticate(services, initial.request.headers.get("authorization")));
+      return { requestId: initial.requestId, log, services, viewer: auth.viewer, authError: auth.authError };
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { createPubSub } from "graphql-yoga";
+import type { Redis } from "ioredis";
+
+/** A change to one of a user's chat sessions, pushed to that user's clients. */
+export interface SessionChange {
+  kind: "CREATED" | "UPDATED" | "DELETED";
+  sessionId: string;
+}
+
+/** A stored progress event of a run (the `seq` orders and de-duplicates them). */
+export interface RunEventMessage {
+  runId: string;
+  seq: number;
+}
+
+/**
+ * Every topic the server publishes, keyed by the id that scopes it. Payloads
+ * are JSON-serialisable so the Redis transport carries them unchanged.
+ */
+export type Topics = {
+  sessionChanged: [userId: string, payload: SessionChange];
+  runEvent: [runId: string, payload: RunEventMessage];
+};
+
+export type PubSub = ReturnType<typeof createPubSub<Topics>>;
+
+/** In-process when no Redis is configured; through Redis so several instances share events. */
+export function createAppPubSub(redis?: { publish: Redis; subscribe: Redis }): PubSub {
+  if (!redis) return createPubSub<Topics>();
+  return createPubSub<Topics>({
+    eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }),
+  });
+}

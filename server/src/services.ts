@@ -1,0 +1,23 @@
+import type { Config } from "./config.ts";
+import type { Cache } from "./infra/cache.ts";
+import type { AppDatabase, Prisma } from "./infra/db/database.ts";
+import type { Logger } from "./infra/logger.ts";
+import type { PubSub } from "./infra/pubsub.ts";
+import type { Secrets } from "./infra/secrets.ts";
+import type { AuthService } from "./modules/auth/auth.service.ts";
+import type { SessionService } from "./modules/sessions/sessions.service.ts";
+
+/** Long-lived parts of one server instance, created once in app.ts. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  instanceId: string;
+  db: AppDatabase;
+  prisma: Prisma;
+  pubsub: PubSub;
+  cache: Cache;
+  secrets: Secrets;
+  redisReady: () => boolean;
+  auth: AuthService;
+  sessions: SessionService;
+}
