@@ -131,7 +131,7 @@ export function toSqlSandboxError(error: unknown, interrupted?: InterruptReason)
       hint: code === "ENOTFOUND" || code === "EAI_AGAIN" ? "The host name could not be resolved; check it." : undefined,
     });
   }
-  if (/timeout expired|connection timeout|Connection terminated/i.test(message) && !/^[0-9A-Z]{5}$/.test(code)) {
+  if (/timeout expired|timeout exceeded|connection timeout|Connection terminated/i.test(message) && !/^[0-9A-Z]{5}$/.test(code)) {
     return new SqlSandboxError("DATA_SOURCE_UNREACHABLE", `Lost or could not open the connection: ${message}`, { cause: error });
   }
   if (!/^[0-9A-Z]{5}$/.test(code)) {

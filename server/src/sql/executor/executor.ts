@@ -1,0 +1,56 @@
+import type { GuardedSql } from "../guard/guard.ts";
+import type { Queryable, ValueType } from "../snapshot.ts";
+import type { SessionResult } from "./read-only-session.ts";
+import { convertValue, valueTypeOfInfo, type CellValue } from "./values.ts";
+
+export interface RunOptions {
+  /** Wall-clock limit for the query, enforced by the server and by the executor. */
+  timeoutMs: number;
+  /** Rows returned at most; `truncated` says whether more existed. */
+  maxRows: number;
+  /** Stop fetching once about this many bytes of values arrived; default 32 MiB. */
+  maxBytes?: number;
+  signal?: AbortSignal;
+}
+
+export interface ResultColumn {
+  name: string;
+  type: ValueType;
+  /** The database's type name, e.g. "numeric", "timestamp with time zone", "text[]". */
+  dbType: string;
+}
+
+export interface QueryResult {
+  columns: ResultColumn[];
+  rows: CellValue[][];
+  rowCount: number;
+  truncated: boolean;
+  durationMs: number;
+}
+
+/**
+ * Runs guarded SQL on one data source. Implementations: PostgresExecutor
+ * (a pooled connection per query) and PgliteExecutor (an embedded database in
+ * a worker thread). Both return the same value shapes (see values.ts).
+ */
+export interface SqlExecutor {
+  run(query: GuardedSql, options: RunOptions): Promise<QueryResult>;
+  /** Connects and runs a trivial query; throws DATA_SOURCE_* errors. */
+  test(): Promise<void>;
+  /** Read-only access for trusted catalogue queries (introspection); each call is its own transaction. */
+  introspectionQueryable(options?: { timeoutMs?: number }): Queryable;
+  close(): Promise<void>;
+}
+
+export const defaultMaxBytes = 32 * 1024 * 1024;
+
+export function toQueryResult(raw: SessionResult, durationMs: number): QueryResult {
+  const types = raw.columns.map((c) => c.type);
+  return {
+    columns: raw.columns.map((c) => ({ name: c.name, type: valueTypeOfInfo(c.type), dbType: c.type.dbType })),
+    rows: raw.rows.map((row) => row.map((value, i) => convertValue(value, types[i]!))),
+    rowCount: raw.rows.length,
+    truncated: raw.truncated,
+    durationMs,
+  };
+}

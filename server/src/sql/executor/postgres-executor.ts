@@ -1,0 +1,200 @@
+import pg from "pg";
+import { SqlSandboxError, toSqlSandboxError } from "../errors.ts";
+import type { GuardedSql } from "../guard/guard.ts";
+import type { Queryable } from "../snapshot.ts";
+import { parsePostgresUrl, type PostgresConnectionConfig } from "./connection-url.ts";
+import { defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "./executor.ts";
+import { InterruptWatch } from "./interrupt.ts";
+import { sendCancelRequest } from "./pg-cancel.ts";
+import type { RawConnection } from "./raw-connection.ts";
+import { queryReadOnly, runReadOnly } from "./read-only-session.ts";
+import { TypeCatalog } from "./type-catalog.ts";
+
+export interface PostgresExecutorOptions {
+  connectionUrl: string;
+  /** Most connections open to this data source at once; default 4. */
+  maxConnections?: number;
+  /** Opening a connection (and waiting for a free one); default 5 000 ms or the URL's connect_timeout. */
+  connectTimeoutMs?: number;
+  /** Idle connections close after this; default 30 000 ms. */
+  idleTimeoutMs?: number;
+  /** After a cancel request, drop the connection if the query still runs this long; default 2 000 ms. */
+  cancelGraceMs?: number;
+}
+
+/** Fields pg sets on a connected client but does not declare. */
+interface ClientInternals {
+  processID?: number | null;
+  secretKey?: number | null;
+  connection?: { stream?: { destroy(): void } };
+}
+
+/** pg supports `queryMode` (force the extended protocol) but @types/pg does not declare it. */
+type ExtendedQueryConfig = pg.QueryArrayConfig & { queryMode: "extended" };
+
+const rawText = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
+function rawConnection(client: pg.PoolClient): RawConnection {
+  return {
+    batch: async (sql) => {
+      await client.query(sql);
+    },
+    query: async (sql, params = []) => {
+      const config: ExtendedQueryConfig = { text: sql, values: [...params], rowMode: "array", types: rawText, queryMode: "extended" };
+      const result = await client.query<(string | null)[]>(config);
+      return { fields: result.fields.map((f) => ({ name: f.name, oid: f.dataTypeID })), rows: result.rows };
+    },
+  };
+}
+
+function clientConfig(config: PostgresConnectionConfig, connectTimeoutMs: number): pg.ClientConfig {
+  return {
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password,
+    database: config.database,
+    ssl: config.ssl,
+    connectionTimeoutMillis: connectTimeoutMs,
+    application_name: "agentmedha",
+    keepAlive: true,
+  };
+}
+
+/**
+ * A PostgreSQL data source: one bounded pool, every query in its own
+ * read-only transaction with statement_timeout, fetched through a cursor up to
+ * the row cap, then rolled back. Timeouts and AbortSignal cancel the running
+ * statement with a protocol CancelRequest and drop the connection.
+ */
+export class PostgresExecutor implements SqlExecutor {
+  readonly #config: PostgresConnectionConfig;
+  readonly #pool: pg.Pool;
+  readonly #types = new TypeCatalog();
+  readonly #connectTimeoutMs: number;
+  readonly #cancelGraceMs: number;
+  readonly #maxConnections: number;
+  #closed = false;
+
+  constructor(options: PostgresExecutorOptions) {
+    this.#config = parsePostgresUrl(options.connectionUrl);
+    this.#connectTimeoutMs = options.connectTimeoutMs ?? this.#config.connectTimeoutMs ?? 5000;
+    this.#cancelGraceMs = options.cancelGraceMs ?? 2000;
+    this.#maxConnections = options.maxConnections ?? 4;
+    this.#pool = new pg.Pool({
+      ...clientConfig(this.#config, this.#connectTimeoutMs),
+      max: this.#maxConnections,
+      idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
+      allowExitOnIdle: true,
+    });
+    // A server restart or a dropped socket surfaces as an 'error' event; the
+    // pool discards that client and the next query opens a new one.
+    this.#pool.on("error", () => undefined);
+    this.#pool.on("connect", (client) => client.on("error", () => undefined));
+  }
+
+  async run(query: GuardedSql, options: RunOptions): Promise<QueryResult> {
+    const started = performance.now();
+    const client = await this.#acquire();
+    let graceTimer: NodeJS.Timeout | undefined;
+    const watch = new InterruptWatch(options.timeoutMs, options.signal, () => {
+      graceTimer = this.#interrupt(client);
+    });
+    let failed = false;
+    try {
+      const raw = await runReadOnly(
+        rawConnection(client),
+        query.sql,
+        {
+          timeoutMs: options.timeoutMs,
+          maxRows: options.maxRows,
+          maxBytes: options.maxBytes ?? defaultMaxBytes,
+          searchPath: query.searchPath,
+          checkpoint: watch.checkpoint,
+        },
+        this.#types,
+      );
+      return toQueryResult(raw, performance.now() - started);
+    } catch (error) {
+      failed = true;
+      throw toSqlSandboxError(error, watch.reason);
+    } finally {
+      watch.dispose();
+      clearTimeout(graceTimer);
+      // After an error or an interrupt the session's state is unknown (a
+      // cancel request may still be in flight): never hand it to the next query.
+      client.release(failed || watch.reason !== undefined ? true : undefined);
+    }
+  }
+
+  async test(): Promise<void> {
+    this.#ensureOpen();
+    const client = new pg.Client(clientConfig(this.#config, this.#connectTimeoutMs));
+    client.on("error", () => undefined);
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+    } catch (error) {
+      throw toSqlSandboxError(error);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  introspectionQueryable(options: { timeoutMs?: number } = {}): Queryable {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const query = async (sql: string, params?: unknown[]) => {
+      const client = await this.#acquire();
+      let failed = false;
+      try {
+        const batch = async (text: string) => {
+          await client.query(text);
+        };
+        return await queryReadOnly(batch, timeoutMs, async () => ({ rows: (await client.query(sql, params)).rows }));
+      } catch (error) {
+        failed = true;
+        throw toSqlSandboxError(error);
+      } finally {
+        client.release(failed ? true : undefined);
+      }
+    };
+    return { query } as Queryable;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#pool.end();
+  }
+
+  #ensureOpen(): void {
+    if (this.#closed) throw new SqlSandboxError("DATA_SOURCE_CLOSED", "This data source connection has been closed.");
+  }
+
+  async #acquire(): Promise<pg.PoolClient> {
+    this.#ensureOpen();
+    const saturated = this.#pool.totalCount >= this.#maxConnections && this.#pool.idleCount === 0;
+    try {
+      return await this.#pool.connect();
+    } catch (error) {
+      if (saturated && /timeout exceeded/i.test(String((error as Error).message))) {
+        throw new SqlSandboxError("QUERY_TIMEOUT", "Every connection to this data source stayed busy; the query could not start.", {
+          hint: "Too many queries are running on this data source at once; try again shortly.",
+          cause: error,
+        });
+      }
+      throw toSqlSandboxError(error);
+    }
+  }
+
+  /** Cancels the client's running statement; drops the connection if that does not end it soon. */
+  #interrupt(client: pg.PoolClient): NodeJS.Timeout {
+    const internals = client as unknown as ClientInternals;
+    if (typeof internals.processID === "number" && typeof internals.secretKey === "number") {
+      void sendCancelRequest(this.#config, internals.processID, internals.secretKey);
+    }
+    const timer = setTimeout(() => internals.connection?.stream?.destroy(), this.#cancelGraceMs);
+    timer.unref();
+    return timer;
+  }
+}

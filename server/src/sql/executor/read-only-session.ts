@@ -1,0 +1,118 @@
+import type { RawConnection } from "./raw-connection.ts";
+import type { TypeCatalog, TypeInfo } from "./type-catalog.ts";
+
+export interface SessionLimits {
+  timeoutMs: number;
+  /** Rows kept; one more is fetched to know whether the result was truncated. */
+  maxRows: number;
+  /** Stop fetching once this many bytes of values arrived (checked per batch). */
+  maxBytes: number;
+  searchPath: readonly string[];
+  /** Called between round trips; throws when the caller gave up (timeout, cancel). */
+  checkpoint(): void;
+}
+
+export interface SessionResult {
+  columns: { name: string; type: TypeInfo }[];
+  rows: (string | null)[][];
+  truncated: boolean;
+}
+
+const cursor = "agentmedha_result";
+const fetchBatch = 2000;
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function positiveInt(n: number): number {
+  return Math.max(1, Math.floor(n));
+}
+
+/**
+ * The statements that open every user query. The session settings make the
+ * server read the SQL the way the guard's parser did (standard strings), make
+ * unqualified names resolve in the data source's schemas only, and make dates
+ * come back in ISO form while keeping the server's day/month input order.
+ */
+export function openTransactionSql(limits: Pick<SessionLimits, "timeoutMs" | "searchPath">): string {
+  const timeout = positiveInt(limits.timeoutMs);
+  const searchPath = limits.searchPath.length > 0 ? limits.searchPath.map(quoteIdent).join(", ") : "''";
+  return [
+    "BEGIN TRANSACTION READ ONLY",
+    `SET LOCAL statement_timeout = ${timeout}`,
+    `SET LOCAL idle_in_transaction_session_timeout = ${timeout + 5000}`,
+    `SET LOCAL search_path = ${searchPath}`,
+    "SET LOCAL standard_conforming_strings = on",
+    "SET LOCAL cursor_tuple_fraction = 1",
+    "SET LOCAL extra_float_digits = 1",
+    "SET LOCAL bytea_output = 'hex'",
+    "SELECT pg_catalog.set_config('DateStyle', 'ISO,' || pg_catalog.split_part(pg_catalog.current_setting('DateStyle'), ',', 2), true)",
+  ].join(";\n");
+}
+
+/**
+ * Runs one guarded SELECT as a cursor inside a read-only transaction, fetching
+ * at most maxRows + 1 rows, then rolls back. The SQL text was checked by the
+ * guard; DECLARE goes through the extended protocol, so the server itself
+ * refuses a second statement and DECLARE refuses data-modifying WITH parts.
+ */
+export async function runReadOnly(
+  connection: RawConnection,
+  sql: string,
+  limits: SessionLimits,
+  types: TypeCatalog,
+): Promise<SessionResult> {
+  await connection.batch(openTransactionSql(limits));
+  try {
+    limits.checkpoint();
+    await connection.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
+    const rows: (string | null)[][] = [];
+    let fields: { name: string; oid: number }[] = [];
+    let bytes = 0;
+    let truncated = false;
+    for (;;) {
+      limits.checkpoint();
+      const wanted = Math.min(fetchBatch, limits.maxRows + 1 - rows.length);
+      const batch = await connection.query(`FETCH FORWARD ${positiveInt(wanted)} FROM ${cursor}`);
+      if (fields.length === 0) fields = batch.fields;
+      for (const row of batch.rows) {
+        rows.push(row);
+        for (const value of row) bytes += value === null ? 1 : value.length;
+      }
+      if (rows.length > limits.maxRows) {
+        rows.length = limits.maxRows;
+        truncated = true;
+        break;
+      }
+      if (batch.rows.length < wanted) break;
+      if (bytes > limits.maxBytes) {
+        truncated = true;
+        break;
+      }
+    }
+    await types.resolve(
+      connection,
+      fields.map((f) => f.oid),
+    );
+    return { columns: fields.map((f) => ({ name: f.name, type: types.get(f.oid) })), rows, truncated };
+  } finally {
+    await connection.batch("ROLLBACK").catch(() => undefined);
+  }
+}
+
+/** A trusted query (introspection) in its own read-only transaction with a time limit. */
+export async function queryReadOnly<T>(batch: (sql: string) => Promise<void>, timeoutMs: number, run: () => Promise<T>): Promise<T> {
+  await batch(
+    [
+      "BEGIN TRANSACTION READ ONLY",
+      `SET LOCAL statement_timeout = ${positiveInt(timeoutMs)}`,
+      `SET LOCAL idle_in_transaction_session_timeout = ${positiveInt(timeoutMs) + 5000}`,
+    ].join(";\n"),
+  );
+  try {
+    return await run();
+  } finally {
+    await batch("ROLLBACK").catch(() => undefined);
+  }
+}
