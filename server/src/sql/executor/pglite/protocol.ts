@@ -1,0 +1,33 @@
+import type { SessionResult } from "../read-only-session.ts";
+
+/** Where an embedded data source's files come from. */
+export type PgliteSource =
+  /** A PGlite data directory, opened in place (the worker owns it while open). */
+  | { dataDir: string }
+  /** A tarball from PGlite's dumpDataDir(), loaded into memory on every (re)start. */
+  | { dumpFile: string };
+
+export interface WorkerInit {
+  /** URL of the worker module (worker.ts under tsx, worker.js when built). */
+  entry: string;
+  source: PgliteSource;
+}
+
+export type WorkerRequest =
+  | { id: number; kind: "run"; sql: string; timeoutMs: number; maxRows: number; maxBytes: number; searchPath: string[] }
+  | { id: number; kind: "query"; sql: string; params: unknown[]; timeoutMs: number }
+  | { id: number; kind: "ping" }
+  | { id: number; kind: "close" };
+
+export interface WorkerFailure {
+  /** SQLSTATE from the database, when it reported one. */
+  code?: string;
+  message: string;
+  position?: string;
+}
+
+export type WorkerMessage =
+  | { kind: "ready" }
+  | { kind: "fatal"; error: WorkerFailure }
+  | { kind: "reply"; id: number; ok: true; value: SessionResult | { rows: Record<string, unknown>[] } | null }
+  | { kind: "reply"; id: number; ok: false; error: WorkerFailure };
