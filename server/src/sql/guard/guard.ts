@@ -11,7 +11,7 @@ export interface GuardOptions {
   knownTables?: ReadonlySet<string>;
   /** In characters; default 50 000. */
   maxLength?: number;
-  /** Parse-tree depth; default 200. */
+  /** Parse-tree depth; default 1000. */
   maxDepth?: number;
 }
 
@@ -32,7 +32,7 @@ export interface GuardedSql {
 }
 
 export const defaultMaxLength = 50_000;
-const defaultMaxDepth = 200;
+const defaultMaxDepth = 1000;
 
 /** Loads the parser; needed once before `guardSqlSync`. */
 export function initGuard(): Promise<void> {
@@ -51,6 +51,17 @@ export async function guardSql(sql: string, options: GuardOptions): Promise<Guar
  */
 export function guardSqlSync(sql: string, options: GuardOptions): GuardedSql {
   if (!parserReady()) throw new Error("guardSqlSync called before initGuard() finished");
+  try {
+    return check(sql, options);
+  } catch (error) {
+    if (error instanceof SqlSandboxError) throw error;
+    // Only pathological input gets here (a parse tree too deep for the JS stack).
+    if (error instanceof RangeError) throw new SqlSandboxError("SQL_TOO_LONG", "The query is nested too deeply.", { cause: error });
+    throw new SqlSandboxError("SQL_PARSE_ERROR", "The query could not be checked.", { cause: error });
+  }
+}
+
+function check(sql: string, options: GuardOptions): GuardedSql {
   const maxLength = options.maxLength ?? defaultMaxLength;
   if (sql.length > maxLength) {
     throw new SqlSandboxError("SQL_TOO_LONG", `The query is ${sql.length} characters long; the limit is ${maxLength}.`);

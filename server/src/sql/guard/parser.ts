@@ -33,7 +33,12 @@ export function parseStatements(sql: string): RawStatement[] {
 }
 
 function parseError(error: unknown): SqlSandboxError {
+  if (error instanceof RangeError) return new SqlSandboxError("SQL_TOO_LONG", "The query is nested too deeply.", { cause: error });
   if (hasSqlDetails(error) && error.sqlDetails) {
+    // Bison's stack limit: the statement nests deeper than PostgreSQL itself accepts.
+    if (/memory exhausted/.test(error.sqlDetails.message)) {
+      return new SqlSandboxError("SQL_TOO_LONG", "The query is nested too deeply.", { cause: error });
+    }
     const position = error.sqlDetails.cursorPosition;
     return new SqlSandboxError("SQL_PARSE_ERROR", `Syntax error: ${error.sqlDetails.message}`, {
       details: position >= 0 ? { position: position + 1 } : {},
