@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { relativeTime } from "../ui/time";
+import { parseRoute, routePath } from "./route";
+
+describe("routes", () => {
+  it("round-trip a session id through the URL", () => {
+    const route = { name: "session" as const, sessionId: "U2Vzc2lvbjox/=" };
+    expect(parseRoute(routePath(route))).toEqual(route);
+    expect(parseRoute("/")).toEqual({ name: "home" });
+    expect(parseRoute("/unknown/path")).toEqual({ name: "home" });
+  });
+});
+
+describe("relativeTime", () => {
+  it("speaks in the largest fitting unit", () => {
+    const now = Date.parse("2026-01-10T12:00:00Z");
+    expect(relativeTime("2026-01-10T11:59:40Z", now)).toBe("just now");
+    expect(relativeTime("2026-01-10T11:55:00Z", now)).toMatch(/5 minutes ago/);
+    expect(relativeTime("2026-01-09T12:00:00Z", now)).toMatch(/yesterday|1 day ago/);
+  });
+});
