@@ -30,6 +30,11 @@ interface Scope {
   ctes: ReadonlySet<string>;
 }
 
+const expressionKinds = new Set([
+  "AEXPR_OP", "AEXPR_OP_ANY", "AEXPR_OP_ALL", "AEXPR_DISTINCT", "AEXPR_NOT_DISTINCT", "AEXPR_NULLIF", "AEXPR_IN",
+  "AEXPR_LIKE", "AEXPR_ILIKE", "AEXPR_SIMILAR", "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN", "AEXPR_BETWEEN_SYM", "AEXPR_NOT_BETWEEN_SYM",
+]);
+const betweenNames = new Set(["BETWEEN", "NOT BETWEEN", "BETWEEN SYMMETRIC", "NOT BETWEEN SYMMETRIC"]);
 const sublinkTypes = new Set(["EXISTS_SUBLINK", "ALL_SUBLINK", "ANY_SUBLINK", "ROWCOMPARE_SUBLINK", "EXPR_SUBLINK", "ARRAY_SUBLINK"]);
 
 function isObject(value: unknown): value is Json {
@@ -113,7 +118,7 @@ export class QueryWalker {
         this.#type(body);
         break;
       case "A_Expr":
-        this.#operator(strings(body.name));
+        this.#expression(body);
         break;
       case "SortBy":
         this.#operator(strings(body.useOp));
@@ -252,6 +257,18 @@ export class QueryWalker {
         details: { name: parts.join(".") },
       });
     }
+  }
+
+  #expression(body: Json): void {
+    const kind = String(body.kind);
+    if (!expressionKinds.has(kind)) throw unsupported(`the expression kind ${kind}`);
+    const names = strings(body.name);
+    // BETWEEN forms carry their keywords as the "operator" name.
+    if (kind.includes("BETWEEN")) {
+      if (names.length !== 1 || !betweenNames.has(names[0]!)) throw unsupported(`the BETWEEN form ${names.join(" ")}`);
+      return;
+    }
+    this.#operator(names);
   }
 
   #column(body: Json): void {
