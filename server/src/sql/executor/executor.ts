@@ -44,6 +44,13 @@ export interface SqlExecutor {
 
 export const defaultMaxBytes = 32 * 1024 * 1024;
 
+/** Limits come from configuration and code, not from users: nonsense is a programming error. */
+export function checkRunOptions(options: RunOptions): void {
+  if (!Number.isSafeInteger(options.maxRows) || options.maxRows < 0) throw new RangeError(`maxRows must be a non-negative integer, got ${options.maxRows}`);
+  if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) throw new RangeError(`timeoutMs must be a positive number, got ${options.timeoutMs}`);
+  if (options.maxBytes !== undefined && !(options.maxBytes > 0)) throw new RangeError(`maxBytes must be positive, got ${options.maxBytes}`);
+}
+
 export function toQueryResult(raw: SessionResult, durationMs: number): QueryResult {
   const types = raw.columns.map((c) => c.type);
   return {

@@ -3,7 +3,7 @@ import { SqlSandboxError, toSqlSandboxError } from "../errors.ts";
 import type { GuardedSql } from "../guard/guard.ts";
 import type { Queryable } from "../snapshot.ts";
 import { parsePostgresUrl, type PostgresConnectionConfig } from "./connection-url.ts";
-import { defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "./executor.ts";
+import { checkRunOptions, defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "./executor.ts";
 import { InterruptWatch } from "./interrupt.ts";
 import { sendCancelRequest } from "./pg-cancel.ts";
 import type { RawConnection } from "./raw-connection.ts";
@@ -94,6 +94,7 @@ export class PostgresExecutor implements SqlExecutor {
   }
 
   async run(query: GuardedSql, options: RunOptions): Promise<QueryResult> {
+    checkRunOptions(options);
     const started = performance.now();
     const client = await this.#acquire();
     let graceTimer: NodeJS.Timeout | undefined;

@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { interruptError, SqlSandboxError, toSqlSandboxError } from "../../errors.ts";
 import type { GuardedSql } from "../../guard/guard.ts";
 import type { Queryable } from "../../snapshot.ts";
-import { defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "../executor.ts";
+import { checkRunOptions, defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "../executor.ts";
 import { InterruptWatch } from "../interrupt.ts";
 import type { SessionResult } from "../read-only-session.ts";
 import type { PgliteSource, WorkerFailure, WorkerInit, WorkerMessage, WorkerRequest } from "./protocol.ts";
@@ -68,7 +68,8 @@ export class PgliteExecutor implements SqlExecutor {
     this.#options = options;
   }
 
-  run(query: GuardedSql, options: RunOptions): Promise<QueryResult> {
+  async run(query: GuardedSql, options: RunOptions): Promise<QueryResult> {
+    checkRunOptions(options);
     return this.#exclusive(options.signal, async () => {
       const session = await this.#ready();
       const started = performance.now();
