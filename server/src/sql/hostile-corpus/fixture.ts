@@ -95,7 +95,7 @@ export async function databaseChecksum(client: pg.Client): Promise<string> {
     parts.push(`${schema}.${name}=${rows[0]?.h ?? "empty"}`);
   }
   const catalogQueries = [
-    `SELECT string_agg(n.nspname || '.' || c.relname || ':' || c.relkind || ':' || c.relowner::regrole::text, ',' ORDER BY 1)
+    `SELECT string_agg(n.nspname || '.' || c.relname || ':' || c.relkind::text || ':' || c.relowner::regrole::text, ',' ORDER BY 1)
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`,
     `SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname NOT LIKE 'pg_temp%' AND nspname NOT LIKE 'pg_toast_temp%'`,
