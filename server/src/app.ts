@@ -15,6 +15,9 @@ import { createStaticHandler, healthz, readyz, sendJson } from "./http/routes.ts
 import { attachWebSocket } from "./http/websocket.ts";
 import { createYogaServer } from "./http/yoga.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
+import { createConnections } from "./modules/data-sources/connections.ts";
+import { createDataSourceService } from "./modules/data-sources/data-sources.service.ts";
+import { createSemanticService } from "./modules/semantic/semantic.service.ts";
 import { createSessionService } from "./modules/sessions/sessions.service.ts";
 import type { Services } from "./services.ts";
 
@@ -59,6 +62,9 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   const master = await loadMasterSecret(config.secret, config.dataDir, Boolean(config.databaseUrl), log);
   const secrets = deriveSecrets(master);
   const { prisma } = db;
+  const connections = createConnections({ dataDir: config.dataDir });
+  closers.push(() => connections.closeAll());
+  const semantic = createSemanticService({ prisma, cache });
   const services: Services = {
     config,
     log,
@@ -71,6 +77,9 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     redisReady,
     auth: createAuthService({ prisma, tokenKey: secrets.tokenKey, tokenTtlSeconds: config.tokenTtlSeconds }),
     sessions: createSessionService({ prisma, pubsub, ttlMs: config.sessionTtlMs, retentionMs: config.sessionRetentionMs }),
+    connections,
+    semantic,
+    dataSources: createDataSourceService({ prisma, secrets, connections, semantic, config, log }),
   };
   const close = async () => {
     for (const closer of closers.reverse()) await closer().catch((error) => log.warn({ err: error }, "close failed"));

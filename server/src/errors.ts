@@ -15,6 +15,9 @@ export const errorCodes = {
   EMAIL_TAKEN: "An account with this e-mail already exists.",
   WEAK_PASSWORD: "The password does not meet the rules.",
   SESSION_READ_ONLY: "The session has ended or expired and can no longer change.",
+  DATA_SOURCE_EMPTY: "The database has no tables or views in the chosen schemas.",
+  DATA_SOURCE_NAME_TAKEN: "The caller already has a data source with this name.",
+  INTROSPECTION_FAILED: "Reading the database's catalogue failed.",
   PAYLOAD_TOO_LARGE: "The request body is larger than allowed.",
   RATE_LIMITED: "Too many requests; retry later.",
   SERVICE_UNAVAILABLE: "A backing service (database, Redis) is unreachable.",
@@ -22,6 +25,29 @@ export const errorCodes = {
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes | (string & {});
+
+/**
+ * Codes of expected failures raised below the GraphQL layer (SQL sandbox,
+ * semantic model, LLM) register here, so the API exposes them with their
+ * message and hint instead of masking them.
+ */
+const exposedCodes = new Map<string, string>(Object.entries(errorCodes));
+
+export function registerErrorCodes(codes: Record<string, string>) {
+  for (const [code, description] of Object.entries(codes)) exposedCodes.set(code, description);
+}
+
+export function allErrorCodes(): [code: string, description: string][] {
+  return [...exposedCodes.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** An error from anywhere that carries a registered code: safe to show as is. */
+export function exposedError(error: unknown): { code: string; message: string; hint?: string; details?: unknown } | null {
+  if (!(error instanceof Error)) return null;
+  const { code, hint, details } = error as Error & { code?: unknown; hint?: unknown; details?: unknown };
+  if (typeof code !== "string" || !exposedCodes.has(code)) return null;
+  return { code, message: error.message, ...(typeof hint === "string" ? { hint } : {}), ...(details && typeof details === "object" && Object.keys(details).length ? { details } : {}) };
+}
 
 export interface AppErrorOptions {
   /** A short, actionable sentence for the person using the product. */

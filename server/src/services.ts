@@ -5,6 +5,9 @@ import type { Logger } from "./infra/logger.ts";
 import type { PubSub } from "./infra/pubsub.ts";
 import type { Secrets } from "./infra/secrets.ts";
 import type { AuthService } from "./modules/auth/auth.service.ts";
+import type { Connections } from "./modules/data-sources/connections.ts";
+import type { DataSourceService } from "./modules/data-sources/data-sources.service.ts";
+import type { SemanticService } from "./modules/semantic/semantic.service.ts";
 import type { SessionService } from "./modules/sessions/sessions.service.ts";
 
 /** Long-lived parts of one server instance, created once in app.ts. */
@@ -20,4 +23,7 @@ export interface Services {
   redisReady: () => boolean;
   auth: AuthService;
   sessions: SessionService;
+  connections: Connections;
+  semantic: SemanticService;
+  dataSources: DataSourceService;
 }

@@ -1,6 +1,6 @@
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
-import { AppError } from "../errors.ts";
+import { AppError, exposedError } from "../errors.ts";
 import type { Logger } from "../infra/logger.ts";
 
 const unavailable = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|Can't reach database|P1001|P1017|DatabaseNotReachable|Connection (is )?closed/i;
@@ -26,11 +26,17 @@ export function createErrorMasker(log: Logger) {
       }
       return original;
     }
-    if (error instanceof GraphQLError && !error.originalError) {
-      // Parse and validation errors from graphql-js: already safe to show.
-      return error.extensions?.code ? error : new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: "GRAPHQL_VALIDATION_FAILED" } });
+    if (original instanceof GraphQLError && error instanceof GraphQLError) {
+      // From graphql-js itself: parse, validation and variable coercion errors, safe to show.
+      const code = error.extensions?.code ?? original.extensions?.code ?? (/^Variable "\$/.test(error.message) ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED");
+      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
     }
     const path = error instanceof GraphQLError ? error.path : undefined;
+    const exposed = exposedError(original);
+    if (exposed) {
+      const { code, message, ...rest } = exposed;
+      return new GraphQLError(message, { path, extensions: { code, ...rest } });
+    }
     if (original instanceof PothosValidationError) {
       return new GraphQLError(original.message, { path, extensions: { code: "BAD_USER_INPUT" } });
     }

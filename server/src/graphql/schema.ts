@@ -1,7 +1,8 @@
 import { lexicographicSortSchema, printSchema } from "graphql";
-import { errorCodes } from "../errors.ts";
+import { allErrorCodes } from "../errors.ts";
 import "../modules/auth/auth.graphql.ts";
 import "../modules/sessions/sessions.graphql.ts";
+import "../modules/data-sources/data-sources.graphql.ts";
 import { builder } from "./builder.ts";
 
 builder.queryType({ description: "Entry points for reading." });
@@ -10,13 +11,13 @@ builder.subscriptionType({ description: "Live updates over graphql-ws on the sam
 
 const ErrorCodeEnum = builder.enumType("ErrorCode", {
   description: "Values of `extensions.code` on errors this API returns. Switch on these, not on messages.",
-  values: Object.fromEntries(Object.entries(errorCodes).map(([code, description]) => [code, { description, value: code }])),
+  values: Object.fromEntries(allErrorCodes().map(([code, description]) => [code, { description, value: code }])),
 });
 builder.queryField("errorCodes", (t) =>
   t.field({
     type: [ErrorCodeEnum],
     description: "Every error code, so clients can generate exhaustive handling.",
-    resolve: () => Object.keys(errorCodes),
+    resolve: () => allErrorCodes().map(([code]) => code),
   }),
 );
 

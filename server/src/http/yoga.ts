@@ -27,7 +27,9 @@ export function createYogaServer(services: Services): Yoga {
       debug: (...args) => log.debug(args),
       info: (...args) => log.info(args),
       warn: (...args) => log.warn(args),
-      error: (...args) => log.error(args),
+      // Yoga reports every failed operation here, expected ones included; the
+      // error masker logs the unexpected ones at error level with their cause.
+      error: (...args) => log.debug(args),
     },
     cors: config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : false,
     maskedErrors: { maskError: createErrorMasker(log) },

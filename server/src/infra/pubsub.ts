@@ -8,10 +8,16 @@ export interface SessionChange {
   sessionId: string;
 }
 
-/** A stored progress event of a run (the `seq` orders and de-duplicates them). */
+/** A stored progress event of a run; `seq` (from 1) orders and de-duplicates them. */
 export interface RunEventMessage {
   runId: string;
   seq: number;
+  stage: string;
+  status: "STARTED" | "PROGRESS" | "COMPLETED" | "SKIPPED" | "FAILED" | "NEEDS_INPUT" | "CANCELLED";
+  payload: unknown;
+  /** ISO 8601. */
+  at: string;
+  durationMs: number | null;
 }
 
 /**

@@ -1,0 +1,176 @@
+import type { Logger } from "../infra/logger.ts";
+import type { PubSub } from "../infra/pubsub.ts";
+import { isTerminal, type EventLog, type StoredEvent } from "./events.ts";
+
+export interface RunFeedOptions {
+  /** Re-read the store when nothing arrived for this long (a publish may have been lost). */
+  idlePollMs?: number;
+  /** Keep a finished feed this long so late subscribers replay from memory. */
+  lingerMs?: number;
+}
+
+/**
+ * One feed per run and instance, shared by all of that run's subscribers on the
+ * instance: one pub/sub subscription and one store read instead of one per
+ * subscriber. Keeps the run's events in order, fills gaps from the store
+ * (lost or reordered publishes, Redis restarts), and ends after the terminal event.
+ */
+class RunFeed {
+  readonly events: StoredEvent[] = [];
+  private wake = new Set<() => void>();
+  private stopLive?: () => void;
+  private pollTimer?: NodeJS.Timeout;
+  private filling?: Promise<void>;
+  subscribers = 0;
+  closed = false;
+
+  constructor(
+    private readonly runId: string,
+    private readonly log: EventLog,
+    private readonly pubsub: PubSub,
+    private readonly logger: Logger,
+    private readonly idlePollMs: number,
+  ) {}
+
+  get last(): number {
+    return this.events.length;
+  }
+
+  get done(): boolean {
+    const last = this.events.at(-1);
+    return last !== undefined && isTerminal(last);
+  }
+
+  start(): Promise<void> {
+    // Listen first, then read the store: nothing published in between is missed.
+    const live = this.pubsub.subscribe("runEvent", this.runId);
+    const iterator = live[Symbol.asyncIterator]();
+    this.stopLive = () => void iterator.return?.();
+    void (async () => {
+      try {
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) this.accept([next.value]);
+      } catch (error) {
+        this.logger.warn({ err: error, runId: this.runId }, "run feed lost its live subscription; polling the store");
+      }
+    })();
+    return this.fill().then(() => this.schedulePoll());
+  }
+
+  private accept(events: StoredEvent[]) {
+    let grew = false;
+    for (const event of events.sort((a, b) => a.seq - b.seq)) {
+      if (event.seq === this.last + 1) {
+        this.events.push(event);
+        grew = true;
+      } else if (event.seq > this.last + 1) {
+        void this.fill();
+      }
+    }
+    if (grew) {
+      this.schedulePoll();
+      for (const wake of this.wake) wake();
+    }
+  }
+
+  /** Reads what the store has after the last event held; concurrent calls share one read. */
+  fill(): Promise<void> {
+    this.filling ??= this.log
+      .list(this.runId, this.last)
+      .then((events) => this.accept(events))
+      .catch((error) => this.logger.warn({ err: error, runId: this.runId }, "run feed could not read the store"))
+      .finally(() => (this.filling = undefined));
+    return this.filling;
+  }
+
+  private schedulePoll() {
+    clearTimeout(this.pollTimer);
+    if (this.done || this.closed) return;
+    this.pollTimer = setTimeout(() => void this.fill().then(() => this.schedulePoll()), this.idlePollMs);
+    this.pollTimer.unref();
+  }
+
+  async *read(afterSeq: number, signal?: AbortSignal): AsyncGenerator<StoredEvent> {
+    let position = Math.max(0, afterSeq);
+    while (!signal?.aborted) {
+      while (position < this.last) {
+        const event = this.events[position]!;
+        position += 1;
+        yield event;
+        if (isTerminal(event)) return;
+      }
+      if (this.done || this.closed) return;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.wake.delete(wake);
+          signal?.removeEventListener("abort", wake);
+          resolve();
+        };
+        this.wake.add(wake);
+        signal?.addEventListener("abort", wake, { once: true });
+      });
+    }
+  }
+
+  close() {
+    this.closed = true;
+    clearTimeout(this.pollTimer);
+    this.stopLive?.();
+    for (const wake of this.wake) wake();
+  }
+}
+
+export function createRunFeeds(deps: { events: EventLog; pubsub: PubSub; log: Logger }, options: RunFeedOptions = {}) {
+  const idlePollMs = options.idlePollMs ?? 2_000;
+  const lingerMs = options.lingerMs ?? 30_000;
+  const feeds = new Map<string, { feed: RunFeed; ready: Promise<void>; linger?: NodeJS.Timeout }>();
+
+  function acquire(runId: string) {
+    let entry = feeds.get(runId);
+    if (!entry) {
+      const feed = new RunFeed(runId, deps.events, deps.pubsub, deps.log, idlePollMs);
+      entry = { feed, ready: feed.start() };
+      feeds.set(runId, entry);
+    }
+    clearTimeout(entry.linger);
+    entry.feed.subscribers += 1;
+    return entry;
+  }
+
+  function release(runId: string) {
+    const entry = feeds.get(runId);
+    if (!entry) return;
+    entry.feed.subscribers -= 1;
+    if (entry.feed.subscribers > 0) return;
+    entry.linger = setTimeout(() => {
+      if (entry.feed.subscribers > 0) return;
+      entry.feed.close();
+      feeds.delete(runId);
+    }, entry.feed.done ? lingerMs : 0);
+    entry.linger.unref();
+  }
+
+  return {
+    /** The run's events after `afterSeq` in order, live until the terminal event. */
+    async *stream(runId: string, afterSeq = 0, signal?: AbortSignal): AsyncGenerator<StoredEvent> {
+      const entry = acquire(runId);
+      try {
+        await entry.ready;
+        yield* entry.feed.read(afterSeq, signal);
+      } finally {
+        release(runId);
+      }
+    },
+    get size() {
+      return feeds.size;
+    },
+    close() {
+      for (const { feed, linger } of feeds.values()) {
+        clearTimeout(linger);
+        feed.close();
+      }
+      feeds.clear();
+    },
+  };
+}
+
+export type RunFeeds = ReturnType<typeof createRunFeeds>;
