@@ -35,9 +35,16 @@ export function isWeekend(d: Day): boolean {
   return w === 0 || w === 6;
 }
 
-/** `YYYY-MM-DD`. */
+const isoDates = new Map<Day, string>();
+
+/** `YYYY-MM-DD` (memoised: the generators format the same few thousand days many times). */
 export function isoDate(d: Day): string {
-  return parts(d).toISOString().slice(0, 10);
+  let text = isoDates.get(d);
+  if (text === undefined) {
+    text = parts(d).toISOString().slice(0, 10);
+    isoDates.set(d, text);
+  }
+  return text;
 }
 
 export function minuteOf(d: Day, hour = 0, minute = 0): Minute {
@@ -48,9 +55,13 @@ export function dayOfMinute(m: Minute): Day {
   return Math.floor(m / 1440);
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** `YYYY-MM-DD HH:MM:SS`. */
 export function isoTimestamp(m: Minute): string {
-  return new Date(m * 60_000).toISOString().slice(0, 19).replace("T", " ");
+  const d = Math.floor(m / 1440);
+  const inDay = m - d * 1440;
+  return `${isoDate(d)} ${pad2(Math.floor(inDay / 60))}:${pad2(inDay % 60)}:00`;
 }
 
 /** Monday–Friday days in [from, to], both included. */

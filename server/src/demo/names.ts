@@ -1,5 +1,6 @@
 /** Invented people and company names shared by the demo datasets. */
 
+import { DemoDataError } from "./errors.ts";
 import type { Random } from "./random.ts";
 
 export const femaleFirstNames = [
@@ -47,13 +48,14 @@ export function uniqueEmail(person: Person, domain: string, taken: Set<string>):
   return email;
 }
 
-/** Draws names until one is new; the caller's name space must be larger than the count needed. */
+/** Draws names until one is new; fails loudly rather than loop when the name space is used up. */
 export function uniqueName(rng: Random, taken: Set<string>, make: (rng: Random) => string): string {
-  for (;;) {
+  for (let attempt = 0; attempt < 1000; attempt++) {
     const name = make(rng);
     if (!taken.has(name)) {
       taken.add(name);
       return name;
     }
   }
+  throw new DemoDataError("DEMO_NAMES_EXHAUSTED", `no new name after 1000 draws (${taken.size} taken)`);
 }

@@ -92,3 +92,31 @@ export class Random {
     return copy.slice(0, n);
   }
 }
+
+/** Many weighted picks from one fixed list: cumulative weights and a binary search instead of a scan per pick. */
+export class WeightedTable<T> {
+  private readonly cumulative: number[] = [];
+  private readonly total: number;
+
+  constructor(
+    private readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
+    if (items.length === 0 || items.length !== weights.length) throw new RangeError("weighted table needs one weight per item");
+    let sum = 0;
+    for (const w of weights) this.cumulative.push((sum += w));
+    this.total = sum;
+  }
+
+  pick(rng: Random): T {
+    const target = rng.next() * this.total;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.cumulative[mid] as number) > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.items[lo] as T;
+  }
+}

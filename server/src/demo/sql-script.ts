@@ -5,6 +5,8 @@
  * the embedded app database).
  */
 
+import { DemoDataError } from "./errors.ts";
+
 /** A value written into the script verbatim, e.g. a decimal like `12.40`. */
 export class SqlLiteral {
   constructor(readonly text: string) {}
@@ -12,19 +14,9 @@ export class SqlLiteral {
 
 export type SqlValue = string | number | boolean | null | SqlLiteral;
 
-export class DemoSqlError extends Error {
-  constructor(
-    readonly code: "DEMO_SQL_BAD_VALUE" | "DEMO_SQL_BAD_ROW",
-    message: string,
-  ) {
-    super(message);
-    this.name = "DemoSqlError";
-  }
-}
-
 /** Cents as an exact decimal with two places. */
 export function money(cents: number): SqlLiteral {
-  if (!Number.isSafeInteger(cents)) throw new DemoSqlError("DEMO_SQL_BAD_VALUE", `money needs whole cents, got ${cents}`);
+  if (!Number.isSafeInteger(cents)) throw new DemoDataError("DEMO_SQL_BAD_VALUE", `money needs whole cents, got ${cents}`);
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
   return new SqlLiteral(`${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`);
@@ -40,7 +32,7 @@ export function literal(value: SqlValue): string {
   if (value instanceof SqlLiteral) return value.text;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") {
-    if (!Number.isSafeInteger(value)) throw new DemoSqlError("DEMO_SQL_BAD_VALUE", `numbers must be integers (use decimal/money), got ${value}`);
+    if (!Number.isSafeInteger(value)) throw new DemoDataError("DEMO_SQL_BAD_VALUE", `numbers must be integers (use decimal/money), got ${value}`);
     return String(value);
   }
   return `'${value.replaceAll("'", "''")}'`;
@@ -86,13 +78,13 @@ export class SqlScript {
   /** Rows must carry exactly the table's columns; checked so a typo cannot slip into the data. */
   insert(tableName: string, rows: readonly Row[]): void {
     const table = this.tables.find((t) => t.name === tableName);
-    if (!table) throw new DemoSqlError("DEMO_SQL_BAD_ROW", `insert into unknown table ${tableName}`);
+    if (!table) throw new DemoDataError("DEMO_SQL_BAD_ROW", `insert into unknown table ${tableName}`);
     const names = table.columns.map((c) => c.name);
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const values = rows.slice(start, start + ROWS_PER_INSERT).map((row) => {
         const keys = Object.keys(row);
         if (keys.length !== names.length || names.some((n) => !(n in row))) {
-          throw new DemoSqlError("DEMO_SQL_BAD_ROW", `row for ${tableName} has columns [${keys.join(", ")}], expected [${names.join(", ")}]`);
+          throw new DemoDataError("DEMO_SQL_BAD_ROW", `row for ${tableName} has columns [${keys.join(", ")}], expected [${names.join(", ")}]`);
         }
         return `(${names.map((n) => literal(row[n] as SqlValue)).join(", ")})`;
       });
