@@ -1,6 +1,8 @@
 import type { GuardedSql } from "../guard/guard.ts";
 import type { Queryable, ValueType } from "../snapshot.ts";
-import type { SessionResult } from "./read-only-session.ts";
+import type { QueryPlan, SessionResult } from "./read-only-session.ts";
+
+export type { QueryPlan } from "./read-only-session.ts";
 import { convertValue, valueTypeOfInfo, type CellValue } from "./values.ts";
 
 export interface RunOptions {
@@ -35,6 +37,8 @@ export interface QueryResult {
  */
 export interface SqlExecutor {
   run(query: GuardedSql, options: RunOptions): Promise<QueryResult>;
+  /** EXPLAIN without running: validates names and types on the database and estimates the size. */
+  explain(query: GuardedSql, options: { timeoutMs: number; signal?: AbortSignal }): Promise<QueryPlan>;
   /** Connects and runs a trivial query; throws DATA_SOURCE_* errors. */
   test(): Promise<void>;
   /** Read-only access for trusted catalogue queries (introspection); each call is its own transaction. */

@@ -170,6 +170,40 @@ describe("PostgresExecutor.run", () => {
   });
 });
 
+describe("PostgresExecutor.explain", () => {
+  it("plans without running and estimates the size", async () => {
+    const plan = await executor.explain(await guard("SELECT * FROM generate_series(1, 1000) g"), { timeoutMs: 5000 });
+    expect(plan.estimatedRows).toBe(1000);
+    expect(plan.totalCost).toBeGreaterThan(0);
+    expect(Array.isArray(plan.plan)).toBe(true);
+  });
+
+  it("reports unknown columns as database errors", async () => {
+    try {
+      await executor.explain(await guard("SELECT missing FROM counter"), { timeoutMs: 5000 });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as SqlSandboxError).code).toBe("QUERY_FAILED");
+      expect((error as SqlSandboxError).details.sqlstate).toBe("42703");
+    }
+  });
+});
+
+describe("PostgresExecutor when a cancel request is not enough", () => {
+  it("drops the connection after the grace period and still reports a timeout", async () => {
+    const impatient = new PostgresExecutor({ connectionUrl: db.url, cancelGraceMs: 1 });
+    try {
+      const code = await failure(impatient.run(await guard("SELECT count(*) FROM generate_series(1, 10000000000)"), { timeoutMs: 200, maxRows: 1 }));
+      expect(code).toBe("QUERY_TIMEOUT");
+      const after = await impatient.run(await guard("SELECT n FROM counter"), { timeoutMs: 5000, maxRows: 1 });
+      expect(after.rows).toEqual([[1]]);
+    } finally {
+      await impatient.close();
+    }
+    await expect.poll(activeQueries, { timeout: 5000 }).toBe(0);
+  });
+});
+
 describe("PostgresExecutor session settings", () => {
   let odd: TestDatabase;
   let oddExecutor: PostgresExecutor;

@@ -7,7 +7,7 @@ import { checkRunOptions, defaultMaxBytes, toQueryResult, type QueryResult, type
 import { InterruptWatch } from "./interrupt.ts";
 import { sendCancelRequest } from "./pg-cancel.ts";
 import type { RawConnection } from "./raw-connection.ts";
-import { queryReadOnly, runReadOnly } from "./read-only-session.ts";
+import { explainReadOnly, queryReadOnly, runReadOnly, type QueryPlan } from "./read-only-session.ts";
 import { TypeCatalog } from "./type-catalog.ts";
 
 export interface PostgresExecutorOptions {
@@ -96,36 +96,25 @@ export class PostgresExecutor implements SqlExecutor {
   async run(query: GuardedSql, options: RunOptions): Promise<QueryResult> {
     checkRunOptions(options);
     const started = performance.now();
-    const client = await this.#acquire();
-    let graceTimer: NodeJS.Timeout | undefined;
-    const watch = new InterruptWatch(options.timeoutMs, options.signal, () => {
-      graceTimer = this.#interrupt(client);
-    });
-    let failed = false;
-    try {
-      const raw = await runReadOnly(
-        rawConnection(client),
+    const raw = await this.#session(options, (connection, checkpoint) =>
+      runReadOnly(
+        connection,
         query.sql,
         {
           timeoutMs: options.timeoutMs,
           maxRows: options.maxRows,
           maxBytes: options.maxBytes ?? defaultMaxBytes,
           searchPath: query.searchPath,
-          checkpoint: watch.checkpoint,
+          checkpoint,
         },
         this.#types,
-      );
-      return toQueryResult(raw, performance.now() - started);
-    } catch (error) {
-      failed = true;
-      throw toSqlSandboxError(error, watch.reason);
-    } finally {
-      watch.dispose();
-      clearTimeout(graceTimer);
-      // After an error or an interrupt the session's state is unknown (a
-      // cancel request may still be in flight): never hand it to the next query.
-      client.release(failed || watch.reason !== undefined ? true : undefined);
-    }
+      ),
+    );
+    return toQueryResult(raw, performance.now() - started);
+  }
+
+  explain(query: GuardedSql, options: { timeoutMs: number; signal?: AbortSignal }): Promise<QueryPlan> {
+    return this.#session(options, (connection) => explainReadOnly(connection, query.sql, { timeoutMs: options.timeoutMs, searchPath: query.searchPath }));
   }
 
   async test(): Promise<void> {
@@ -166,6 +155,31 @@ export class PostgresExecutor implements SqlExecutor {
     if (this.#closed) return;
     this.#closed = true;
     await this.#pool.end();
+  }
+
+  /** A pooled connection for one read-only session, with time limit and cancellation. */
+  async #session<T>(
+    options: { timeoutMs: number; signal?: AbortSignal },
+    work: (connection: RawConnection, checkpoint: () => void) => Promise<T>,
+  ): Promise<T> {
+    const client = await this.#acquire();
+    let graceTimer: NodeJS.Timeout | undefined;
+    const watch = new InterruptWatch(options.timeoutMs, options.signal, () => {
+      graceTimer = this.#interrupt(client);
+    });
+    let failed = false;
+    try {
+      return await work(rawConnection(client), watch.checkpoint);
+    } catch (error) {
+      failed = true;
+      throw toSqlSandboxError(error, watch.reason);
+    } finally {
+      watch.dispose();
+      clearTimeout(graceTimer);
+      // After an error or an interrupt the session's state is unknown (a
+      // cancel request may still be in flight): never hand it to the next query.
+      client.release(failed || watch.reason !== undefined ? true : undefined);
+    }
   }
 
   #ensureOpen(): void {

@@ -101,6 +101,36 @@ export async function runReadOnly(
   }
 }
 
+export interface QueryPlan {
+  /** The planner's row estimate for the whole query. */
+  estimatedRows: number;
+  /** The planner's total cost, in its arbitrary units. */
+  totalCost: number;
+  /** The plan as EXPLAIN (FORMAT JSON) returned it. */
+  plan: unknown;
+}
+
+/**
+ * Plans (does not run) one guarded SELECT in the same read-only session: the
+ * database checks every name and type, and the estimate lets callers refuse
+ * a query that would read billions of rows before running it.
+ */
+export async function explainReadOnly(
+  connection: RawConnection,
+  sql: string,
+  limits: Pick<SessionLimits, "timeoutMs" | "searchPath">,
+): Promise<QueryPlan> {
+  await connection.batch(openTransactionSql(limits));
+  try {
+    const result = await connection.query(`EXPLAIN (FORMAT JSON) ${sql}`);
+    const plan = JSON.parse(result.rows[0]?.[0] ?? "[]") as { Plan?: { "Plan Rows"?: number; "Total Cost"?: number } }[];
+    const top = plan[0]?.Plan ?? {};
+    return { estimatedRows: top["Plan Rows"] ?? 0, totalCost: top["Total Cost"] ?? 0, plan };
+  } finally {
+    await connection.batch("ROLLBACK").catch(() => undefined);
+  }
+}
+
 /** A trusted query (introspection) in its own read-only transaction with a time limit. */
 export async function queryReadOnly<T>(batch: (sql: string) => Promise<void>, timeoutMs: number, run: () => Promise<T>): Promise<T> {
   await batch(

@@ -94,6 +94,12 @@ describe("PgliteExecutor", () => {
     expect(rows).toEqual([{ n: 1 }]);
   });
 
+  it("explains without running", async () => {
+    const plan = await executor.explain(await guard("SELECT * FROM generate_series(1, 1000) g"), { timeoutMs: 10_000 });
+    expect(plan.estimatedRows).toBe(1000);
+    expect(await failure(executor.explain(await guard("SELECT missing FROM counter"), { timeoutMs: 10_000 }))).toBe("QUERY_FAILED");
+  });
+
   it("reports database errors with their SQLSTATE", async () => {
     try {
       await executor.run(await guard("SELECT 1 / 0"), { timeoutMs: 10_000, maxRows: 1 });

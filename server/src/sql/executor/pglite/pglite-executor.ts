@@ -7,7 +7,7 @@ import type { GuardedSql } from "../../guard/guard.ts";
 import type { Queryable } from "../../snapshot.ts";
 import { checkRunOptions, defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "../executor.ts";
 import { InterruptWatch } from "../interrupt.ts";
-import type { SessionResult } from "../read-only-session.ts";
+import type { QueryPlan, SessionResult } from "../read-only-session.ts";
 import type { PgliteSource, WorkerFailure, WorkerInit, WorkerMessage, WorkerRequest } from "./protocol.ts";
 
 export type { PgliteSource } from "./protocol.ts";
@@ -87,6 +87,14 @@ export class PgliteExecutor implements SqlExecutor {
         options.signal,
       )) as SessionResult;
       return toQueryResult(raw, performance.now() - started);
+    });
+  }
+
+  explain(query: GuardedSql, options: { timeoutMs: number; signal?: AbortSignal }): Promise<QueryPlan> {
+    return this.#exclusive(options.signal, async () => {
+      const session = await this.#ready();
+      const request: RequestBody = { kind: "explain", sql: query.sql, timeoutMs: options.timeoutMs, searchPath: [...query.searchPath] };
+      return (await this.#call(session, request, options.timeoutMs, options.signal)) as QueryPlan;
     });
   }
 

@@ -1,4 +1,4 @@
-import type { SessionResult } from "../read-only-session.ts";
+import type { QueryPlan, SessionResult } from "../read-only-session.ts";
 
 /** Where an embedded data source's files come from. */
 export type PgliteSource =
@@ -15,6 +15,7 @@ export interface WorkerInit {
 
 export type WorkerRequest =
   | { id: number; kind: "run"; sql: string; timeoutMs: number; maxRows: number; maxBytes: number; searchPath: string[] }
+  | { id: number; kind: "explain"; sql: string; timeoutMs: number; searchPath: string[] }
   | { id: number; kind: "query"; sql: string; params: unknown[]; timeoutMs: number }
   | { id: number; kind: "ping" }
   | { id: number; kind: "close" };
@@ -29,5 +30,5 @@ export interface WorkerFailure {
 export type WorkerMessage =
   | { kind: "ready" }
   | { kind: "fatal"; error: WorkerFailure }
-  | { kind: "reply"; id: number; ok: true; value: SessionResult | { rows: Record<string, unknown>[] } | null }
+  | { kind: "reply"; id: number; ok: true; value: SessionResult | QueryPlan | { rows: Record<string, unknown>[] } | null }
   | { kind: "reply"; id: number; ok: false; error: WorkerFailure };

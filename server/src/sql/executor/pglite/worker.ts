@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, types } from "@electric-sql/pglite";
 import type { RawConnection } from "../raw-connection.ts";
-import { queryReadOnly, runReadOnly } from "../read-only-session.ts";
+import { explainReadOnly, queryReadOnly, runReadOnly } from "../read-only-session.ts";
 import { TypeCatalog } from "../type-catalog.ts";
 import type { PgliteSource, WorkerFailure, WorkerInit, WorkerMessage, WorkerRequest } from "./protocol.ts";
 
@@ -66,6 +66,10 @@ async function handle(request: WorkerRequest): Promise<WorkerMessage & { kind: "
   switch (request.kind) {
     case "run": {
       const value = await runReadOnly(connection, request.sql, { ...request, checkpoint: noCheckpoint }, catalog);
+      return { kind: "reply", id: request.id, ok: true, value };
+    }
+    case "explain": {
+      const value = await explainReadOnly(connection, request.sql, request);
       return { kind: "reply", id: request.id, ok: true, value };
     }
     case "query": {
