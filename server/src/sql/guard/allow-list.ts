@@ -66,10 +66,13 @@ const arrays = [
   "generate_subscripts", "trim_array",
 ];
 
+/** Function-style casts (`date(ts)`, `numeric(x)`), which models write often. */
+const casts = ["date", "time", "timestamp", "timestamptz", "numeric", "int2", "int4", "int8", "float4", "float8", "text", "bool", "varchar", "interval"];
+
 const misc = ["generate_series", "num_nulls", "num_nonnulls", "gen_random_uuid", "pg_typeof"];
 
 export const allowedFunctions: ReadonlySet<string> = new Set([
-  ...aggregates, ...windows, ...maths, ...strings, ...dates, ...json, ...arrays, ...misc,
+  ...aggregates, ...windows, ...maths, ...strings, ...dates, ...json, ...arrays, ...casts, ...misc,
 ]);
 
 /**

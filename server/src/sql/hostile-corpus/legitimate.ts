@@ -82,6 +82,7 @@ export const legitimateQueries: readonly string[] = [
   "SELECT o.*, c.* FROM orders o, customers c WHERE c.id = o.customer_id LIMIT 2",
   "SELECT num_nonnulls(email, country), md5(name), reverse(name), starts_with(name, 'C') FROM customers LIMIT 1",
   "SELECT make_date(2023, 1, 1), date_bin('15 minutes', timestamp '2023-01-01 10:17', timestamp '2001-01-01'), now() > created_at FROM customers LIMIT 1",
+  "SELECT date(created_at) AS day, count(*) FROM customers GROUP BY date(created_at) ORDER BY 1 LIMIT 5",
   "SELECT width_bucket(total, 0, 500, 5) AS bucket, count(*) FROM orders GROUP BY 1 ORDER BY 1",
   "select status as \"Status\", count(*) as \"Orders\" from orders group by status -- by status\n;",
   "/* top customers */ SELECT customer_id, sum(total) FROM orders GROUP BY 1 ORDER BY 2 DESC LIMIT 5;",
