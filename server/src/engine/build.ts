@@ -1,0 +1,74 @@
+import type { Lexicon } from "./lexicon/build.ts";
+import type { Parts, PendingHaving, PendingOrder } from "./read/parts.ts";
+import { applyDefaultFilters } from "./rules.ts";
+import { emptySpec, sameDimension, sameField, sameMeasure, type Measure, type OrderBy, type QuerySpec } from "./spec.ts";
+
+/** Index of a measure in the spec, adding it when missing. */
+export function measureIndex(spec: QuerySpec, m: Measure): number {
+  const i = spec.measures.findIndex((x) => sameMeasure(x, m));
+  if (i >= 0) return i;
+  spec.measures.push(m);
+  return spec.measures.length - 1;
+}
+
+export function addHaving(spec: QuerySpec, h: PendingHaving): void {
+  const measure = measureIndex(spec, h.measure);
+  spec.having = spec.having.filter((x) => !(x.measure === measure && sameDirection(x.op, h.op)));
+  spec.having.push({ measure, op: h.op, value: h.value });
+}
+
+const sameDirection = (a: string, b: string) => a[0] === b[0] || a === b;
+
+/** A pending order made concrete for this spec, or undefined when it cannot apply. */
+export function resolveOrder(lexicon: Lexicon, spec: QuerySpec, order: PendingOrder): OrderBy | undefined {
+  const aggregate = spec.measures.length > 0 || spec.dimensions.length > 0;
+  switch (order.kind) {
+    case "measure":
+      return { by: { kind: "measure", index: measureIndex(spec, order.measure) }, dir: order.dir };
+    case "field": {
+      if (!aggregate) return { by: { kind: "field", field: order.field }, dir: order.dir };
+      const d = spec.dimensions.findIndex((x) => x.kind === "field" && sameField(x.field, order.field));
+      if (d >= 0) return { by: { kind: "dimension", index: d }, dir: order.dir };
+      return undefined;
+    }
+    case "label": {
+      if (aggregate) return spec.dimensions.length > 0 ? { by: { kind: "dimension", index: 0 }, dir: order.dir } : undefined;
+      const label = lexicon.entities.get(spec.entity)?.labelFields[0];
+      return label ? { by: { kind: "field", field: { entity: spec.entity, field: label } }, dir: order.dir } : undefined;
+    }
+    case "first":
+      if (spec.measures.length > 0) return { by: { kind: "measure", index: 0 }, dir: order.dir };
+      if (spec.dimensions.length > 0) return { by: { kind: "dimension", index: 0 }, dir: order.dir };
+      return undefined;
+  }
+}
+
+/** Time buckets read best in time order when nothing else was asked for. */
+export function defaultOrder(spec: QuerySpec): void {
+  if (spec.order.length > 0) return;
+  const t = spec.dimensions.findIndex((d) => d.kind === "field" && d.grain !== undefined);
+  if (t >= 0) spec.order = [{ by: { kind: "dimension", index: t }, dir: "asc" }];
+}
+
+/** The spec a new question asks for, or undefined when it names nothing to query. */
+export function specFromParts(parts: Parts): QuerySpec | undefined {
+  if (!parts.subject) return undefined;
+  const spec = emptySpec(parts.subject);
+  for (const m of parts.measures) measureIndex(spec, m);
+  for (const d of parts.dimensions) if (!spec.dimensions.some((x) => sameDimension(x, d))) spec.dimensions.push(d);
+  spec.filters = parts.filters;
+  for (const h of parts.having) addHaving(spec, h);
+  if (parts.order) {
+    const o = resolveOrder(parts.lexicon, spec, parts.order);
+    if (o) spec.order = [o];
+  }
+  if (parts.limit !== undefined) spec.limit = parts.limit;
+  if (spec.measures.length === 0 && spec.dimensions.length === 0) {
+    spec.columns = parts.columns.filter((c, i) => parts.columns.findIndex((x) => sameField(x, c)) === i);
+    spec.distinct = parts.distinct && spec.columns.length > 0;
+  }
+  if (parts.rollup && spec.dimensions.length > 0) spec.rollup = parts.rollup;
+  defaultOrder(spec);
+  applyDefaultFilters(parts.lexicon.model, spec);
+  return spec;
+}

@@ -1,0 +1,148 @@
+import { sql, type RawBuilder } from "kysely";
+import { qualifyExpression } from "../../semantic/expression.ts";
+import type { ValueType } from "../../sql/snapshot.ts";
+import type { Dimension, Filter, Measure, Scalar, TimeGrain } from "../spec.ts";
+import { CompileError, type CompileContext } from "./context.ts";
+
+export interface OutputColumn {
+  name: string;
+  role: "dimension" | "measure" | "column";
+  type: ValueType;
+}
+
+const NUMERIC: ValueType[] = ["integer", "bigint", "decimal", "float"];
+
+/** The SQL expression of a measure and the type of its result. */
+export function measureSql(ctx: CompileContext, m: Measure): { expr: RawBuilder<unknown>; type: ValueType } {
+  if (m.kind === "count") {
+    const e = ctx.entity(m.entity);
+    const alias = ctx.alias(m.entity);
+    // Joins towards a "many" side repeat rows: count each row of the entity once.
+    if ((ctx.fansOut || m.entity !== ctx.spec.entity) && e.primaryKey.length === 1) {
+      return { expr: sql`count(distinct ${sql.id(alias, e.primaryKey[0]!)})`, type: "bigint" };
+    }
+    return { expr: sql`count(*)`, type: "bigint" };
+  }
+  if (m.kind === "metric") {
+    const metric = ctx.model.metrics.find((x) => x.name === m.metric);
+    if (!metric) throw new CompileError(`Unknown metric “${m.metric}”.`);
+    const e = ctx.entity(metric.entity);
+    const text = qualifyExpression(metric.expression, ctx.alias(metric.entity), e.fields.map((f) => f.name));
+    return { expr: sql.raw(text), type: "decimal" };
+  }
+  const col = ctx.column(m.field);
+  const field = ctx.field(m.field);
+  switch (m.agg) {
+    case "count":
+      return { expr: sql`count(${col})`, type: "bigint" };
+    case "count_distinct":
+      return { expr: sql`count(distinct ${col})`, type: "bigint" };
+    case "sum":
+      if (!NUMERIC.includes(field.type)) throw new CompileError(`Cannot add up “${field.label}”.`);
+      return { expr: sql`sum(${col})`, type: field.type === "integer" ? "bigint" : field.type };
+    case "avg":
+      if (!NUMERIC.includes(field.type)) throw new CompileError(`Cannot average “${field.label}”.`);
+      return { expr: sql`avg(${col})`, type: "decimal" };
+    case "min":
+      return { expr: sql`min(${col})`, type: field.type };
+    case "max":
+      return { expr: sql`max(${col})`, type: field.type };
+  }
+}
+
+export function measureName(ctx: CompileContext, m: Measure): string {
+  if (m.kind === "count") return m.entity === ctx.spec.entity ? "count" : `${ctx.entity(m.entity).table}_count`;
+  if (m.kind === "metric") return m.metric;
+  if (m.agg === "count_distinct") return `distinct_${m.field.field}`;
+  return `${m.agg}_${m.field.field}`;
+}
+
+export function grainSql(col: RawBuilder<unknown>, grain: TimeGrain): { expr: RawBuilder<unknown>; type: ValueType } {
+  switch (grain) {
+    case "year":
+      return { expr: sql`cast(extract(year from ${col}) as integer)`, type: "integer" };
+    case "day":
+      return { expr: sql`cast(${col} as date)`, type: "date" };
+    default:
+      return { expr: sql`cast(date_trunc(${sql.lit(grain)}, ${col}) as date)`, type: "date" };
+  }
+}
+
+export interface DimensionParts {
+  /** Expressions to select, with their output names and types. */
+  select: { expr: RawBuilder<unknown>; name: string; type: ValueType }[];
+  /** Expressions to group by (an entity groups by its key, which makes its labels valid too). */
+  group: RawBuilder<unknown>[];
+  /** Which selected column orders this dimension (an entity's label rather than its key). */
+  sortIndex: number;
+}
+
+/** A grouping: a column, a time bucket, or an entity's key with its naming columns. */
+export function dimensionSql(ctx: CompileContext, d: Dimension): DimensionParts {
+  if (d.kind === "field") {
+    const field = ctx.field(d.field);
+    const col = ctx.column(d.field);
+    if (d.grain && (field.type === "date" || field.type === "timestamp")) {
+      const g = grainSql(col, d.grain);
+      return { select: [{ ...g, name: d.grain }], group: [g.expr], sortIndex: 0 };
+    }
+    return { select: [{ expr: col, name: d.field.field, type: field.type }], group: [col], sortIndex: 0 };
+  }
+  const e = ctx.entity(d.entity);
+  const alias = ctx.alias(d.entity);
+  const keys = e.primaryKey.length > 0 ? e.primaryKey : e.labelFields;
+  const names = [...new Set([...keys, ...e.labelFields])];
+  const select = names.map((n) => ({ expr: sql.id(alias, n) as RawBuilder<unknown>, name: n, type: e.fields.find((f) => f.name === n)?.type ?? "text" }));
+  if (e.labelFields.length === 2) {
+    const [a, b] = e.labelFields.map((n) => sql.id(alias, n));
+    select.push({ expr: sql`${a} || ' ' || ${b}`, name: `${e.table}_name`, type: "text" });
+  }
+  const label = e.labelFields[0];
+  return { select, group: names.map((n) => sql.id(alias, n)), sortIndex: label ? names.indexOf(label) : 0 };
+}
+
+function literal(v: Scalar, type: ValueType): RawBuilder<unknown> {
+  if (typeof v === "boolean") return sql.lit(v);
+  if (NUMERIC.includes(type)) {
+    const n = typeof v === "number" ? v : Number(v);
+    if (!Number.isFinite(n)) throw new CompileError(`“${v}” is not a number.`);
+    return sql.lit(n);
+  }
+  if (type === "boolean") return sql.lit(v === "true" || v === 1 || v === "1");
+  return sql.lit(String(v));
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One WHERE condition, values inlined as escaped literals. */
+export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
+  const col = ctx.column(f.field);
+  const type = ctx.field(f.field).type;
+  if (f.kind === "range") {
+    const parts: RawBuilder<unknown>[] = [];
+    if (f.from) parts.push(sql`${col} >= ${sql.lit(f.from)}`);
+    if (f.to) parts.push(sql`${col} < ${sql.lit(f.to)}`);
+    if (parts.length === 0) return sql`true`;
+    return sql.join(parts, sql` and `);
+  }
+  const values = f.values.map((v) => literal(v, type));
+  switch (f.op) {
+    case "is_null":
+      return sql`${col} is null`;
+    case "not_null":
+      return sql`${col} is not null`;
+    case "in":
+      return sql`${col} in (${sql.join(values)})`;
+    case "not_in":
+      return sql`${col} not in (${sql.join(values)})`;
+    case "contains":
+      return sql`${col} ilike ${sql.lit(`%${likeEscape(String(f.values[0] ?? ""))}%`)}`;
+    case "not_contains":
+      return sql`${col} not ilike ${sql.lit(`%${likeEscape(String(f.values[0] ?? ""))}%`)}`;
+    default: {
+      const v = values[0];
+      if (!v) throw new CompileError(`The filter on “${f.field.field}” has no value.`);
+      return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${v}`;
+    }
+  }
+}

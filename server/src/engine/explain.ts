@@ -1,0 +1,121 @@
+import type { SemanticModel } from "../semantic/types.ts";
+import { joinTree } from "./graph.ts";
+import { specEntities, type Dimension, type FieldRef, type Filter, type Measure, type QuerySpec } from "./spec.ts";
+
+const AGG_WORDS: Record<string, string> = {
+  count: "number of",
+  count_distinct: "number of distinct",
+  sum: "total",
+  avg: "average",
+  min: "lowest",
+  max: "highest",
+};
+
+class Words {
+  constructor(readonly model: SemanticModel) {}
+
+  entity(name: string, plural = true): string {
+    const e = this.model.entities.find((x) => x.name === name);
+    const label = (e?.label ?? name).toLowerCase();
+    return plural ? (label.endsWith("s") ? label : `${label}s`) : label;
+  }
+
+  field(ref: FieldRef): string {
+    const e = this.model.entities.find((x) => x.name === ref.entity);
+    const f = e?.fields.find((x) => x.name === ref.field);
+    return `${(e?.label ?? ref.entity).toLowerCase()} ${(f?.label ?? ref.field).toLowerCase()}`;
+  }
+
+  measure(m: Measure): string {
+    if (m.kind === "count") return `number of ${this.entity(m.entity)}`;
+    if (m.kind === "metric") return (this.model.metrics.find((x) => x.name === m.metric)?.label ?? m.metric).toLowerCase();
+    return `${AGG_WORDS[m.agg]} ${this.field(m.field)}`;
+  }
+
+  dimension(d: Dimension): string {
+    if (d.kind === "entity") return this.entity(d.entity, false);
+    return d.grain ? `${d.grain} of ${this.field(d.field)}` : this.field(d.field);
+  }
+
+  filter(f: Filter): string {
+    const name = this.field(f.field);
+    if (f.kind === "range") return `${name} ${f.label}`;
+    const v = f.values.map((x) => (typeof x === "string" ? `“${x}”` : String(x)));
+    switch (f.op) {
+      case "=":
+        return `${name} is ${v[0]}`;
+      case "!=":
+        return `${name} is not ${v[0]}`;
+      case "in":
+        return `${name} is one of ${v.join(", ")}`;
+      case "not_in":
+        return `${name} is none of ${v.join(", ")}`;
+      case "contains":
+        return `${name} contains ${v[0]}`;
+      case "not_contains":
+        return `${name} does not contain ${v[0]}`;
+      case "is_null":
+        return `${name} is empty`;
+      case "not_null":
+        return `${name} is filled in`;
+      default:
+        return `${name} ${f.op} ${v[0]}`;
+    }
+  }
+}
+
+/**
+ * A plain-language account of what a spec's SQL does, with the assumptions
+ * the engine made (derived measures, default filters, the join path).
+ */
+export function explain(spec: QuerySpec, model: SemanticModel): string {
+  if (spec.verifiedSql) return "Runs a verified query saved in the semantic model for this question.";
+  const w = new Words(model);
+  const sentences: string[] = [];
+  const what = spec.measures.length > 0 ? spec.measures.map((m) => w.measure(m)).join(" and ") : undefined;
+  if (what) {
+    let s = `Shows the ${what}`;
+    if (spec.dimensions.length > 0) s += ` per ${spec.dimensions.map((d) => w.dimension(d)).join(" and ")}`;
+    if (spec.rollup) s = `Computes the ${AGG_WORDS[spec.rollup]} over ${spec.dimensions.map((d) => w.dimension(d)).join(" and ")} of the ${what}`;
+    sentences.push(`${s}.`);
+  } else if (spec.dimensions.length > 0) {
+    sentences.push(`Lists each ${spec.dimensions.map((d) => w.dimension(d)).join(" and ")}.`);
+  } else if (spec.distinct) {
+    sentences.push(`Lists the distinct ${spec.columns.map((c) => w.field(c)).join(", ")} of ${w.entity(spec.entity)}.`);
+  } else {
+    sentences.push(`Lists ${w.entity(spec.entity)}${spec.columns.length ? `, showing ${spec.columns.map((c) => w.field(c)).join(", ")} first` : ""}.`);
+  }
+  if (spec.filters.length > 0) sentences.push(`Only rows where ${spec.filters.map((f) => w.filter(f)).join(" and ")}.`);
+  if (spec.having.length > 0) {
+    sentences.push(`Keeps groups where ${spec.having.map((h) => `${w.measure(spec.measures[h.measure]!)} ${h.op} ${h.value}`).join(" and ")}.`);
+  }
+  if (spec.order.length > 0) {
+    const parts = spec.order.map((o) => {
+      const by = o.by.kind === "measure" ? w.measure(spec.measures[o.by.index]!) : o.by.kind === "dimension" ? w.dimension(spec.dimensions[o.by.index]!) : w.field(o.by.field);
+      return `${by} (${o.dir === "desc" ? "highest first" : "lowest first"})`;
+    });
+    sentences.push(`Sorted by ${parts.join(", ")}.`);
+  }
+  if (spec.limit !== null) sentences.push(`Limited to ${spec.limit} row${spec.limit === 1 ? "" : "s"}.`);
+  for (const m of spec.measures) {
+    if (m.kind !== "metric") continue;
+    const metric = model.metrics.find((x) => x.name === m.metric);
+    if (metric?.description) sentences.push(`Assumption: ${metric.label} = ${metric.expression}. ${metric.description}`);
+    else if (metric) sentences.push(`${metric.label} = ${metric.expression}.`);
+  }
+  for (const rule of model.rules.defaultFilters) {
+    if (spec.filters.some((f) => f.field.entity === rule.entity && f.field.field === rule.condition.field)) {
+      sentences.push(`A default rule of the model applies to ${w.entity(rule.entity)}${rule.description ? `: ${rule.description}` : ""}.`);
+    }
+  }
+  try {
+    const tree = joinTree(model, spec.entity, specEntities(spec));
+    if (tree.steps.length > 0) {
+      sentences.push(`Joins ${[spec.entity, ...tree.steps.map((s) => s.to)].map((e) => w.entity(e, false)).join(" → ")} through their keys${tree.steps.some((s) => s.join.inferred) ? " (some keys inferred from column names)" : ""}.`);
+      if (tree.fansOut && spec.measures.some((m) => m.kind === "count")) sentences.push(`Each ${w.entity(spec.entity, false)} is counted once even where the joins repeat it.`);
+    }
+  } catch {
+    sentences.push("Some of the tables involved are not connected by keys.");
+  }
+  return sentences.join(" ");
+}

@@ -1,0 +1,121 @@
+import { addHaving, defaultOrder, measureIndex, resolveOrder } from "./build.ts";
+import { joinDistance } from "./graph.ts";
+import type { Parts } from "./read/parts.ts";
+import { applyDefaultFilters } from "./rules.ts";
+import { cloneSpec, sameDimension, sameField, sameMeasure, type Dimension, type Filter, type Measure, type QuerySpec } from "./spec.ts";
+
+const isTimeDim = (d: Dimension) => d.kind === "field" && d.grain !== undefined;
+const measureEntity = (parts: Parts, m: Measure) =>
+  m.kind === "count" ? m.entity : m.kind === "field" ? m.field.entity : parts.lexicon.model.metrics.find((x) => x.name === m.metric)?.entity;
+
+function replaceMeasures(spec: QuerySpec, measures: Measure[]): void {
+  spec.measures = [];
+  for (const m of measures) measureIndex(spec, m);
+  spec.having = [];
+  spec.order = spec.order.filter((o) => o.by.kind !== "measure").concat(spec.order.some((o) => o.by.kind === "measure") ? [{ by: { kind: "measure", index: 0 }, dir: spec.order.find((o) => o.by.kind === "measure")!.dir }] : []);
+}
+
+function mergeDimensions(spec: QuerySpec, parts: Parts): void {
+  const instead = parts.reading.followups.has("instead");
+  for (const d of parts.dimensions) {
+    if (spec.dimensions.some((x) => sameDimension(x, d))) continue;
+    const timeIndex = spec.dimensions.findIndex(isTimeDim);
+    if (isTimeDim(d) && timeIndex >= 0) {
+      spec.dimensions[timeIndex] = d;
+      continue;
+    }
+    if (instead) {
+      const sameKind = spec.dimensions.findIndex((x) => isTimeDim(x) === isTimeDim(d));
+      if (sameKind >= 0) {
+        spec.dimensions[sameKind] = d;
+        continue;
+      }
+    }
+    if (spec.dimensions.length >= 2) spec.dimensions[spec.dimensions.length - 1] = d;
+    else spec.dimensions.push(d);
+  }
+  if (parts.grain && parts.dimensions.length === 0) {
+    const t = spec.dimensions.find(isTimeDim);
+    if (t && t.kind === "field") t.grain = parts.grain;
+  }
+}
+
+function mergeFilters(spec: QuerySpec, filters: Filter[], also: boolean): void {
+  for (const f of filters) {
+    const same = spec.filters.findIndex((x) => sameField(x.field, f.field) && x.kind === f.kind && (f.kind === "range" || negative(x) === negative(f)));
+    if (same < 0) {
+      spec.filters.push(f);
+      continue;
+    }
+    const old = spec.filters[same]!;
+    if (also && old.kind === "compare" && f.kind === "compare" && ["=", "in", "!=", "not_in"].includes(f.op)) {
+      const values = [...new Set([...old.values, ...f.values])];
+      spec.filters[same] = { ...old, op: negative(old) ? "not_in" : "in", values };
+    } else spec.filters[same] = f;
+  }
+}
+
+const negative = (f: Filter) => f.kind === "compare" && (f.op === "!=" || f.op === "not_in" || f.op === "not_contains");
+
+/**
+ * Applies a follow-up ("only the top 5", "by month instead", "what about the
+ * average", "exclude X", "how many invoices is that") to the previous spec.
+ */
+export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
+  const spec = cloneSpec(previous);
+  delete spec.verifiedSql;
+  const followups = parts.reading.followups;
+  const also = followups.has("also");
+
+  if (parts.measures.length > 0) {
+    const keepOld = also && !followups.has("instead");
+    if (keepOld) for (const m of parts.measures) measureIndex(spec, m);
+    else replaceMeasures(spec, parts.measures);
+    const newEntity = measureEntity(parts, spec.measures[0]!);
+    if (newEntity) spec.entity = newEntity;
+  } else if (parts.pendingAgg) {
+    spec.measures = spec.measures.map((m) => changeAggregate(parts, m, parts.pendingAgg!));
+  } else if (parts.countWithoutTarget) {
+    replaceMeasures(spec, [{ kind: "count", entity: spec.entity }]);
+  }
+  if (parts.columns.length > 0 && parts.measures.length === 0 && parts.dimensions.length === 0 && (parts.reading.list || parts.reading.which)) {
+    spec.measures = [];
+    spec.dimensions = [];
+    spec.having = [];
+    spec.order = [];
+    spec.columns = parts.columns;
+    spec.distinct = parts.distinct;
+  }
+  mergeDimensions(spec, parts);
+  mergeFilters(spec, parts.filters, also);
+  for (const h of parts.having) addHaving(spec, h);
+  if (parts.order) {
+    const o = resolveOrder(parts.lexicon, spec, parts.order);
+    if (o) spec.order = [o];
+  }
+  if (parts.limit !== undefined) {
+    spec.limit = parts.limit;
+    if (!spec.order.some((o) => o.by.kind === "measure") && spec.measures.length > 0 && !parts.order) {
+      spec.order = [{ by: { kind: "measure", index: 0 }, dir: "desc" }];
+    }
+  }
+  // Anything the new subject cannot reach is dropped rather than producing a broken join.
+  const reachable = (e: string) => joinDistance(parts.lexicon.model, spec.entity, e) !== Infinity;
+  spec.filters = spec.filters.filter((f) => reachable(f.field.entity));
+  spec.dimensions = spec.dimensions.filter((d) => reachable(d.kind === "entity" ? d.entity : d.field.entity));
+  spec.order = spec.order.filter((o) => (o.by.kind === "dimension" ? o.by.index < spec.dimensions.length : o.by.kind === "measure" ? o.by.index < spec.measures.length : true));
+  if (spec.dimensions.length === 0) delete spec.rollup;
+  defaultOrder(spec);
+  applyDefaultFilters(parts.lexicon.model, spec);
+  return spec;
+}
+
+/** "What about the average instead": the same thing under another aggregate. */
+function changeAggregate(parts: Parts, m: Measure, agg: "sum" | "avg" | "min" | "max"): Measure {
+  if (m.kind === "field") return { ...m, agg: m.agg === "count_distinct" ? m.agg : agg };
+  if (m.kind === "metric") return m;
+  const f = parts.lexicon.entities.get(m.entity)?.fields.find((x) => x.role === "measure" && x.money) ?? parts.lexicon.entities.get(m.entity)?.fields.find((x) => x.role === "measure");
+  return f ? { kind: "field", agg, field: { entity: m.entity, field: f.name } } : m;
+}
+
+export const sameMeasures = (a: Measure[], b: Measure[]) => a.length === b.length && a.every((m, i) => sameMeasure(m, b[i]!));

@@ -1,0 +1,155 @@
+import { singularize } from "../../semantic/inflect.ts";
+import type { Entity, Field, SemanticModel } from "../../semantic/types.ts";
+import { tokenize } from "../text/tokenize.ts";
+import { COMMON_WORDS } from "./common-words.ts";
+
+export type Target =
+  | { type: "entity"; entity: string }
+  | { type: "field"; entity: string; field: string }
+  /** The name of an entity's rows ("artist name"): its label fields. */
+  | { type: "label"; entity: string }
+  | { type: "value"; entity: string; field: string; value: string }
+  | { type: "metric"; metric: string }
+  | { type: "glossary"; index: number };
+
+export interface Entry {
+  lemmas: string[];
+  target: Target;
+  /** 0–1: how sure a match of this phrase means this target. */
+  score: number;
+}
+
+export interface Lexicon {
+  model: SemanticModel;
+  byFirst: Map<string, Entry[]>;
+  /** Every stem that starts or continues an entry, for typo correction. */
+  vocabulary: Set<string>;
+  vocabularyByLength: Map<number, string[]>;
+  entities: Map<string, Entity>;
+  fields: Map<string, Field>;
+}
+
+export const fieldKey = (entity: string, field: string) => `${entity}\u0000${field}`;
+
+export function phraseLemmas(phrase: string): string[] {
+  return tokenize(phrase)
+    .filter((t) => t.kind === "word" || t.kind === "number")
+    .map((t) => t.lemma);
+}
+
+const SCORE = { user: 1, name: 1, qualified: 1.05, synonym: 0.9, partial: 0.55, value: 0.95, commonValue: 0.35 };
+/** Last words too generic to stand for a whole column name. */
+const GENERIC_HEADS = new Set(["id", "name", "date", "code", "number", "type", "time", "at", "on", "description", "desc", "title"]);
+
+class Builder {
+  readonly entries: Entry[] = [];
+  private seen = new Set<string>();
+
+  add(phrase: string, target: Target, score: number): void {
+    const lemmas = phraseLemmas(phrase);
+    if (lemmas.length === 0) return;
+    const key = `${lemmas.join(" ")}\u0000${JSON.stringify(target)}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.entries.push({ lemmas, target, score });
+  }
+}
+
+function entityPhrases(e: Entity): { main: string[]; all: string[] } {
+  const main = [e.label.toLowerCase(), ...e.extraSynonyms];
+  return { main: [...new Set(main)], all: [...new Set([...main, ...e.synonyms])] };
+}
+
+function addEntity(b: Builder, e: Entity, entityNames: Set<string>): void {
+  const target: Target = { type: "entity", entity: e.name };
+  b.add(e.label, target, SCORE.name);
+  b.add(e.table, target, SCORE.name);
+  for (const s of e.extraSynonyms) b.add(s, target, SCORE.user);
+  for (const s of e.synonyms) b.add(s, target, SCORE.synonym);
+  const words = e.label.toLowerCase().split(" ");
+  const head = words[words.length - 1]!;
+  if (words.length > 1 && !entityNames.has(head) && !GENERIC_HEADS.has(head)) b.add(head, target, SCORE.partial);
+  // "artist name", "name of the artist" (the latter through the parser's "of" rule).
+  const label: Target = { type: "label", entity: e.name };
+  for (const p of entityPhrases(e).all) {
+    b.add(`${p} name`, label, SCORE.qualified);
+    b.add(`${p} names`, label, SCORE.qualified);
+  }
+}
+
+function addField(b: Builder, e: Entity, f: Field): void {
+  if (f.role === "id" || f.role === "foreign_key") return;
+  const target: Target = { type: "field", entity: e.name, field: f.name };
+  b.add(f.label, target, SCORE.name);
+  for (const s of f.extraSynonyms) b.add(s, target, SCORE.user);
+  for (const s of f.synonyms) b.add(s, target, SCORE.synonym);
+  const words = f.label.toLowerCase().split(" ");
+  const head = words[words.length - 1]!;
+  if (words.length > 1 && !GENERIC_HEADS.has(head)) b.add(head, target, SCORE.partial);
+  // "customer country", "invoice total": the entity's words before the field's.
+  const phrases = [f.label.toLowerCase(), ...f.synonyms.slice(0, 6), ...f.extraSynonyms];
+  for (const ep of entityPhrases(e).all.slice(0, 8)) {
+    for (const fp of phrases) if (!fp.startsWith(`${ep} `)) b.add(`${ep} ${fp}`, target, SCORE.qualified);
+  }
+  if (f.values && !f.flag) addValues(b, e, f);
+}
+
+function addValues(b: Builder, e: Entity, f: Field): void {
+  for (const value of f.values ?? []) {
+    const lemmas = phraseLemmas(value);
+    if (lemmas.length === 0) continue;
+    const target: Target = { type: "value", entity: e.name, field: f.name, value };
+    const common = lemmas.length === 1 && (COMMON_WORDS.has(lemmas[0]!) || lemmas[0]!.length < 2);
+    b.add(value, target, common ? SCORE.commonValue : SCORE.value);
+    // "Rock genre", "the Jazz genre": the value followed by its column or table name.
+    for (const p of [f.label.toLowerCase(), ...entityPhrases(e).main]) b.add(`${value} ${p}`, target, SCORE.qualified);
+  }
+}
+
+const cache = new WeakMap<SemanticModel, Lexicon>();
+
+/** The lexicon of a model, built once per model object. */
+export function lexiconOf(model: SemanticModel): Lexicon {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const b = new Builder();
+  const entityNames = new Set(model.entities.map((e) => singularize(e.label.toLowerCase())));
+  const entities = new Map<string, Entity>();
+  const fields = new Map<string, Field>();
+  for (const e of model.entities) {
+    entities.set(e.name, e);
+    addEntity(b, e, entityNames);
+    for (const f of e.fields) {
+      fields.set(fieldKey(e.name, f.name), f);
+      addField(b, e, f);
+    }
+  }
+  for (const m of model.metrics) {
+    const target: Target = { type: "metric", metric: m.name };
+    b.add(m.name.replace(/_/g, " "), target, SCORE.name);
+    b.add(m.label, target, SCORE.name);
+    for (const s of m.synonyms) b.add(s, target, m.origin === "user" ? SCORE.user : SCORE.synonym);
+  }
+  model.glossary.forEach((g, index) => {
+    const target: Target = { type: "glossary", index };
+    b.add(g.term, target, SCORE.user);
+    for (const s of g.synonyms) b.add(s, target, SCORE.user);
+  });
+
+  const byFirst = new Map<string, Entry[]>();
+  const vocabulary = new Set<string>();
+  for (const entry of b.entries) {
+    const first = entry.lemmas[0]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+    for (const l of entry.lemmas) vocabulary.add(l);
+  }
+  for (const list of byFirst.values()) list.sort((x, y) => y.lemmas.length - x.lemmas.length || y.score - x.score);
+  const vocabularyByLength = new Map<number, string[]>();
+  for (const word of vocabulary) {
+    if (!/^[a-z]+$/.test(word)) continue;
+    vocabularyByLength.set(word.length, [...(vocabularyByLength.get(word.length) ?? []), word]);
+  }
+  const lexicon: Lexicon = { model, byFirst, vocabulary, vocabularyByLength, entities, fields };
+  cache.set(model, lexicon);
+  return lexicon;
+}

@@ -1,0 +1,56 @@
+import type { Lexicon } from "./build.ts";
+
+/** Optimal string alignment distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const sub = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + sub);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+const corrections = new WeakMap<Lexicon, Map<string, string | null>>();
+
+/**
+ * The lexicon word an unknown word was probably meant to be: within one edit
+ * for short words and two for long ones, and only when a single word is that
+ * close (an ambiguous typo is left alone rather than guessed).
+ */
+export function correctTypo(lexicon: Lexicon, word: string): string | undefined {
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
+  let cache = corrections.get(lexicon);
+  if (!cache) corrections.set(lexicon, (cache = new Map()));
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit ?? undefined;
+  const max = word.length >= 7 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  let tie = false;
+  for (let len = word.length - max; len <= word.length + max; len++) {
+    for (const candidate of lexicon.vocabularyByLength.get(len) ?? []) {
+      if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
+      const d = editDistance(word, candidate, max);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+        tie = false;
+      } else if (d === bestDistance) tie = true;
+    }
+  }
+  const result = best && !tie ? best : null;
+  cache.set(word, result);
+  return result ?? undefined;
+}

@@ -1,0 +1,120 @@
+import { CUE_INDEX, FILLER, type Cue } from "../text/cues.ts";
+import type { Token } from "../text/tokenize.ts";
+import type { TimeExpr } from "../time/extract.ts";
+import type { Entry, Lexicon } from "./build.ts";
+import { correctTypo } from "./fuzzy.ts";
+
+export type Item =
+  | { kind: "mention"; start: number; end: number; entries: Entry[]; score: number; text: string }
+  | { kind: "cue"; start: number; end: number; cue: Cue; text: string }
+  | { kind: "time"; start: number; end: number; expr: TimeExpr; text: string }
+  | { kind: "number"; start: number; end: number; value: number; text: string }
+  | { kind: "quoted"; start: number; end: number; text: string }
+  | { kind: "word"; start: number; end: number; text: string; filler: boolean };
+
+/** Cue kinds that yield to a same-length lexicon match when a name follows them ("total freight" vs "the total"). */
+const SOFT_CUES = new Set(["agg", "most", "adjective", "list", "null"]);
+
+function lexiconMatch(lexicon: Lexicon, lemmas: string[], i: number): { length: number; entries: Entry[] } {
+  const candidates = lexicon.byFirst.get(lemmas[i]!) ?? [];
+  let length = 0;
+  let entries: Entry[] = [];
+  for (const entry of candidates) {
+    const n = entry.lemmas.length;
+    if (n < length) break;
+    if (i + n > lemmas.length) continue;
+    let ok = true;
+    for (let k = 1; k < n && ok; k++) ok = entry.lemmas[k] === lemmas[i + k];
+    if (!ok) continue;
+    if (n > length) {
+      length = n;
+      entries = [entry];
+    } else entries.push(entry);
+  }
+  const best = Math.max(0, ...entries.map((e) => e.score));
+  return { length, entries: entries.filter((e) => e.score >= best - 0.2) };
+}
+
+function cueMatch(tokens: Token[], i: number, blocked: (k: number) => boolean): { length: number; cue?: Cue; text?: string } {
+  for (const phrase of CUE_INDEX.get(tokens[i]!.norm) ?? []) {
+    const n = phrase.lemmas.length;
+    let ok = i + n <= tokens.length;
+    for (let k = 0; k < n && ok; k++) ok = !blocked(i + k) && tokens[i + k]!.norm === phrase.lemmas[k];
+    if (ok) return { length: n, cue: phrase.cue, text: phrase.text };
+  }
+  return { length: 0 };
+}
+
+/**
+ * Splits the question into items: time expressions (found earlier), the
+ * longest lexicon phrases (entities, fields, values, metrics, glossary),
+ * cue phrases, numbers, quoted strings and left-over words. Unknown words
+ * close to a lexicon word (one or two typos) are read as that word.
+ */
+export function segment(lexicon: Lexicon, tokens: Token[], times: { start: number; end: number; expr: TimeExpr }[]): {
+  items: Item[];
+  corrections: string[];
+} {
+  const timeAt = new Map(times.map((t) => [t.start, t]));
+  const inTime = new Set(times.flatMap((t) => Array.from({ length: t.end - t.start }, (_, k) => t.start + k)));
+  const corrections: string[] = [];
+  const lemmas = tokens.map((t) => {
+    if (t.kind !== "word" || inTime.has(t.index) || lexicon.vocabulary.has(t.lemma)) return t.lemma;
+    if (CUE_INDEX.has(t.norm) || FILLER.has(t.norm)) return t.lemma;
+    const fixed = correctTypo(lexicon, t.lemma);
+    if (fixed) corrections.push(`${t.raw}→${fixed}`);
+    return fixed ?? t.lemma;
+  });
+  const items: Item[] = [];
+  const text = (a: number, b: number) => tokens.slice(a, b).map((t) => t.raw).join(" ");
+  let i = 0;
+  while (i < tokens.length) {
+    const time = timeAt.get(i);
+    if (time) {
+      items.push({ kind: "time", start: i, end: time.end, expr: time.expr, text: text(i, time.end) });
+      i = time.end;
+      continue;
+    }
+    const t = tokens[i]!;
+    if (t.kind === "quoted") {
+      items.push({ kind: "quoted", start: i, end: i + 1, text: t.raw });
+      i++;
+      continue;
+    }
+    const lex = t.kind === "word" || t.kind === "number" ? lexiconMatch(lexicon, lemmas, i) : { length: 0, entries: [] };
+    const lexLength = Math.min(lex.length, firstBlocked(inTime, i, lex.length) - i);
+    const cue = cueMatch(tokens, i, (k) => inTime.has(k));
+    const takeCue =
+      cue.length > lexLength ||
+      (cue.length > 0 && cue.length === lexLength && !(SOFT_CUES.has(cue.cue!.type) && !startsMention(lexicon, lemmas, i + cue.length)));
+    if (lexLength > 0 && !takeCue) {
+      const entries = lex.length === lexLength ? lex.entries : lexiconMatch(lexicon, lemmas.slice(0, i + lexLength), i).entries;
+      if (entries.length > 0) {
+        items.push({ kind: "mention", start: i, end: i + lexLength, entries, score: Math.max(...entries.map((e) => e.score)), text: text(i, i + lexLength) });
+        i += lexLength;
+        continue;
+      }
+    }
+    if (cue.length > 0) {
+      items.push({ kind: "cue", start: i, end: i + cue.length, cue: cue.cue!, text: text(i, i + cue.length) });
+      i += cue.length;
+      continue;
+    }
+    if (t.kind === "number" && t.value !== undefined) items.push({ kind: "number", start: i, end: i + 1, value: t.value, text: t.raw });
+    else items.push({ kind: "word", start: i, end: i + 1, text: t.raw, filler: FILLER.has(t.norm) || t.kind === "symbol" });
+    i++;
+  }
+  return { items, corrections };
+}
+
+function firstBlocked(blocked: Set<number>, start: number, length: number): number {
+  for (let k = start; k < start + length; k++) if (blocked.has(k)) return k;
+  return start + length;
+}
+
+function startsMention(lexicon: Lexicon, lemmas: string[], i: number): boolean {
+  if (i >= lemmas.length) return false;
+  let j = i;
+  while (j < lemmas.length && ["the", "of", "a", "an", "all"].includes(lemmas[j]!)) j++;
+  return j < lemmas.length && lexiconMatch(lexicon, lemmas, j).length > 0;
+}

@@ -1,0 +1,83 @@
+import type { SemanticModel } from "../semantic/types.ts";
+import { specFromParts } from "./build.ts";
+import { clarifyUnknown } from "./clarify.ts";
+import { describeItems } from "./describe.ts";
+import { mergeFollowUp } from "./followup.ts";
+import { lexiconOf } from "./lexicon/build.ts";
+import { segment } from "./lexicon/segment.ts";
+import { readParts } from "./read/assemble.ts";
+import { readIntents } from "./read/intents.ts";
+import type { Parts } from "./read/parts.ts";
+import { rejectReason, type RejectCode } from "./reject.ts";
+import type { QuerySpec } from "./spec.ts";
+import type { ConversationState } from "./state.ts";
+import { tokenize } from "./text/tokenize.ts";
+import { scanTime } from "./time/scan.ts";
+import { verifiedSpec } from "./verified.ts";
+
+export interface ClarifyOption {
+  label: string;
+  /** Runs as is, without reading any text again. */
+  spec?: QuerySpec;
+  /** A rephrased question, for options that are easier to state than to build. */
+  resolvedQuestion?: string;
+}
+
+export type PlanOutcome =
+  | { kind: "query"; spec: QuerySpec; confidence: number; understood: string[]; ignored: string[]; followUp: boolean }
+  | { kind: "clarify"; message: string; options: ClarifyOption[] }
+  | { kind: "reject"; code: RejectCode; message: string };
+
+export interface PlanInput {
+  question: string;
+  model: SemanticModel;
+  state?: ConversationState | null;
+  /** "Today" for relative dates; defaults to the current time. */
+  now?: Date;
+}
+
+/** Follow-up words that tie a question to the previous answer even when it is complete on its own. */
+const BINDING = ["only", "instead", "what_about", "pronoun", "same"] as const;
+
+function isComplete(parts: Parts, hasOwnEntity: boolean): boolean {
+  if (parts.measures.length > 0 && (hasOwnEntity || parts.measures.some((m) => m.kind !== "count"))) return true;
+  if (parts.countWithoutTarget) return false;
+  return hasOwnEntity && (parts.reading.list || parts.reading.which) && parts.dimensions.length === 0;
+}
+
+/**
+ * Reads a question against a semantic model (and the conversation so far)
+ * and returns a QuerySpec to run, a clarification with runnable options, or
+ * a refusal. Pure and synchronous.
+ */
+export function plan(input: PlanInput): PlanOutcome {
+  const rejected = rejectReason(input.question);
+  if (rejected) return { kind: "reject", ...rejected };
+  const now = input.now ?? new Date();
+  const verified = verifiedSpec(input.model, input.question);
+  if (verified) return { kind: "query", spec: verified, confidence: 1, understood: ["verified query"], ignored: [], followUp: false };
+
+  const lexicon = lexiconOf(input.model);
+  const tokens = tokenize(input.question);
+  const { items, corrections } = segment(lexicon, tokens, scanTime(tokens));
+  const reading = readIntents(lexicon, items);
+  const parts = readParts(lexicon, reading, tokens.map((t) => t.raw), now, input.state?.lastSpec?.entity);
+  const previous = input.state?.lastSpec ?? null;
+  const hasOwnEntity = parts.entities.length > 0;
+  const binding = BINDING.some((k) => reading.followups.has(k)) || reading.startsWithFollowup;
+  const followUp = previous !== null && (binding || !isComplete(parts, hasOwnEntity));
+
+  const recognised = items.some((i) => i.kind !== "word" || !i.filler);
+  const meaningful = items.some((i) => i.kind === "mention" || i.kind === "time" || (i.kind === "cue" && i.cue.type !== "followup"));
+  if (!recognised || (!meaningful && !followUp)) {
+    return clarifyUnknown(lexicon, reading, "NOT_UNDERSTOOD");
+  }
+  const spec = followUp ? mergeFollowUp(previous!, parts) : specFromParts(parts);
+  if (!spec) return clarifyUnknown(lexicon, reading, "NO_SUBJECT");
+
+  const { understood, ignored } = describeItems(lexicon, items, parts, corrections);
+  const content = tokens.filter((t) => t.kind !== "symbol").length || 1;
+  const penalty = ignored.length / content + 0.05 * corrections.length;
+  const confidence = Math.max(0.05, Math.min(1, 1 - penalty));
+  return { kind: "query", spec, confidence: Math.round(confidence * 100) / 100, understood, ignored, followUp };
+}

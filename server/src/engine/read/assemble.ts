@@ -1,0 +1,377 @@
+import { fieldKey, type Lexicon } from "../lexicon/build.ts";
+import type { Dimension, FieldRef, Filter, Measure, Scalar } from "../spec.ts";
+import { sameDimension, sameField, sameMeasure } from "../spec.ts";
+import { timeFilter } from "../time/resolve.ts";
+import type { Intent, Reading } from "./intents.ts";
+import { fieldForNoun, popularityMeasure, primaryMeasure, timeFieldFor } from "./measures.ts";
+import type { Parts, PendingOrder } from "./parts.ts";
+import { fieldOf, hasFieldRole, pick, type MentionItem } from "./resolve.ts";
+import { Targets } from "./targets.ts";
+import { convertUnit } from "./units.ts";
+
+type Of<T extends Intent["type"]> = Extract<Intent, { type: T }>;
+
+function nearbyWords(reading: Reading, tokensText: string[]): (item: MentionItem) => Set<string> {
+  return (item) => {
+    const out = new Set<string>();
+    for (let k = Math.max(0, item.start - 3); k < Math.min(tokensText.length, item.end + 2); k++) {
+      if (k >= item.start && k < item.end) continue;
+      const w = tokensText[k]!.toLowerCase();
+      out.add(w);
+      out.add(w.replace(/(ped|ped|ed|ing|s)$/, ""));
+    }
+    void reading;
+    return out;
+  };
+}
+
+/** Resolves a reading into parts: measures, groupings, filters, ranking and listing. */
+export function readParts(lexicon: Lexicon, reading: Reading, words: string[], now: Date, fallbackSubject?: string): Parts {
+  const intents = reading.intents;
+  const all = <T extends Intent["type"]>(type: T) => intents.filter((i): i is Of<T> => i.type === type);
+  const mentions = reading.items.filter((i): i is MentionItem => i.kind === "mention");
+  const probe = new Targets(lexicon, reading.qualifiers, new Set(), nearbyWords(reading, words));
+  const mentioned = new Set<string>();
+  for (const m of mentions) if (probe.namesEntity(m)) mentioned.add(probe.entity(m)!);
+  const t = new Targets(lexicon, reading.qualifiers, mentioned, nearbyWords(reading, words));
+
+  const parts: Parts = {
+    reading, lexicon, measures: [], countWithoutTarget: false, dimensions: [], filters: [], having: [], columns: [],
+    distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused],
+  };
+  const qualifierItems = new Set(reading.qualifiers.values());
+  const freeEntities = reading.free.filter((m) => t.namesEntity(m) && !qualifierItems.has(m));
+  const freeOthers = reading.free.filter((m) => !freeEntities.includes(m));
+
+  // A first guess of the subject, so ambiguous words resolve towards it.
+  const counts = all("count");
+  const countEntity = counts.map((c) => c.target && t.namesEntity(c.target) ? t.entity(c.target) : undefined).find(Boolean);
+  t.subject = countEntity ?? (freeEntities[0] ? t.entity(freeEntities[0]) : undefined) ?? [...mentioned][0] ?? fallbackSubject;
+
+  // Measures from "how many", aggregate words and metric mentions.
+  for (const c of counts) {
+    if (!c.target) {
+      parts.countWithoutTarget = true;
+      continue;
+    }
+    const m = t.countOf(c.target, c.distinct);
+    if (m) parts.measures.push(m);
+  }
+  for (const a of all("agg")) {
+    if (a.countOf) {
+      const e = t.entity(a.countOf);
+      if (e) {
+        parts.measures.push({ kind: "count", entity: e });
+        parts.rollup = a.agg;
+      }
+      continue;
+    }
+    const m = a.target ? t.measure(a.target, a.agg) : undefined;
+    if (m) parts.measures.push(m);
+    else parts.pendingAgg = a.agg;
+  }
+  const measureEntity = (m: Measure) => (m.kind === "count" ? m.entity : m.kind === "field" ? m.field.entity : lexicon.model.metrics.find((x) => x.name === m.metric)?.entity);
+
+  // "which X", "top 5 X", "X with the most Y": the first named thing that is not what is measured.
+  const rankers = all("superlative").length + all("sort").length + all("top").length + all("compare").filter((c) => c.after).length;
+  const aggregateContext = counts.length > 0 || all("agg").length > 0 || all("group").length > 0 || all("grain").length > 0 || rankers > 0;
+  const used = new Set<MentionItem>();
+  for (const m of freeOthers) {
+    if (m.entries.some((e) => e.target.type === "metric") && pick(m, ["metric", "field", "entity", "label", "glossary"], t.ctx(m, "measure"))?.type === "metric") {
+      const measure = t.measure(m, "default");
+      if (measure) parts.measures.push(measure);
+      used.add(m);
+    }
+  }
+  const xCandidates = [...freeEntities, ...freeOthers.filter((m) => !used.has(m) && hasFieldRole(m, lexicon, "dimension", "time") && !hasFieldRole(m, lexicon, "measure"))]
+    .sort((a, b) => a.start - b.start);
+  const xItem = xCandidates.find((m) => {
+    const e = t.namesEntity(m) ? t.entity(m) : undefined;
+    return !e || !parts.measures.some((x) => x.kind === "count" && x.entity === e);
+  });
+  const xEntity = xItem && t.namesEntity(xItem) ? t.entity(xItem) : undefined;
+  if (xEntity) parts.rowEntity = xEntity;
+  const groupByX = (): void => {
+    if (!xItem || used.has(xItem)) return;
+    const d = t.dimension(xItem);
+    if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);
+    used.add(xItem);
+  };
+
+  readRanking(parts, t, all, xItem, xEntity, groupByX, used);
+  if (parts.measures[0]) t.subject = measureEntity(parts.measures[0]) ?? t.subject;
+
+  // Groupings.
+  const grain = all("grain")[0]?.grain;
+  if (grain) parts.grain = grain;
+  for (const g of all("group")) {
+    const d = t.dimension(g.target, grain);
+    if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);
+  }
+
+  // Comparisons: HAVING on counts and aggregates, WHERE on row values.
+  for (const c of all("compare")) readCompare(parts, t, c, xItem, groupByX, used);
+
+  // Filters.
+  readFilters(parts, t, all, now);
+
+  // Remaining free mentions: measures in aggregate questions, columns in listings.
+  for (const m of freeOthers) {
+    if (used.has(m)) continue;
+    if (aggregateContext && hasFieldRole(m, lexicon, "measure") && !t.namesEntity(m)) {
+      const measure = t.measure(m, parts.pendingAgg ?? "default");
+      if (measure && !parts.measures.some((x) => sameMeasure(x, measure))) {
+        parts.measures.push(measure);
+        if (parts.pendingAgg) delete parts.pendingAgg;
+      }
+      continue;
+    }
+    const label = pick(m, ["label", "field"], t.ctx(m, "any"));
+    if (label?.type === "label") {
+      const e = lexicon.entities.get(label.entity);
+      for (const f of e?.labelFields ?? []) parts.columns.push({ entity: label.entity, field: f });
+    } else if (label?.type === "field") parts.columns.push({ entity: label.entity, field: label.field });
+  }
+
+  // The subject: what is counted or measured, else what is listed.
+  const first = parts.measures[0];
+  parts.subject = (first && measureEntity(first)) ?? xEntity ?? t.subject ?? parts.columns[0]?.entity ?? parts.filters[0]?.field.entity;
+  if (!first && (parts.dimensions.length > 0 || parts.countWithoutTarget) && parts.subject) {
+    const dimEntity = parts.dimensions[0]?.kind === "entity" ? parts.dimensions[0].entity : undefined;
+    const subject = freeEntities.map((m) => t.entity(m)).find((e) => e && e !== dimEntity) ?? (dimEntity === parts.subject ? undefined : parts.subject);
+    if (subject) {
+      parts.measures.push({ kind: "count", entity: subject });
+      parts.subject = subject;
+    }
+  }
+  // "Which countries do customers come from?": distinct values of a column.
+  const firstFree = reading.free[0];
+  if (parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && parts.columns.length > 0 && hasFieldRole(firstFree, lexicon, "dimension")) {
+    parts.distinct = true;
+  }
+  return parts;
+}
+
+type All = <T extends Intent["type"]>(type: T) => Of<T>[];
+
+function readRanking(parts: Parts, t: Targets, all: All, xItem: MentionItem | undefined, xEntity: string | undefined, groupByX: () => void, used: Set<MentionItem>): void {
+  const { lexicon } = parts;
+  const top = all("top")[0];
+  const setOrder = (order: PendingOrder) => {
+    if (!parts.order) parts.order = order;
+  };
+  for (const s of all("superlative")) {
+    const limit = top?.n ?? 1;
+    if (s.noun === "" || s.noun === "sold") {
+      const x = xEntity ?? t.subject;
+      const m = x ? popularityMeasure(lexicon, x, s.noun === "sold") : undefined;
+      if (!m) continue;
+      parts.measures.push(m);
+      groupByX();
+      setOrder({ kind: "measure", measure: m, dir: s.dir });
+      parts.limit = limit;
+      continue;
+    }
+    if (s.noun) {
+      const x = xEntity ?? t.subject;
+      const f = x ? fieldForNoun(lexicon, x, s.noun) : undefined;
+      if (f) {
+        setOrder({ kind: "field", field: f, dir: s.dir });
+        parts.limit = limit;
+        if (xItem) used.add(xItem);
+      }
+      continue;
+    }
+    if (!s.target) continue;
+    const entity = t.namesEntity(s.target) ? t.entity(s.target) : undefined;
+    if (entity && entity !== xEntity) {
+      const m: Measure = { kind: "count", entity };
+      parts.measures.push(m);
+      groupByX();
+      setOrder({ kind: "measure", measure: m, dir: s.dir });
+      parts.limit = limit;
+      continue;
+    }
+    const m = t.measure(s.target, "default");
+    if (!m) continue;
+    if (m.kind === "field" && xEntity && m.field.entity === xEntity) {
+      setOrder({ kind: "field", field: m.field, dir: s.dir });
+      parts.limit = limit;
+      used.add(xItem!);
+    } else if (xItem) {
+      parts.measures.push(m);
+      groupByX();
+      setOrder({ kind: "measure", measure: m, dir: s.dir });
+      parts.limit = limit;
+    } else if (m.kind === "field") {
+      parts.measures.push({ ...m, agg: s.dir === "desc" ? "max" : "min" });
+    } else {
+      parts.measures.push(m);
+    }
+  }
+  for (const s of all("sort")) {
+    if (!s.target) continue;
+    const entity = t.namesEntity(s.target) ? t.entity(s.target) : undefined;
+    if (s.count && entity) {
+      const m: Measure = { kind: "count", entity };
+      if (entity !== xEntity) {
+        parts.measures.push(m);
+        groupByX();
+      }
+      setOrder({ kind: "measure", measure: m, dir: "desc" });
+      continue;
+    }
+    const label = pick(s.target, ["label", "field", "metric", "entity"], t.ctx(s.target, "any"));
+    if (label?.type === "label" || (label?.type === "entity" && !s.count)) {
+      setOrder({ kind: "label", dir: "asc" });
+      continue;
+    }
+    const m = t.measure(s.target, "default");
+    if (!m) continue;
+    const rowField = m.kind === "field" && (!parts.measures.length && (m.field.entity === xEntity || m.field.entity === t.subject));
+    if (m.kind === "field" && rowField && !all("group").length) {
+      setOrder({ kind: "field", field: m.field, dir: fieldOf(lexicon, { type: "field", ...m.field })?.role === "measure" ? "desc" : "asc" });
+      continue;
+    }
+    if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
+    if (xItem && !all("group").length) groupByX();
+    setOrder({ kind: "measure", measure: m, dir: "desc" });
+  }
+  if (top) {
+    parts.limit = top.n;
+    setOrder({ kind: "first", dir: top.dir });
+    if (xItem && parts.measures.length > 0 && all("group").length === 0) groupByX();
+  }
+  const dir = all("dir")[0]?.dir;
+  if (dir) {
+    if (parts.order) parts.order.dir = dir;
+    else parts.order = { kind: "first", dir };
+  }
+  if (all("alpha").length > 0) parts.order = { kind: "label", dir: "asc" };
+}
+
+function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: MentionItem | undefined, groupByX: () => void, used: Set<MentionItem>): void {
+  const { lexicon } = parts;
+  const subject = parts.rowEntity ?? t.subject;
+  if (c.noun) {
+    const f = subject ? fieldForNoun(lexicon, subject, c.noun) : undefined;
+    if (f) pushCompare(parts, f, c.op, convertUnit(lexicon, f, c.value, c.unit));
+    return;
+  }
+  if (!c.target) {
+    const m = subject ? primaryMeasure(lexicon, subject, "sum") : undefined;
+    if (m?.kind === "field") pushCompare(parts, m.field, c.op, convertUnit(lexicon, m.field, c.value, c.unit));
+    return;
+  }
+  const entity = t.namesEntity(c.target) ? t.entity(c.target) : undefined;
+  if (entity && (c.after || c.countTarget)) {
+    const m: Measure = { kind: "count", entity };
+    if (entity === parts.rowEntity && !parts.measures.length) return;
+    if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
+    parts.having.push({ measure: m, op: c.op, value: c.value });
+    if (xItem && xItem !== c.target) groupByX();
+    return;
+  }
+  if (entity && !c.after) {
+    const m = primaryMeasure(lexicon, entity, "sum");
+    if (m?.kind === "field") pushCompare(parts, m.field, c.op, convertUnit(lexicon, m.field, c.value, c.unit));
+    return;
+  }
+  const target = pick(c.target, ["metric", "field", "glossary"], t.ctx(c.target, "measure"));
+  if (!target) return;
+  const m = t.measureOf(target, parts.pendingAgg ?? "default");
+  if (!m) return;
+  const aggregateTarget = m.kind === "metric" || parts.pendingAgg !== undefined || (m.kind === "field" && parts.rowEntity !== undefined && m.field.entity !== parts.rowEntity && fieldOf(lexicon, { type: "field", ...m.field })?.role === "measure" && !sameEntityRow(parts, m.field));
+  if (aggregateTarget) {
+    if (parts.pendingAgg && m.kind === "field") m.agg = parts.pendingAgg;
+    delete parts.pendingAgg;
+    if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
+    parts.having.push({ measure: m, op: c.op, value: m.kind === "field" ? convertUnit(lexicon, m.field, c.value, c.unit) : c.value });
+    if (xItem) groupByX();
+    used.add(c.target);
+    return;
+  }
+  if (m.kind === "field") pushCompare(parts, m.field, c.op, convertUnit(lexicon, m.field, c.value, c.unit));
+}
+
+/** A field on the row entity itself or on something each row points at (a row filter, not an aggregate). */
+function sameEntityRow(parts: Parts, f: FieldRef): boolean {
+  return parts.rowEntity === f.entity;
+}
+
+function pushCompare(parts: Parts, field: FieldRef, op: Of<"compare">["op"], value: number): void {
+  parts.filters.push({ kind: "compare", field, op, values: [value] });
+}
+
+function flagValue(parts: Parts, ref: FieldRef, on: boolean): Scalar {
+  const f = parts.lexicon.fields.get(fieldKey(ref.entity, ref.field));
+  return f?.type === "boolean" ? on : on ? 1 : 0;
+}
+
+function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
+  const { lexicon } = parts;
+  const values = new Map<string, { field: FieldRef; negate: boolean; values: Scalar[] }>();
+  for (const v of all("value")) {
+    const target = pick(v.item, ["value"], t.ctx(v.item, "dimension"));
+    if (target?.type !== "value") continue;
+    const key = `${target.entity}.${target.field}.${v.negate}`;
+    const group = values.get(key) ?? { field: { entity: target.entity, field: target.field }, negate: v.negate, values: [] };
+    if (!group.values.includes(target.value)) group.values.push(target.value);
+    values.set(key, group);
+    parts.understood.push(`${v.negate ? "not " : ""}${target.value} (${target.entity}.${target.field})`);
+  }
+  for (const g of values.values()) {
+    const op = g.values.length > 1 ? (g.negate ? "not_in" : "in") : g.negate ? "!=" : "=";
+    parts.filters.push({ kind: "compare", field: g.field, op, values: g.values });
+  }
+  for (const f of all("flag")) {
+    const ref = t.field(f.item, "dimension");
+    if (ref) parts.filters.push({ kind: "compare", field: ref, op: "=", values: [flagValue(parts, ref, !f.negate)] });
+  }
+  for (const n of all("null")) {
+    const ref = t.field(n.item, "any");
+    if (ref) parts.filters.push({ kind: "compare", field: ref, op: n.op, values: [] });
+  }
+  for (const q of all("quoted")) {
+    const entity = parts.rowEntity ?? t.subject;
+    const e = entity ? lexicon.entities.get(entity) : undefined;
+    const labelField = e?.labelFields[0];
+    if (!e || !labelField) continue;
+    const f = lexicon.fields.get(fieldKey(e.name, labelField));
+    const exact = f?.values?.find((v) => v.toLowerCase() === q.text.toLowerCase());
+    parts.filters.push({ kind: "compare", field: { entity: e.name, field: labelField }, op: exact ? "=" : "contains", values: [exact ?? q.text] });
+  }
+  for (const time of all("time")) {
+    if (time.expr.kind === "grain") continue;
+    const ref = time.hint ? t.field(time.hint, "time") : timeFieldFor(lexicon, parts.rowEntity ?? t.subject ?? "");
+    if (!ref) {
+      parts.ignored.push(time.expr.label);
+      continue;
+    }
+    parts.filters.push(timeFilter(time.expr, ref, lexicon.fields.get(fieldKey(ref.entity, ref.field)), now));
+  }
+  // Glossary terms that stand for filters.
+  for (const m of parts.reading.free) {
+    const g = m.entries.find((e) => e.target.type === "glossary");
+    if (g?.target.type !== "glossary") continue;
+    const maps = lexicon.model.glossary[g.target.index]?.maps;
+    if (maps?.kind !== "filter") continue;
+    const c = maps.condition;
+    const values = c.value === undefined ? [] : Array.isArray(c.value) ? c.value : [c.value];
+    parts.filters.push({ kind: "compare", field: { entity: maps.entity, field: c.field }, op: c.op, values });
+  }
+  // Group-by time grain without a grouping column: the subject's time field.
+  if (parts.grain && !parts.dimensions.some((d) => d.kind === "field" && d.grain)) {
+    const timeFilterField = parts.filters.find((f): f is Extract<Filter, { kind: "range" }> => f.kind === "range")?.field;
+    const ref = timeFilterField ?? timeFieldFor(lexicon, parts.rowEntity ?? t.subject ?? "");
+    if (ref) parts.dimensions.unshift({ kind: "field", field: ref, grain: parts.grain });
+  } else if (parts.grain) {
+    for (const d of parts.dimensions) if (d.kind === "field" && d.grain) d.grain = parts.grain;
+  }
+}
+
+export function dedupeDimensions(dims: Dimension[]): Dimension[] {
+  return dims.filter((d, i) => dims.findIndex((x) => sameDimension(x, d)) === i);
+}
+
+export const sameRef = sameField;

@@ -1,0 +1,414 @@
+import type { Lexicon } from "../lexicon/build.ts";
+import type { Item } from "../lexicon/segment.ts";
+import type { TimeGrain } from "../spec.ts";
+import type { Cue } from "../text/cues.ts";
+import type { TimeExpr } from "../time/extract.ts";
+import { has, hasFieldRole, only, type MentionItem } from "./resolve.ts";
+
+export type Dir = "asc" | "desc";
+export type CompareOp = ">" | ">=" | "<" | "<=" | "=" | "!=";
+
+export type Intent =
+  | { type: "count"; target?: MentionItem; distinct: boolean }
+  | { type: "agg"; agg: "sum" | "avg" | "min" | "max"; target?: MentionItem; distinct: boolean; countOf?: MentionItem }
+  | { type: "group"; target: MentionItem }
+  | { type: "grain"; grain: TimeGrain }
+  | { type: "value"; item: MentionItem; negate: boolean }
+  | { type: "flag"; item: MentionItem; negate: boolean }
+  | { type: "null"; item: MentionItem; op: "is_null" | "not_null" }
+  | { type: "compare"; op: CompareOp; value: number; unit?: string; target?: MentionItem; after: boolean; noun?: string; countTarget?: boolean }
+  | { type: "time"; expr: TimeExpr; hint?: MentionItem }
+  | { type: "superlative"; dir: Dir; target?: MentionItem; noun?: string; count?: boolean }
+  | { type: "top"; n: number; dir: Dir }
+  | { type: "sort"; target?: MentionItem; count?: boolean; dir?: Dir }
+  | { type: "dir"; dir: Dir }
+  | { type: "alpha" }
+  | { type: "quoted"; text: string };
+
+export type FollowupKind = Extract<Cue, { type: "followup" }>["kind"];
+
+export interface Reading {
+  items: Item[];
+  intents: Intent[];
+  /** Mentions no intent used: candidates for the subject, listed columns, measures. */
+  free: MentionItem[];
+  /** Entity tied to a field mention by "of" ("unit price of products"). */
+  qualifiers: Map<MentionItem, MentionItem>;
+  followups: Set<FollowupKind>;
+  list: boolean;
+  which: boolean;
+  /** Texts of items no rule used (for the "ignored" list). */
+  unused: string[];
+  /** Item index of the first follow-up cue, to tell "and" at the start from "A and B". */
+  startsWithFollowup: boolean;
+}
+
+const PREPOSITIONS = new Set(["to", "from", "by", "via", "in", "on", "at", "with", "for", "into", "through", "during", "between", "after", "before", "since"]);
+
+const UNITS = new Set(["minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "hour", "hours", "hr", "hrs", "ms", "millisecond", "milliseconds", "percent", "%", "dollars", "dollar", "usd", "eur", "euros", "days", "day", "mb", "kb", "gb", "megabytes", "kilobytes", "gigabytes", "bytes"]);
+
+export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
+  const claimed = new Set<number>();
+  const intents: Intent[] = [];
+  const qualifiers = new Map<MentionItem, MentionItem>();
+  const followups = new Set<FollowupKind>();
+  let list = false;
+  let which = false;
+  const isFiller = (k: number) => {
+    const it = items[k];
+    return it !== undefined && it.kind === "word" && it.filler;
+  };
+  const isCue = (k: number, ...types: Cue["type"][]) => {
+    const it = items[k];
+    return it?.kind === "cue" && types.includes(it.cue.type);
+  };
+  /** Next index after k that is not filler (or one of the given cue types). */
+  const skipAhead = (k: number, ...cues: Cue["type"][]) => {
+    let j = k + 1;
+    while (j < items.length && (isFiller(j) || isCue(j, ...cues))) j++;
+    return j;
+  };
+  const skipBack = (k: number, ...cues: Cue["type"][]) => {
+    let j = k - 1;
+    while (j >= 0 && (isFiller(j) || isCue(j, ...cues))) j--;
+    return j;
+  };
+  const mentionAt = (k: number): MentionItem | undefined => {
+    const it = items[k];
+    return it?.kind === "mention" && !claimed.has(k) ? it : undefined;
+  };
+  const claim = (...ks: number[]) => ks.forEach((k) => claimed.add(k));
+
+  // Follow-up markers, list/which cues.
+  items.forEach((it, k) => {
+    if (it.kind !== "cue") return;
+    if (it.cue.type === "followup") followups.add(it.cue.kind);
+    if (it.cue.type === "list") list = true;
+    if (it.cue.type === "which") which = true;
+    if (["followup", "list", "which"].includes(it.cue.type)) claim(k);
+  });
+  const first = items.findIndex((it) => !(it.kind === "word" && it.filler));
+  const startsWithFollowup = first >= 0 && items[first]!.kind === "cue" && (items[first] as { cue: Cue }).cue.type === "followup";
+
+  // "unit price of products", "name of the artist": the entity after "of" qualifies the field before it.
+  items.forEach((it, k) => {
+    if (it.kind !== "cue" || it.cue.type !== "of") return;
+    const before = items[skipBack(k)];
+    const after = items[skipAhead(k)];
+    if (before?.kind === "mention" && after?.kind === "mention" && has(after, "entity") && has(before, "field", "label", "metric")) {
+      qualifiers.set(before, after);
+    }
+  });
+
+  // Time expressions, with the time column named just before ("hired in 2003").
+  items.forEach((it, k) => {
+    if (it.kind !== "time") return;
+    claim(k);
+    if (it.expr.kind === "grain") return void intents.push({ type: "grain", grain: it.expr.grain });
+    const back = skipBack(k);
+    const hintItem = mentionAt(back);
+    const hint = hintItem && hasFieldRole(hintItem, lexicon, "time") ? hintItem : undefined;
+    if (hint) claim(back);
+    intents.push({ type: "time", expr: it.expr, ...(hint ? { hint } : {}) });
+  });
+
+  readComparisons(items, intents, claimed, skipAhead, skipBack, mentionAt, claim);
+  readRanking(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);
+  readAggregates(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);
+  readFilters(lexicon, items, intents, claimed, skipBack, skipAhead, claim);
+
+  items.forEach((it, k) => {
+    if (it.kind === "quoted") {
+      claim(k);
+      intents.push({ type: "quoted", text: it.text });
+    }
+  });
+
+  const free: MentionItem[] = [];
+  const unused: string[] = [];
+  items.forEach((it, k) => {
+    if (claimed.has(k)) return;
+    if (it.kind === "mention") free.push(it);
+    else if (it.kind === "word" && !it.filler) unused.push(it.text);
+    else if (it.kind === "number") unused.push(it.text);
+  });
+  return { items, intents, free, qualifiers, followups, list, which, unused, startsWithFollowup };
+}
+
+type Skip = (k: number, ...cues: Cue["type"][]) => number;
+type At = (k: number) => MentionItem | undefined;
+type Claim = (...ks: number[]) => void;
+
+function readComparisons(items: Item[], intents: Intent[], claimed: Set<number>, ahead: Skip, back: Skip, at: At, claim: Claim): void {
+  items.forEach((it, k) => {
+    if (claimed.has(k) || it.kind !== "cue") return;
+    let op: CompareOp | undefined;
+    let noun: string | undefined;
+    let numberIndex = -1;
+    if (it.cue.type === "compare") {
+      op = it.cue.op;
+      numberIndex = ahead(k);
+      // "5 or more", "10 or less": the number comes first.
+      if (items[numberIndex]?.kind !== "number" && ["or more", "or less", "or fewer"].includes(it.text.toLowerCase())) numberIndex = k - 1;
+    } else if (it.cue.type === "adjective" && it.cue.form === "more" && it.cue.noun) {
+      const than = items[k + 1];
+      if (than?.kind === "word" && than.text.toLowerCase() === "than") {
+        op = it.cue.dir === "desc" ? ">" : "<";
+        noun = it.cue.noun;
+        numberIndex = ahead(k + 1);
+      }
+    } else if (it.cue.type === "between") {
+      const a = ahead(k);
+      const and = items[a + 1];
+      const b = a + 2;
+      if (items[a]?.kind === "number" && and?.kind === "cue" && and.text.toLowerCase() === "and" && items[b]?.kind === "number") {
+        const target = at(back(k, "with", "of"));
+        const after = target ? undefined : at(ahead(b));
+        const lo = items[a] as { value: number };
+        const hi = items[b] as { value: number };
+        claim(k, a, a + 1, b);
+        for (const [o, v] of [[">=", lo.value], ["<=", hi.value]] as const) {
+          intents.push({ type: "compare", op: o, value: v, after: !target, ...(target ?? after ? { target: (target ?? after)! } : {}) });
+        }
+        if (target) claim(back(k, "with", "of"));
+      }
+      return;
+    }
+    const num = items[numberIndex];
+    if (!op || num?.kind !== "number") return;
+    claim(k, numberIndex);
+    let unit: string | undefined;
+    let next = numberIndex + 1;
+    const u = items[next];
+    if (u && (u.kind === "word" || u.kind === "cue") && UNITS.has(u.text.toLowerCase())) {
+      unit = u.text.toLowerCase();
+      claim(next);
+      next++;
+    }
+    if (num.text.endsWith("%")) unit = "percent";
+    // "more than 10 invoices": the thing counted follows the number.
+    let afterIndex = numberIndex < k ? ahead(k) : ahead(next - 1);
+    let countTarget = false;
+    if (items[afterIndex]?.kind === "cue" && (items[afterIndex] as { cue: Cue }).cue.type === "count") {
+      countTarget = true;
+      afterIndex = ahead(afterIndex);
+    }
+    const afterMention = at(afterIndex);
+    if (afterMention && !only(afterMention, "value")) {
+      claim(afterIndex);
+      intents.push({ type: "compare", op, value: num.value, ...(unit ? { unit } : {}), target: afterMention, after: true, ...(noun ? { noun } : {}), countTarget });
+      return;
+    }
+    const b = back(Math.min(k, numberIndex), "with", "of", "negate");
+    const before = at(b);
+    if (before && !only(before, "value")) claim(b);
+    intents.push({ type: "compare", op, value: num.value, ...(unit ? { unit } : {}), ...(before && !only(before, "value") ? { target: before } : {}), after: false, ...(noun ? { noun } : {}) });
+  });
+}
+
+function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, ahead: Skip, at: At, claim: Claim): void {
+  items.forEach((it, k) => {
+    if (claimed.has(k)) return;
+    // "top 5", "bottom 3", "5 most", "first 10".
+    if (it.kind === "cue" && (it.cue.type === "top" || (it.cue.type === "adjective" && it.cue.noun === "date" && items[k + 1]?.kind === "number"))) {
+      const n = items[k + 1];
+      const dir = it.cue.type === "top" ? it.cue.dir : "desc";
+      if (n?.kind === "number" && Number.isInteger(n.value) && n.value > 0) {
+        claim(k, k + 1);
+        intents.push({ type: "top", n: n.value, dir });
+        if (it.cue.type === "adjective") intents.push({ type: "superlative", dir: it.cue.dir, noun: it.cue.noun });
+        return;
+      }
+      if (it.cue.type === "top") {
+        claim(k);
+        intents.push({ type: "top", n: 1, dir });
+        return;
+      }
+    }
+    if (it.kind === "number" && Number.isInteger(it.value) && it.value > 0 && it.value < 1000) {
+      const next = items[k + 1];
+      if (next?.kind === "cue" && (next.cue.type === "most" || (next.cue.type === "adjective" && next.cue.form !== "more"))) {
+        claim(k);
+        intents.push({ type: "top", n: it.value, dir: next.cue.dir });
+      }
+    }
+  });
+  items.forEach((it, k) => {
+    if (claimed.has(k) || it.kind !== "cue") return;
+    if (it.cue.type === "most") {
+      claim(k);
+      let j = ahead(k);
+      const adj = items[j];
+      if (adj?.kind === "cue" && adj.cue.type === "adjective") {
+        claim(j);
+        const dir = it.cue.dir === "desc" ? adj.cue.dir : adj.cue.dir === "desc" ? "asc" : "desc";
+        intents.push({ type: "superlative", dir, ...(adj.cue.noun ? { noun: adj.cue.noun } : {}) });
+        return;
+      }
+      let count = false;
+      if (items[j]?.kind === "cue" && (items[j] as { cue: Cue }).cue.type === "count") {
+        count = true;
+        claim(j);
+        j = ahead(j);
+      }
+      const target = at(j);
+      if (target && !only(target, "value")) claim(j);
+      intents.push({ type: "superlative", dir: it.cue.dir, ...(target && !only(target, "value") ? { target } : {}), count });
+    } else if (it.cue.type === "adjective" && (it.cue.form === "most" || !it.cue.noun)) {
+      claim(k);
+      intents.push({ type: "superlative", dir: it.cue.dir, ...(it.cue.noun ? { noun: it.cue.noun } : {}) });
+    } else if (it.cue.type === "sort") {
+      claim(k);
+      let j = ahead(k);
+      let count = false;
+      if (items[j]?.kind === "cue" && (items[j] as { cue: Cue }).cue.type === "count") {
+        count = true;
+        claim(j);
+        j = ahead(j);
+      }
+      const target = at(j);
+      if (target) claim(j);
+      intents.push({ type: "sort", ...(target ? { target } : {}), count });
+    } else if (it.cue.type === "dir") {
+      claim(k);
+      intents.push({ type: "dir", dir: it.cue.dir });
+    } else if (it.cue.type === "alpha") {
+      claim(k);
+      intents.push({ type: "alpha" });
+    } else if (it.cue.type === "group") {
+      readGroup(lexicon, items, intents, k, ahead, at, claim);
+    }
+  });
+}
+
+/** "by country and city", "per artist"; "by revenue" or "by number of tracks" order rather than group. */
+function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number, ahead: Skip, at: At, claim: Claim): void {
+  let j = ahead(k);
+  if (items[j]?.kind === "cue" && (items[j] as { cue: Cue }).cue.type === "count") {
+    const target = at(ahead(j));
+    if (target) {
+      claim(k, j, ahead(j));
+      intents.push({ type: "sort", target, count: true });
+    }
+    return;
+  }
+  if (items[j]?.kind === "cue" && (items[j] as { cue: Cue }).cue.type === "agg") {
+    const target = at(ahead(j));
+    const agg = (items[j] as { cue: { agg: "sum" | "avg" | "min" | "max" } }).cue.agg;
+    if (target) {
+      claim(k, j, ahead(j));
+      intents.push({ type: "agg", agg, target, distinct: false }, { type: "sort" });
+    }
+    return;
+  }
+  let target = at(j);
+  while (target) {
+    if (only(target, "value")) return;
+    const measureLike = has(target, "metric") || (hasFieldRole(target, lexicon, "measure") && !has(target, "entity", "label") && !hasFieldRole(target, lexicon, "dimension", "time"));
+    claim(k, j);
+    if (measureLike) {
+      intents.push({ type: "sort", target });
+      return;
+    }
+    intents.push({ type: "group", target });
+    const and = items[j + 1];
+    if (!(and?.kind === "cue" && and.text.toLowerCase() === "and") && !(and?.kind === "word" && and.text === ",")) return;
+    j = ahead(j + 1);
+    target = at(j);
+    if (target && only(target, "value")) return;
+    if (target) claim(j - 1 >= 0 ? j - 1 : j);
+  }
+}
+
+function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, ahead: Skip, at: At, claim: Claim): void {
+  items.forEach((it, k) => {
+    if (claimed.has(k) || it.kind !== "cue") return;
+    if (it.cue.type !== "count" && it.cue.type !== "agg" && it.cue.type !== "distinct") return;
+    if (it.cue.type === "distinct" && items[k - 1]?.kind === "cue") return;
+    claim(k);
+    let j = k + 1;
+    let distinct = it.cue.type === "distinct";
+    while (j < items.length) {
+      const x = items[j]!;
+      if (x.kind === "word" && x.filler) j++;
+      else if (x.kind === "cue" && (x.cue.type === "of" || x.cue.type === "distinct")) {
+        if (x.cue.type === "distinct") distinct = true;
+        claim(j);
+        j++;
+      } else break;
+    }
+    // "average number of tracks per album": an average of counts.
+    if (it.cue.type === "agg" && items[j]?.kind === "cue" && (items[j] as { cue: Cue }).cue.type === "count") {
+      claim(j);
+      const t = at(ahead(j));
+      if (t) claim(ahead(j));
+      intents.push({ type: "agg", agg: it.cue.agg, distinct: false, ...(t ? { countOf: t } : {}) });
+      return;
+    }
+    const target = at(j);
+    const usable = target && !only(target, "value");
+    if (usable) claim(j);
+    if (it.cue.type === "agg") intents.push({ type: "agg", agg: it.cue.agg, ...(usable ? { target } : {}), distinct });
+    else intents.push({ type: "count", ...(usable ? { target } : {}), distinct });
+    void lexicon;
+  });
+}
+
+function readFilters(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, back: Skip, ahead: Skip, claim: Claim): void {
+  const negatedAt = (k: number): number => {
+    let j = k - 1;
+    let steps = 0;
+    while (j >= 0 && steps < 4) {
+      const it = items[j]!;
+      if (it.kind === "cue" && it.cue.type === "negate") return j;
+      if (it.kind === "cue" && it.cue.type === "with") {
+        j--;
+        continue;
+      }
+      if (!(it.kind === "word" && it.filler) && it.kind !== "mention") return -1;
+      if (it.kind === "mention" && !has(it, "value")) return -1;
+      j--;
+      steps++;
+    }
+    return -1;
+  };
+  items.forEach((it, k) => {
+    if (claimed.has(k) || it.kind !== "mention") return;
+    const neg = negatedAt(k);
+    const negate = neg >= 0;
+    if (has(it, "value") && (only(it, "value") || it.entries.find((e) => e.target.type === "value")!.score >= it.score)) {
+      claim(k);
+      if (negate) claim(neg);
+      intents.push({ type: "value", item: it, negate });
+      return;
+    }
+    if (hasFieldRole(it, lexicon, "dimension") && it.entries.some((e) => e.target.type === "field" && lexicon.fields.get(`${e.target.entity}\u0000${e.target.field}`)?.flag)) {
+      claim(k);
+      if (negate) claim(neg);
+      intents.push({ type: "flag", item: it, negate });
+      return;
+    }
+    const next = items[ahead(k)];
+    if (next?.kind === "cue" && next.cue.type === "null") {
+      claim(k, ahead(k));
+      intents.push({ type: "null", item: it, op: negate ? "not_null" : next.cue.op });
+      return;
+    }
+    const raw = it.text.toLowerCase();
+    const participle = /(ed|en)$/.test(raw) || raw === "sold" || raw === "paid";
+    // "orders not yet shipped", "shipped orders" (but not "shipped to Brazil", where the verb only introduces a place).
+    const following = items[k + 1];
+    const clauseEnds = !following || following.kind === "mention" || (following.kind === "word" && !PREPOSITIONS.has(following.text.toLowerCase()) && following.filler) || (following.kind === "cue" && following.cue.type === "followup");
+    if (hasFieldRole(it, lexicon, "time") && participle && only(it, "field") && clauseEnds) {
+      claim(k);
+      if (negate) claim(neg);
+      intents.push({ type: "null", item: it, op: negate ? "is_null" : "not_null" });
+      return;
+    }
+    if (negate && (has(it, "field") && !has(it, "entity")) && (items[neg]?.text.toLowerCase() === "without" || items[neg]?.text.toLowerCase() === "no")) {
+      claim(k, neg);
+      intents.push({ type: "null", item: it, op: "is_null" });
+    }
+    void back;
+  });
+}

@@ -1,0 +1,95 @@
+import type { Entity, Field } from "../../semantic/types.ts";
+import { joinDistance, referencesUpward } from "../graph.ts";
+import { phraseLemmas, type Lexicon } from "../lexicon/build.ts";
+import type { FieldRef, Measure } from "../spec.ts";
+
+const entityOf = (lexicon: Lexicon, name: string) => lexicon.entities.get(name);
+
+/** The measure that stands for an entity as a whole ("average invoice" → its total). */
+export function primaryMeasure(lexicon: Lexicon, entity: string, agg: "sum" | "avg" | "min" | "max"): Measure | undefined {
+  const e = entityOf(lexicon, entity);
+  if (!e) return undefined;
+  const measures = e.fields.filter((f) => f.role === "measure");
+  const pick = measures.find((f) => f.money && f.aggregation === "sum") ?? measures.find((f) => f.money) ?? measures.find((f) => f.aggregation === "sum");
+  if (pick) return { kind: "field", agg, field: { entity, field: pick.name } };
+  const metric = lexicon.model.metrics.find((m) => m.entity === entity);
+  if (metric && agg === "sum") return { kind: "metric", metric: metric.name };
+  return undefined;
+}
+
+/** How much an entity looks like a table of events or transactions. */
+function factScore(lexicon: Lexicon, e: Entity): number {
+  let score = 0;
+  if (lexicon.model.metrics.some((m) => m.entity === e.name)) score += 3;
+  if (e.fields.some((f) => f.role === "measure" && f.money)) score += 1;
+  if (e.fields.some((f) => f.role === "measure" && /quantit|qty/.test(f.name.toLowerCase()))) score += 1;
+  if (e.defaultTimeField) score += 1;
+  if (e.bridge) score -= 5;
+  return score;
+}
+
+/**
+ * "Most popular X", "best-selling X": counts (or sums the quantity of) the
+ * most transaction-like table that points at X.
+ */
+export function popularityMeasure(lexicon: Lexicon, x: string, sold: boolean): Measure | undefined {
+  let best: { e: Entity; score: number } | undefined;
+  for (const e of lexicon.model.entities) {
+    if (e.name === x || !referencesUpward(lexicon.model, e.name, x)) continue;
+    const score = factScore(lexicon, e) - 0.1 * joinDistance(lexicon.model, e.name, x);
+    if (!best || score > best.score) best = { e, score };
+  }
+  if (!best) return undefined;
+  if (sold) {
+    const qty = best.e.fields.find((f) => f.role === "measure" && /quantit|qty/.test(f.name.toLowerCase()));
+    if (qty) return { kind: "field", agg: "sum", field: { entity: best.e.name, field: qty.name } };
+  }
+  return { kind: "count", entity: best.e.name };
+}
+
+/** Words each field answers to, as stems (for adjective nouns like "length" or "price"). */
+function fieldStems(f: Field): Set<string> {
+  return new Set([f.label, ...f.synonyms, ...f.extraSynonyms].flatMap((s) => phraseLemmas(s)));
+}
+
+/**
+ * The field of `entity` (or of the entities it references) that a noun such
+ * as "price", "length" or "birth date" names; for "date", its default time field.
+ */
+export function fieldForNoun(lexicon: Lexicon, entity: string, noun: string): FieldRef | undefined {
+  const e = entityOf(lexicon, entity);
+  if (!e) return undefined;
+  if (noun === "date") {
+    if (e.defaultTimeField) return { entity, field: e.defaultTimeField };
+    return undefined;
+  }
+  const stems = phraseLemmas(noun);
+  const matches = (f: Field) => {
+    const own = fieldStems(f);
+    return stems.every((s) => own.has(s));
+  };
+  const usable = (f: Field) => f.role === "measure" || f.role === "time";
+  const own = e.fields.find((f) => usable(f) && matches(f));
+  if (own) return { entity, field: own.name };
+  if (noun === "price") {
+    const money = e.fields.find((f) => f.role === "measure" && f.money);
+    if (money) return { entity, field: money.name };
+  }
+  return undefined;
+}
+
+/** The time field for "per month" / "in 2024" about an entity: its own, else the nearest entity's. */
+export function timeFieldFor(lexicon: Lexicon, entity: string): FieldRef | undefined {
+  const e = entityOf(lexicon, entity);
+  if (e?.defaultTimeField) return { entity, field: e.defaultTimeField };
+  let best: { ref: FieldRef; d: number; up: boolean } | undefined;
+  for (const other of lexicon.model.entities) {
+    if (!other.defaultTimeField || other.name === entity) continue;
+    const d = joinDistance(lexicon.model, entity, other.name);
+    if (d === Infinity) continue;
+    const up = referencesUpward(lexicon.model, entity, other.name);
+    // Prefer what the entity points at (a line's order date) over what points at it.
+    if (!best || (up && !best.up) || (up === best.up && d < best.d)) best = { ref: { entity: other.name, field: other.defaultTimeField }, d, up };
+  }
+  return best?.ref;
+}

@@ -1,0 +1,48 @@
+import type { Lexicon } from "../lexicon/build.ts";
+import type { Dimension, FieldRef, Filter, Measure, TimeGrain } from "../spec.ts";
+import type { Dir, CompareOp, Reading } from "./intents.ts";
+
+/** A condition on an aggregate before it has an index in the spec's measures. */
+export interface PendingHaving {
+  measure: Measure;
+  op: CompareOp;
+  value: number;
+}
+
+export type PendingOrder =
+  | { kind: "measure"; measure: Measure; dir: Dir }
+  | { kind: "field"; field: FieldRef; dir: Dir }
+  | { kind: "label"; dir: Dir }
+  | { kind: "first"; dir: Dir };
+
+/**
+ * What one question says, resolved against the model but not yet combined
+ * into a spec: a new question becomes a spec from these parts alone, a
+ * follow-up merges them into the previous spec.
+ */
+export interface Parts {
+  reading: Reading;
+  lexicon: Lexicon;
+  subject?: string;
+  /** The rows being ranked or grouped in "which X ...", "top 5 X by ...", "X with more than ...". */
+  rowEntity?: string;
+  measures: Measure[];
+  /** An aggregate word with nothing to apply to ("what about the average?"). */
+  pendingAgg?: "sum" | "avg" | "min" | "max";
+  /** "How many" with nothing after it. */
+  countWithoutTarget: boolean;
+  dimensions: Dimension[];
+  grain?: TimeGrain;
+  filters: Filter[];
+  having: PendingHaving[];
+  order?: PendingOrder;
+  limit?: number;
+  /** Listing: the columns asked for. */
+  columns: FieldRef[];
+  distinct: boolean;
+  rollup?: "avg" | "sum" | "min" | "max";
+  /** Entities named as things (not as qualifiers of fields or values). */
+  entities: string[];
+  understood: string[];
+  ignored: string[];
+}

@@ -1,0 +1,105 @@
+import type { Field } from "../../semantic/types.ts";
+import { joinDistance, referencesUpward } from "../graph.ts";
+import { fieldKey, type Entry, type Lexicon, type Target } from "../lexicon/build.ts";
+import type { Item } from "../lexicon/segment.ts";
+
+export type MentionItem = Extract<Item, { kind: "mention" }>;
+export type TargetType = Target["type"];
+
+export interface Context {
+  lexicon: Lexicon;
+  /** The entity the question is about, when known. */
+  subject?: string;
+  /** Entities named anywhere in the question. */
+  mentioned: Set<string>;
+  /** Entity explicitly tied to a mention ("price of products", "customer country"). */
+  qualifier?: string;
+  /** Words of the question near the mention, for value/field tie-breaks ("shipped to Brazil"). */
+  nearby?: Set<string>;
+  /** The role the caller wants (a measure or a dimension) when a field is picked. */
+  want?: "measure" | "dimension" | "time" | "any";
+  /** Aggregate the field will get, so unit-level attributes can be preferred for averages. */
+  agg?: string;
+}
+
+export function targetEntity(t: Target, lexicon: Lexicon): string | undefined {
+  if (t.type === "metric") return lexicon.model.metrics.find((m) => m.name === t.metric)?.entity;
+  if (t.type === "glossary") {
+    const maps = lexicon.model.glossary[t.index]?.maps;
+    if (!maps) return undefined;
+    return maps.kind === "metric" ? lexicon.model.metrics.find((m) => m.name === maps.metric)?.entity : maps.entity;
+  }
+  return t.entity;
+}
+
+export function fieldOf(lexicon: Lexicon, t: Target): Field | undefined {
+  if (t.type !== "field" && t.type !== "value") return undefined;
+  return lexicon.fields.get(fieldKey(t.entity, t.field));
+}
+
+function roleBonus(field: Field | undefined, want: Context["want"]): number {
+  if (!field || !want || want === "any") return 0;
+  if (want === "measure") return field.role === "measure" ? 0.2 : field.role === "time" ? -0.1 : -0.3;
+  if (want === "time") return field.role === "time" ? 0.3 : -0.5;
+  return field.role === "dimension" ? 0.1 : field.role === "measure" ? -0.15 : field.role === "attribute" ? -0.05 : 0;
+}
+
+/** Scores a candidate target in context: lexicon confidence plus closeness to what the question is about. */
+export function scoreTarget(entry: Entry, ctx: Context, others: Entry[]): number {
+  const { lexicon } = ctx;
+  const entity = targetEntity(entry.target, lexicon);
+  let score = entry.score;
+  if (!entity) return score;
+  if (ctx.qualifier) score += ctx.qualifier === entity ? 0.6 : -0.1 * Math.min(3, joinDistance(lexicon.model, ctx.qualifier, entity));
+  if (ctx.subject) {
+    if (ctx.subject === entity) score += 0.3;
+    const d = joinDistance(lexicon.model, ctx.subject, entity);
+    score -= d === Infinity ? 1 : 0.08 * d;
+  }
+  if (ctx.mentioned.has(entity)) score += 0.15;
+  const field = fieldOf(lexicon, entry.target);
+  score += roleBonus(field, ctx.want);
+  if (ctx.nearby && field && (entry.target.type === "value" || entry.target.type === "field")) {
+    const words = new Set(field.label.toLowerCase().split(" "));
+    for (const w of ctx.nearby) if (words.has(w)) score += 0.2;
+  }
+  // Same column name on a detail row and on the thing it points at (a line's unit price vs the
+  // product's): attributes of the referenced row answer averages and listings, lines answer sums.
+  if (field && entry.target.type === "field") {
+    for (const other of others) {
+      if (other === entry || other.target.type !== "field" || other.target.field !== entry.target.field) continue;
+      const otherEntity = other.target.entity;
+      const attribute = ctx.agg !== "sum";
+      if (referencesUpward(lexicon.model, otherEntity, entity)) score += attribute ? 0.05 : -0.05;
+      if (referencesUpward(lexicon.model, entity, otherEntity)) score += attribute ? -0.05 : 0.05;
+    }
+  }
+  return score;
+}
+
+/** The best target of the allowed types for a mention, or undefined. */
+export function pick(item: MentionItem, types: TargetType[], ctx: Context): Target | undefined {
+  const allowed = item.entries.filter((e) => types.includes(e.target.type));
+  let best: { entry: Entry; score: number } | undefined;
+  for (const entry of allowed) {
+    const score = scoreTarget(entry, ctx, allowed);
+    if (!best || score > best.score) best = { entry, score };
+  }
+  return best?.entry.target;
+}
+
+export function has(item: MentionItem, ...types: TargetType[]): boolean {
+  return item.entries.some((e) => types.includes(e.target.type));
+}
+
+/** Whether every candidate of the mention is of these types. */
+export function only(item: MentionItem, ...types: TargetType[]): boolean {
+  return item.entries.every((e) => types.includes(e.target.type));
+}
+
+export function hasFieldRole(item: MentionItem, lexicon: Lexicon, ...roles: Field["role"][]): boolean {
+  return item.entries.some((e) => {
+    const f = fieldOf(lexicon, e.target);
+    return e.target.type === "field" && f !== undefined && roles.includes(f.role);
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * QuerySpec: what a question asks, independent of SQL. The planner produces
+ * it, follow-ups and refinements transform it, the compiler turns it into SQL.
+ * Plain JSON so it can be stored on a run and in the conversation state.
+ */
+
+export type Aggregate = "count" | "count_distinct" | "sum" | "avg" | "min" | "max";
+export type TimeGrain = "year" | "quarter" | "month" | "week" | "day";
+export type Scalar = string | number | boolean;
+
+export interface FieldRef {
+  entity: string;
+  field: string;
+}
+
+export type Measure =
+  /** Number of rows (distinct primary keys) of an entity. */
+  | { kind: "count"; entity: string }
+  /** An aggregate over one column. */
+  | { kind: "field"; agg: Aggregate; field: FieldRef }
+  /** A named metric of the semantic model (its expression carries the aggregate). */
+  | { kind: "metric"; metric: string };
+
+export type Dimension =
+  /** Group by a column, bucketed by a time grain for time columns. */
+  | { kind: "field"; field: FieldRef; grain?: TimeGrain }
+  /** Group by the rows of an entity (its key plus its label columns). */
+  | { kind: "entity"; entity: string };
+
+export type FilterOp = "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not_in" | "contains" | "not_contains" | "is_null" | "not_null";
+
+export type Filter =
+  | { kind: "compare"; field: FieldRef; op: FilterOp; values: Scalar[] }
+  /** Half-open time range `[from, to)` in ISO dates; either end may be open. */
+  | { kind: "range"; field: FieldRef; from: string | null; to: string | null; label: string };
+
+/** A condition on an aggregate, compiled to HAVING. `measure` indexes `spec.measures`. */
+export interface Having {
+  measure: number;
+  op: ">" | ">=" | "<" | "<=" | "=" | "!=";
+  value: number;
+}
+
+export type OrderTarget =
+  | { kind: "measure"; index: number }
+  | { kind: "dimension"; index: number }
+  | { kind: "field"; field: FieldRef };
+
+export interface OrderBy {
+  by: OrderTarget;
+  dir: "asc" | "desc";
+}
+
+export interface QuerySpec {
+  /** The entity the question is about; rows of it are counted or listed. */
+  entity: string;
+  measures: Measure[];
+  dimensions: Dimension[];
+  filters: Filter[];
+  having: Having[];
+  order: OrderBy[];
+  limit: number | null;
+  /**
+   * Columns to list when there are no measures. Empty means every column of
+   * the entity. With `distinct`, only these columns, without duplicates.
+   */
+  columns: FieldRef[];
+  distinct: boolean;
+  /**
+   * Aggregates the grouped result once more ("average number of tracks per
+   * album" = avg over the per-album counts); the result is one row.
+   */
+  rollup?: "avg" | "sum" | "min" | "max";
+  /** Set when the answer is a verified query of the model: compiled as this SQL verbatim. */
+  verifiedSql?: string;
+}
+
+export function emptySpec(entity: string): QuerySpec {
+  return { entity, measures: [], dimensions: [], filters: [], having: [], order: [], limit: null, columns: [], distinct: false };
+}
+
+/** A fresh copy, so transforms never mutate a spec stored elsewhere. */
+export function cloneSpec(spec: QuerySpec): QuerySpec {
+  return structuredClone(spec);
+}
+
+export const sameField = (a: FieldRef, b: FieldRef) => a.entity === b.entity && a.field === b.field;
+
+export function sameMeasure(a: Measure, b: Measure): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "count" && b.kind === "count") return a.entity === b.entity;
+  if (a.kind === "metric" && b.kind === "metric") return a.metric === b.metric;
+  if (a.kind === "field" && b.kind === "field") return a.agg === b.agg && sameField(a.field, b.field);
+  return false;
+}
+
+export function sameDimension(a: Dimension, b: Dimension): boolean {
+  if (a.kind === "entity" && b.kind === "entity") return a.entity === b.entity;
+  if (a.kind === "field" && b.kind === "field") return sameField(a.field, b.field) && a.grain === b.grain;
+  return false;
+}
+
+/** Entities a spec touches (for joins and for explaining). */
+export function specEntities(spec: QuerySpec): string[] {
+  const out = new Set<string>([spec.entity]);
+  for (const m of spec.measures) {
+    if (m.kind === "count") out.add(m.entity);
+    if (m.kind === "field") out.add(m.field.entity);
+  }
+  for (const d of spec.dimensions) out.add(d.kind === "entity" ? d.entity : d.field.entity);
+  for (const f of spec.filters) out.add(f.field.entity);
+  for (const c of spec.columns) out.add(c.entity);
+  for (const o of spec.order) if (o.by.kind === "field") out.add(o.by.field.entity);
+  return [...out];
+}
+
+export function isAggregate(spec: QuerySpec): boolean {
+  return spec.measures.length > 0 || spec.dimensions.length > 0;
+}

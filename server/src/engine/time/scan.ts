@@ -1,0 +1,131 @@
+import type { Token } from "../text/tokenize.ts";
+import { GRAIN_ADJECTIVES, GRAIN_NOUNS, GROUP_WORDS, periodAt, UNITS, yearOf, type Period, type TimeExpr, type TimeMatch } from "./extract.ts";
+
+const RELATIVE_WORDS = new Set(["last", "past", "previous", "prior", "trailing", "recent", "preceding"]);
+const CURRENT_WORDS = new Set(["this", "current"]);
+
+function skip(tokens: Token[], i: number, words: string[]): number {
+  while (tokens[i] && words.includes(tokens[i]!.norm)) i++;
+  return i;
+}
+
+function asRange(p: Period, bound: "in" | "since" | "after" | "before" | "until"): TimeExpr {
+  if (p.monthOnly !== undefined) {
+    const b = bound === "after" ? "since" : bound;
+    return { kind: "month", month: p.monthOnly, bound: b, label: `${bound === "in" ? "in" : bound} ${p.label}` };
+  }
+  switch (bound) {
+    case "in":
+      return { kind: "range", from: p.from, to: p.to, label: `in ${p.label}` };
+    case "since":
+      return { kind: "range", from: p.from, to: null, label: `since ${p.label}` };
+    case "after":
+      return { kind: "range", from: p.to, to: null, label: `after ${p.label}` };
+    case "before":
+      return { kind: "range", from: null, to: p.from, label: `before ${p.label}` };
+    case "until":
+      return { kind: "range", from: null, to: p.to, label: `until ${p.label}` };
+  }
+}
+
+const BOUNDS: Record<string, "in" | "since" | "after" | "before" | "until"> = {
+  in: "in", during: "in", for: "in", of: "in", on: "in", within: "in",
+  since: "since", from: "since", starting: "since", after: "after",
+  before: "before", prior: "before", until: "until", till: "until", through: "until", thru: "until",
+};
+
+/** Relative periods at i: "last 3 months", "the past year", "this quarter", "year to date". */
+function relativeAt(tokens: Token[], i: number): TimeMatch | undefined {
+  const t = tokens[i]!;
+  if (t.norm === "ytd" || (t.norm === "year" && tokens[i + 1]?.norm === "to" && tokens[i + 2]?.norm === "date")) {
+    return { start: i, end: t.norm === "ytd" ? i + 1 : i + 3, expr: { kind: "relative", unit: "year", n: 1, mode: "current", label: "year to date" } };
+  }
+  if (t.norm === "today" || t.norm === "yesterday") {
+    const mode = t.norm === "today" ? "current" : "previous";
+    return { start: i, end: i + 1, expr: { kind: "relative", unit: "day", n: 1, mode, label: t.norm } };
+  }
+  if (!RELATIVE_WORDS.has(t.norm) && !CURRENT_WORDS.has(t.norm)) return undefined;
+  let j = i + 1;
+  let n: number | undefined;
+  if (tokens[j]?.kind === "number" && yearOf(tokens[j]) === undefined) {
+    n = tokens[j]!.value;
+    j++;
+  }
+  const unit = UNITS[tokens[j]?.norm ?? ""];
+  if (!unit) return undefined;
+  const current = CURRENT_WORDS.has(t.norm);
+  const rolling = n !== undefined || ["past", "trailing", "recent"].includes(t.norm);
+  const mode = current ? "current" : rolling ? "rolling" : "previous";
+  const label = `${t.norm} ${n !== undefined ? `${n} ` : ""}${tokens[j]!.norm}`;
+  return { start: i, end: j + 1, expr: { kind: "relative", unit, n: n ?? 1, mode, label } };
+}
+
+/**
+ * Finds time expressions in a question: periods with their connector
+ * ("in 2024", "since March", "between Q1 2023 and Q2 2023", "before 2022"),
+ * relative periods ("last 3 months") and grains ("per month", "quarterly").
+ */
+export function scanTime(tokens: Token[]): TimeMatch[] {
+  const out: TimeMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const grain = GRAIN_ADJECTIVES[t.norm];
+    if (grain) {
+      out.push({ start: i, end: i + 1, expr: { kind: "grain", grain } });
+      continue;
+    }
+    if (GROUP_WORDS.has(t.norm) || (t.norm === "for" && tokens[i + 1]?.norm === "each")) {
+      const j = skip(tokens, i + 1, ["each", "every", "the", "a", "calendar"]);
+      const noun = GRAIN_NOUNS[tokens[j]?.norm ?? ""];
+      // "by date" is often a column; only bare grain words count here, and never "per year of birth".
+      if (noun && tokens[j]!.norm !== "date" && tokens[j]!.norm !== "dates" && tokens[j + 1]?.norm !== "of") {
+        out.push({ start: i, end: j + 1, expr: { kind: "grain", grain: noun } });
+        i = j;
+        continue;
+      }
+    }
+    if (GRAIN_NOUNS[t.norm] && ["by", "over"].includes(tokens[i + 1]?.norm ?? "") && tokens[i + 2]?.norm === t.norm) {
+      out.push({ start: i, end: i + 3, expr: { kind: "grain", grain: GRAIN_NOUNS[t.norm]! } });
+      i += 2;
+      continue;
+    }
+    const k = skip(tokens, i, ["in", "during", "over", "within", "for"]);
+    const kk = skip(tokens, k, ["the"]);
+    const relative = tokens[kk] ? relativeAt(tokens, kk) : undefined;
+    if (relative) {
+      out.push({ ...relative, start: i });
+      i = relative.end - 1;
+      continue;
+    }
+    const between = t.norm === "between" || t.norm === "from";
+    if (between) {
+      const p1 = periodAt(tokens, skip(tokens, i + 1, ["the", "year"]));
+      const link = tokens[p1?.end ?? -1]?.norm;
+      if (p1 && (link === "and" || link === "to" || link === "until" || link === "through" || link === "till")) {
+        const fallbackYear = p1.monthOnly === undefined ? Number(p1.from.slice(0, 4)) : undefined;
+        const p2 = periodAt(tokens, skip(tokens, p1.end + 1, ["the", "year"]), fallbackYear);
+        if (p2 && p1.monthOnly === undefined && p2.monthOnly === undefined) {
+          out.push({ start: i, end: p2.end, expr: { kind: "range", from: p1.from, to: p2.to, label: `between ${p1.label} and ${p2.label}` } });
+          i = p2.end - 1;
+          continue;
+        }
+      }
+    }
+    const bound = BOUNDS[t.norm];
+    if (bound) {
+      const j = skip(tokens, i + 1, ["the", "year", "to", "of", "month", "fiscal"]);
+      const p = periodAt(tokens, j);
+      if (p) {
+        out.push({ start: i, end: p.end, expr: asRange(p, bound) });
+        i = p.end - 1;
+        continue;
+      }
+    }
+    const p = periodAt(tokens, i);
+    if (p && p.monthOnly === undefined) {
+      out.push({ start: i, end: p.end, expr: asRange(p, "in") });
+      i = p.end - 1;
+    }
+  }
+  return out;
+}
