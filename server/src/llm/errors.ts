@@ -25,6 +25,8 @@ export class LlmError extends Error {
   readonly hint: string;
   /** HTTP status from the model server, when one answered. */
   readonly status?: number;
+  /** Set by generateSql: the attempts, usage and time spent before the failure. */
+  run?: LlmRunStats;
 
   constructor(code: LlmErrorCode, message: string = llmErrorCodes[code], options: LlmErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -126,4 +128,29 @@ export function toLlmError(error: unknown, context: { model: string; signal?: Ab
     return new LlmError("LLM_BAD_RESPONSE", `The model server sent an unreadable answer: ${error.message}`, { cause: error });
   }
   return new LlmError("LLM_UNREACHABLE", `Unexpected failure talking to the model server: ${String(error)}`, { cause: error });
+}
+
+/** One try of the model within a run: the SQL it gave (null when unreadable) and why it was refused. */
+export interface LlmAttempt {
+  sql: string | null;
+  error?: string;
+  /** The validator's code (e.g. SQL_UNKNOWN_OBJECT), or LLM_BAD_RESPONSE for an unreadable reply. */
+  code?: string;
+  latencyMs: number;
+}
+
+export interface LlmUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  /** True when the server sent no usage for at least one request and figures are partly estimated. */
+  estimated: boolean;
+}
+
+/** What a run cost, recorded on success and attached to the LlmError on failure. */
+export interface LlmRunStats {
+  attempts: LlmAttempt[];
+  usage: LlmUsage;
+  latencyMs: number;
+  model: string;
 }
