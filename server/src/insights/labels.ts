@@ -1,0 +1,79 @@
+import type { Dimension, Filter, Measure, QuerySpec, TimeGrain } from "../engine/spec.ts";
+import { pluralize } from "../semantic/inflect.ts";
+import { readableLabel } from "../semantic/names.ts";
+import type { Entity, Field, SemanticModel } from "../semantic/types.ts";
+
+/** Readable names of spec parts, shared by chart titles and suggestion labels. */
+
+export const entityOf = (model: SemanticModel, name: string): Entity | undefined => model.entities.find((e) => e.name === name);
+
+export const fieldOf = (model: SemanticModel, entity: string, field: string): Field | undefined =>
+  entityOf(model, entity)?.fields.find((f) => f.name === field);
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "sales order" → "sales orders" (last word plural). */
+export function pluralPhrase(phrase: string): string {
+  const words = phrase.split(" ");
+  const last = words.pop() ?? "";
+  return [...words, pluralize(last)].join(" ");
+}
+
+export function entityPlural(model: SemanticModel, name: string): string {
+  const e = entityOf(model, name);
+  return pluralPhrase(lower(e?.label ?? readableLabel(name, true)));
+}
+
+const AGG_WORDS: Record<string, string> = {
+  sum: "Total",
+  avg: "Average",
+  min: "Lowest",
+  max: "Highest",
+  count: "Number of",
+  count_distinct: "Distinct",
+};
+
+export function measureLabel(model: SemanticModel, m: Measure): string {
+  if (m.kind === "count") return `Number of ${entityPlural(model, m.entity)}`;
+  if (m.kind === "metric") return model.metrics.find((x) => x.name === m.metric)?.label ?? readableLabel(m.metric);
+  const f = fieldOf(model, m.field.entity, m.field.field);
+  const label = f?.label ?? readableLabel(m.field.field);
+  return `${AGG_WORDS[m.agg]} ${lower(label)}`;
+}
+
+export const grainLabel = (grain: TimeGrain) => capitalize(grain);
+
+/** A dimension's name: the entity for an entity grouping, the field otherwise; a label field reads as its entity. */
+export function dimensionLabel(model: SemanticModel, d: Dimension): string {
+  if (d.kind === "entity") return entityOf(model, d.entity)?.label ?? readableLabel(d.entity, true);
+  if (d.grain) return grainLabel(d.grain);
+  return fieldLabel(model, d.field.entity, d.field.field);
+}
+
+export function fieldLabel(model: SemanticModel, entity: string, field: string): string {
+  const e = entityOf(model, entity);
+  if (e && e.labelFields.length === 1 && e.labelFields[0] === field) return e.label;
+  return fieldOf(model, entity, field)?.label ?? readableLabel(field);
+}
+
+function filterText(model: SemanticModel, f: Filter): string | null {
+  if (f.kind === "range") return f.label || null;
+  if ((f.op === "=" || f.op === "in") && f.values.length > 0 && f.values.length <= 3) return f.values.map(String).join(", ");
+  return null;
+}
+
+/** "Revenue by client and month, 2024" from the spec (what a chart title says when no question is given). */
+export function specTitle(model: SemanticModel, spec: QuerySpec): string {
+  const dims = spec.dimensions.map((d) => lower(dimensionLabel(model, d)));
+  let base: string;
+  if (spec.measures.length === 0 && dims.length === 0) base = capitalize(entityPlural(model, spec.entity));
+  else if (spec.measures.length === 0) base = capitalize(dims.join(" and "));
+  else {
+    const measures = spec.measures.map((m, i) => (i === 0 ? measureLabel(model, m) : lower(measureLabel(model, m))));
+    base = measures.join(" and ") + (dims.length ? ` by ${dims.join(" and ")}` : "");
+  }
+  if (spec.rollup) base = `${capitalize(AGG_WORDS[spec.rollup]!)} of ${lower(base)}`;
+  const conditions = spec.filters.map((f) => filterText(model, f)).filter((x): x is string => x !== null);
+  return conditions.length ? `${base}, ${conditions.join(", ")}` : base;
+}
