@@ -33,7 +33,7 @@ const GROUPS: string[][] = [
   ["unit price", "price", "price per unit", "cost per unit", "unit cost"],
   ["quantity", "qty", "amount ordered", "units ordered", "number of units"],
   ["discount", "rebate", "markdown", "reduction"],
-  ["freight", "shipping cost", "shipping fee", "delivery cost", "shipping charge", "freight cost", "shipping"],
+  ["freight", "shipping cost", "shipping fee", "delivery cost", "shipping charge", "freight cost"],
   ["total", "amount", "total amount", "grand total", "value"],
   ["units in stock", "stock", "inventory", "stock level", "quantity in stock", "units available"],
   ["units on order", "on order", "backorder", "backordered units"],

@@ -118,7 +118,9 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
   // Remaining free mentions: measures in aggregate questions, columns in listings.
   for (const m of freeOthers) {
     if (used.has(m)) continue;
+    // A bare measure word is the thing measured only when nothing else is ("freight per year").
     if (aggregateContext && hasFieldRole(m, lexicon, "measure") && !t.namesEntity(m)) {
+      if (parts.measures.length > 0 || parts.countWithoutTarget) continue;
       const measure = t.measure(m, parts.pendingAgg ?? "default");
       if (measure && !parts.measures.some((x) => sameMeasure(x, measure))) {
         parts.measures.push(measure);
