@@ -8,7 +8,7 @@ import type { Queryable } from "../../snapshot.ts";
 import { checkRunOptions, defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "../executor.ts";
 import { InterruptWatch } from "../interrupt.ts";
 import type { QueryPlan, SessionResult } from "../read-only-session.ts";
-import type { PgliteSource, WorkerFailure, WorkerInit, WorkerMessage, WorkerRequest } from "./protocol.ts";
+import type { PgliteSource, WorkerInit, WorkerMessage, WorkerRequest } from "./protocol.ts";
 
 export type { PgliteSource } from "./protocol.ts";
 
@@ -40,10 +40,6 @@ const bootstrap = new URL("./worker-entry.mjs", import.meta.url);
 const workerModule = existsSync(path.join(here, "worker.js"))
   ? new URL("./worker.js", import.meta.url).href
   : new URL("./worker.ts", import.meta.url).href;
-
-function fromWorker(error: WorkerFailure): SqlSandboxError {
-  return toSqlSandboxError(error);
-}
 
 function stopped(message: string): SqlSandboxError {
   return new SqlSandboxError("DATA_SOURCE_UNREACHABLE", message, { hint: "The embedded database stopped; try again." });
@@ -193,7 +189,7 @@ export class PgliteExecutor implements SqlExecutor {
           pending.delete(message.id);
           if (!entry) return;
           if (message.ok) entry.resolve(message.value);
-          else entry.reject(fromWorker(message.error));
+          else entry.reject(toSqlSandboxError(message.error));
         }
         if (pending.size === 0) worker.unref();
       });
