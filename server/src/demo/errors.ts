@@ -4,7 +4,10 @@ export type DemoDataErrorCode =
   | "DEMO_SQL_BAD_VALUE"
   | "DEMO_SQL_BAD_ROW"
   | "DEMO_NAMES_EXHAUSTED"
-  | "DEMO_DATASET_UNKNOWN";
+  | "DEMO_DATASET_UNKNOWN"
+  | "DEMO_SERVER_BAD_URL"
+  | "DEMO_SERVER_UNREACHABLE"
+  | "DEMO_LOAD_FAILED";
 
 export class DemoDataError extends Error {
   constructor(
