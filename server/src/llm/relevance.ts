@@ -79,16 +79,17 @@ export function scoreQuestion(question: string, model: SemanticModel): Relevance
   for (const doc of docs) for (const w of new Set(doc.phrases.flat())) df.set(w, (df.get(w) ?? 0) + 1);
   const idf = (w: string) => Math.log(1 + docs.length / (1 + (df.get(w) ?? 0)));
 
-  // Words another table's whole name already explains ("employee" next to
-  // employees) do not make a partial match on a longer name ("employee territory").
+  // Words a table's whole name already explains ("employee" next to
+  // employees) do not make partial matches on longer names ("employee
+  // territory", "units on order").
   const named = new Set<string>();
   for (const vocab of entityVocab.values()) {
     for (const phrase of vocab.phrases) if (findPhrase(words, phrase) >= 0) phrase.forEach((w) => named.add(w));
   }
   const partialWords = [...asked].filter((w) => !GENERIC.has(w));
 
-  /** Best phrase match: whole phrases in order count fully, scattered words half. */
-  const match = (vocab: Vocabulary, isEntity = false): number => {
+  /** Best phrase match: whole phrases in order count fully, single words of longer names less. */
+  const match = (vocab: Vocabulary): number => {
     let best = 0;
     for (const phrase of vocab.phrases) {
       const content = contentWords(phrase);
@@ -98,8 +99,12 @@ export function scoreQuestion(question: string, model: SemanticModel): Relevance
         best = Math.max(best, weight + 0.5 * (phrase.length - 1));
         continue;
       }
-      const present = content.filter((w) => partialWords.some((a) => sameWord(a, w) && !(isEntity && named.has(a))));
-      if (present.length > 0) best = Math.max(best, 0.5 * present.reduce((s, w) => s + idf(w), 0));
+      // The head noun of a name ("territory" in "sales territory") says more than a modifier.
+      const head = phrase[phrase.length - 1];
+      const partial = content
+        .filter((w) => partialWords.some((a) => sameWord(a, w) && !named.has(a)))
+        .reduce((s, w) => s + idf(w) * (w === head ? 0.5 : 0.15), 0);
+      best = Math.max(best, partial);
     }
     const described = vocab.described.filter((w) => asked.has(w));
     return best + Math.min(1, 0.25 * described.length);
@@ -116,7 +121,7 @@ export function scoreQuestion(question: string, model: SemanticModel): Relevance
 
   for (const entity of model.entities) {
     const reasons: string[] = [];
-    const own = 2 * match(entityVocab.get(entity.name)!, true);
+    const own = 2 * match(entityVocab.get(entity.name)!);
     if (own > 0) reasons.push(`named (${entity.label})`);
     const fieldScores: number[] = [];
     for (const field of entity.fields) {

@@ -125,14 +125,15 @@ export function linkSchema(question: string, model: SemanticModel, options: Sche
   const rank = (name: string) => scoreOf(name) + (carried.includes(name) ? top : 0);
   const required = [...why.keys()].sort((a, b) => rank(b) - rank(a));
   const candidate = new Map<string, number>();
-  for (const [name, r] of relevance.entities) if (!why.has(name)) candidate.set(name, r.score);
+  // Faint matches (one shared word in a column name) are not worth showing.
+  for (const [name, r] of relevance.entities) if (!why.has(name) && r.score >= Math.max(1, 0.2 * top)) candidate.set(name, r.score);
+  const matchedOptional = new Set(candidate.keys());
   for (const name of required) {
     for (const edge of edges.get(name) ?? []) {
       if (why.has(edge.other)) continue;
       // Tables this one references hold the labels of its keys; tables referencing it less often matter.
       const lift = Math.max(scoreOf(name), 1) * (edge.referencing ? 0.3 : 0.15);
       candidate.set(edge.other, (candidate.get(edge.other) ?? 0) + lift);
-      if (!relevance.entities.has(edge.other)) why.set(edge.other, "neighbour");
     }
   }
   const degree = (name: string) => edges.get(name)?.length ?? 0;
@@ -164,7 +165,7 @@ export function linkSchema(question: string, model: SemanticModel, options: Sche
   for (const name of required) place(byName.get(name)!, why.get(name)!, ["full", "compact", "minimal"], true);
   for (const name of optional) {
     // Neighbours only lend their keys and labels; tables the question matched may show every column.
-    const neighbour = why.get(name) === "neighbour";
+    const neighbour = !matchedOptional.has(name);
     place(byName.get(name)!, neighbour ? "neighbour" : "matched", neighbour ? ["compact"] : ["full", "compact"], false);
   }
   // Unrelated tables are only named, unless nothing matched: then the biggest hubs give the model something to start from.

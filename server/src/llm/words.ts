@@ -71,7 +71,10 @@ function withinOneEdit(a: string, b: string): boolean {
 /** Equal, or one typo apart when both words are long enough for that to be safe. */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
-  return a.length >= 5 && b.length >= 5 && withinOneEdit(a, b);
+  if (a.length < 5 || b.length < 5) return false;
+  // A misspelt plural ("albmus") is not singularised, so also try without its final "s".
+  const bare = (w: string) => (w.endsWith("s") ? w.slice(0, -1) : w);
+  return withinOneEdit(a, b) || withinOneEdit(bare(a), bare(b));
 }
 
 /** Where `phrase` occurs as consecutive words of `words` (index of the first), or -1. */
