@@ -10,7 +10,7 @@ import { DemoDataError } from "./errors.ts";
  * update the hash here in the same commit.
  */
 const pinnedSha256: Record<string, string> = {
-  sales: "462f7c8926afce8359c6d5adfdf7762caa6f61fc0993cf3a3564127db960e306",
+  sales: "f33b9ee9a674337da488c58be36df92b0e6a06f42aa51e7e66f447d8754f5062",
   hr: "452e29e95acc811dd306b6f7cb5937a6f25003f5147b95d30751595dee35eba0",
   support: "ec0376b13af0b07dfdbec74baa856ca0cc311aafaff9bcf8677f21989a400232",
 };

@@ -46,7 +46,7 @@ function buildReps(rng: Random, rows: Row[]): Rep[] {
         email: uniqueEmail(person, "sales.example.com", emails),
         region_id: regionIndex + 1,
         hire_date: isoDate(hired),
-        annual_quota: money((600_000 + rng.int(0, 12) * 50_000) * 100),
+        annual_quota: money((160_000 + rng.int(0, 12) * 20_000) * 100),
       });
     }
   });

@@ -72,7 +72,7 @@ export const salesTables: TableDef[] = [
       { name: "ship_date", type: "date", comment: "Date the order shipped; empty while processing or when cancelled." },
       { name: "status", type: "text NOT NULL CHECK (status IN ('processing', 'shipped', 'delivered', 'cancelled', 'returned'))", comment: "Fulfilment status of the order." },
       { name: "channel", type: "text NOT NULL CHECK (channel IN ('Online', 'Direct sales', 'Partner', 'Phone'))", comment: "Sales channel the order came through." },
-      { name: "amount", type: "numeric(12,2) NOT NULL CHECK (amount >= 0)", comment: "Order total (revenue) in USD after discounts: the sum of its items' quantity × unit_price × (1 − discount)." },
+      { name: "amount", type: "numeric(12,2) NOT NULL CHECK (amount >= 0)", comment: "Order total (revenue) in USD after discounts: the sum of its items' quantity × unit_price × (1 − discount). Cancelled and returned orders keep their amount; filter on status to leave them out." },
     ],
     constraints: ["CHECK (ship_date IS NULL OR ship_date >= order_date)"],
   },
