@@ -5,7 +5,7 @@
 
 import { day, isoDate, monthOf, parseIsoDate, weekdayOf, yearOf, type Day } from "../calendar.ts";
 import { randomPerson, uniqueEmail, uniqueName } from "../names.ts";
-import { Random } from "../random.ts";
+import { Random, WeightedTable } from "../random.ts";
 import { money, SqlScript, decimal, type Row } from "../sql-script.ts";
 import {
   categories, channelWeights, channels, companySuffixes, companyWords, discountWeights, industries,
@@ -158,9 +158,14 @@ export function generateSales(): string {
   const orders: Row[] = [];
   const items: Row[] = [];
   let signedUp = 0;
+  const categoryTable = new WeightedTable(categories.map((_, i) => i), categories.map((c) => c.weight));
   for (let d = FIRST_DAY; d <= LAST_DAY; d++) {
     while (signedUp < customers.length && customers[signedUp]!.signup <= d) signedUp++;
-    const activeProducts = products.filter((p) => p.launched <= d && p.endsAfter >= d);
+    // Per category, the products on the market that day, weighted by popularity (null when none).
+    const onMarket = categories.map((_, categoryIndex) => {
+      const candidates = products.filter((p) => p.categoryIndex === categoryIndex && p.launched <= d && p.endsAfter >= d);
+      return candidates.length ? new WeightedTable(candidates, candidates.map((p) => p.popularity)) : null;
+    });
     const years = (d - FIRST_DAY) / 365.25;
     for (let n = counts.get(d) ?? 0; n > 0; n--) {
       // Rejection sampling: busier customers (by segment and temperament) order more often.
@@ -181,10 +186,8 @@ export function generateSales(): string {
       let amount = 0;
       const chosen = new Set<Product>();
       while (chosen.size < lineCount) {
-        const categoryIndex = orderRng.weighted(categories.map((_, i) => i), categories.map((c) => c.weight));
-        const candidates = activeProducts.filter((p) => p.categoryIndex === categoryIndex);
-        if (candidates.length === 0) continue;
-        chosen.add(orderRng.weighted(candidates, candidates.map((p) => p.popularity)));
+        const table = onMarket[categoryTable.pick(orderRng)];
+        if (table) chosen.add(table.pick(orderRng));
       }
       for (const product of chosen) {
         const price = d >= PRICE_RISE_DAY ? product.price : product.oldPrice;
