@@ -151,6 +151,25 @@ describe("LLM client against a real OpenAI-compatible server", () => {
     expect(bodies.map((b) => "response_format" in b)).toEqual([true, false, false]);
   });
 
+  it("lets an error thrown by the caller's callback through unchanged", async () => {
+    server.script(reply("SELECT 5"));
+    const bug = new TypeError("subscriber failed");
+    const onDelta = () => {
+      throw bug;
+    };
+    const error = await client()
+      .chat({ messages }, { onDelta })
+      .catch((e: unknown) => e);
+    expect(error).toBe(bug);
+  });
+
+  it("fails at once, without retries, when the test script has no step left", async () => {
+    const error = await failure(client().chat({ messages }));
+    expect(error.code).toBe("LLM_UNREACHABLE");
+    expect(error.message).toContain("no scripted response left");
+    expect(server.chatRequests()).toHaveLength(1);
+  });
+
   it("reports a bad request it cannot work around as LLM_BAD_RESPONSE", async () => {
     server.script(httpError(400, "This model's maximum context length is 8192 tokens"));
     const error = await failure(client().chat({ messages }));
@@ -174,6 +193,17 @@ describe("probe", () => {
   it("is ready when the model is listed", async () => {
     const result = await createLlmClient({ baseUrl: server.baseUrl, apiKey: "sk-test", model: "test-model" }).probe();
     expect(result).toMatchObject({ ok: true, checkedBy: "models", serverModels: ["test-model"] });
+  });
+
+  it("accepts Ollama's name:latest listing for a model configured without a tag", async () => {
+    const ollama = await startOpenAiTestServer({ models: ["llama3.1:latest"] });
+    try {
+      const result = await createLlmClient({ baseUrl: ollama.baseUrl, model: "llama3.1" }).probe();
+      expect(result).toMatchObject({ ok: true, checkedBy: "models" });
+      expect(ollama.chatRequests()).toHaveLength(0);
+    } finally {
+      await ollama.close();
+    }
   });
 
   it("falls back to a one-token completion when the server lists no models", async () => {

@@ -1,4 +1,4 @@
-import OpenAI, { APIError } from "openai";
+import OpenAI, { APIError, OpenAIError } from "openai";
 import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsNonStreaming,
@@ -160,7 +160,11 @@ export function createLlmClient(config: LlmClientConfig = {}): LlmClient {
         };
       });
     } catch (error) {
-      throw toLlmError(error, { model, signal });
+      // Anything else came from the caller's own callback and is theirs to see as is.
+      if (error instanceof OpenAIError || error instanceof SyntaxError || error instanceof LlmError || signal?.aborted) {
+        throw toLlmError(error, { model, signal });
+      }
+      throw error;
     }
   }
 
@@ -177,7 +181,8 @@ export function createLlmClient(config: LlmClientConfig = {}): LlmClient {
         // Some servers have no /models; the completion below still decides.
         if (!(error instanceof APIError && error.status === 404)) throw error;
       }
-      if (listed?.includes(model)) {
+      // Ollama lists "name:latest" for a model pulled as "name".
+      if (listed?.some((id) => id === model || id === `${model}:latest`)) {
         return { ok: true, model, baseUrl, serverModels: listed, checkedBy: "models", latencyMs: elapsed() };
       }
       // Unlisted names can still be served (Ollama tags, Azure deployments, routers): ask for one token.
