@@ -305,3 +305,15 @@ export function toKpis({ spec, columns, rows }: ChartInput): Kpi[] {
     return { label: f.label, value: toNumber(raw), raw, format: f.format };
   });
 }
+
+/** At most `max` evenly spaced values (always the first), so axis labels never collide. */
+export function thinTicks<T>(values: readonly T[], max: number): T[] {
+  if (values.length <= max) return [...values];
+  const step = Math.ceil(values.length / Math.max(1, max));
+  return values.filter((_, i) => i % step === 0);
+}
+
+/** Shortens a label to `max` characters with an ellipsis. */
+export function truncateLabel(label: string, max: number): string {
+  return label.length <= max ? label : `${label.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+}

@@ -135,7 +135,7 @@ export function formatCell(cell: ResultCell | undefined, type: ValueType, format
   if (typeof cell === "boolean") return cell ? "Yes" : "No";
   if (typeof cell === "object") return JSON.stringify(cell);
   if (isTimeType(type) || format === "date") return formatDateValue(cell, type, options);
-  if ((isNumericType(type) || format !== "text") && toNumber(cell) !== null) return formatNumber(cell, format === "text" || format === "date" ? defaultFormat(type) : format, options);
+  if ((isNumericType(type) || format !== "text") && toNumber(cell) !== null) return formatNumber(cell, format === "text" ? defaultFormat(type) : format, options);
   return String(cell);
 }
 

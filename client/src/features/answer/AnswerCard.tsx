@@ -1,0 +1,136 @@
+import { AnswerErrorPanel } from "./AnswerErrorPanel.tsx";
+import { ChartView } from "./ChartView.tsx";
+import { Clarification } from "./Clarification.tsx";
+import { DiscoveryCandidates } from "./DiscoveryCandidates.tsx";
+import { ExportButtons } from "./ExportButtons.tsx";
+import { Feedback } from "./Feedback.tsx";
+import type { FormatOptions } from "./format.ts";
+import { ResultTable } from "./ResultTable.tsx";
+import { SqlBlock } from "./SqlBlock.tsx";
+import { StageStepper } from "./StageStepper.tsx";
+import { runProgress } from "./stages.ts";
+import { Suggestions } from "./Suggestions.tsx";
+import type {
+  AnswerError,
+  AnswerResult,
+  ChartSpec,
+  ChartType,
+  ClarificationOption,
+  DiscoveryCandidate,
+  FeedbackInput,
+  ProgressEvent,
+  Rating,
+  ResultCell,
+  SortDirection,
+  SortState,
+  Suggestion,
+  ValueFormat,
+} from "./types.ts";
+
+export interface AnswerTableState {
+  page: number;
+  pageSize: number;
+  sort?: SortState | null;
+  loading?: boolean;
+  onPage?: (page: number) => void;
+  onSort?: (column: string, direction: SortDirection) => void;
+}
+
+export interface AnswerCardProps {
+  events?: readonly ProgressEvent[];
+  explanation?: string | null;
+  sql?: string | null;
+  /** The table's current page. */
+  result?: AnswerResult | null;
+  /** Rows for the chart (the whole capped result); the table page's rows when absent. */
+  chartRows?: ResultCell[][];
+  chart?: ChartSpec | null;
+  suggestions?: Suggestion[];
+  error?: AnswerError | null;
+  clarification?: { message: string; options: ClarificationOption[] } | null;
+  discovery?: { message?: string; candidates: DiscoveryCandidate[] } | null;
+  table?: AnswerTableState;
+  chartType?: ChartType;
+  onChartTypeChange?: (type: ChartType) => void;
+  onSuggestion?: (index: number) => void;
+  onRetry?: () => void;
+  onClarify?: (index: number) => void;
+  onUseCandidate?: (id: string) => void;
+  onFeedback?: (feedback: FeedbackInput) => void | Promise<void>;
+  feedbackRating?: Rating | null;
+  onExport?: { csv: () => void; json: () => void };
+  formatOptions?: FormatOptions;
+}
+
+/** Formats the chart spec gives columns (currency, percent), so the table reads the same as the chart. */
+function formatsOf(chart: ChartSpec | null | undefined): Record<string, ValueFormat> {
+  if (!chart) return {};
+  const fields = [chart.x, chart.series, ...chart.y].filter((f) => f !== null);
+  return Object.fromEntries(fields.filter((f) => f.format !== "text").map((f) => [f.column, f.format]));
+}
+
+/**
+ * One answer, finished or still arriving: progress, then whatever the run has
+ * produced so far (error, clarification, discovery, explanation and SQL,
+ * chart, table, follow-ups) and the feedback and export controls.
+ */
+export function AnswerCard(props: AnswerCardProps) {
+  const { events = [], sql, explanation, result, chart, suggestions = [], error, clarification, discovery, table, formatOptions = {} } = props;
+  const progress = runProgress(events);
+  const running = events.length > 0 && !progress.finished;
+  const waitingForData = running && !result;
+  const hasRows = result && result.columns.length > 0;
+
+  return (
+    <article className={`answer-card${running ? " running" : ""}`} aria-busy={running || undefined} aria-label="Answer">
+      {events.length > 0 && <StageStepper events={events} />}
+
+      {error && <AnswerErrorPanel error={error} onRetry={props.onRetry} />}
+      {clarification && <Clarification message={clarification.message} options={clarification.options} onChoose={(i) => props.onClarify?.(i)} disabled={!props.onClarify} />}
+      {discovery && <DiscoveryCandidates message={discovery.message} candidates={discovery.candidates} onUse={(id) => props.onUseCandidate?.(id)} disabled={!props.onUseCandidate} />}
+
+      {sql && <SqlBlock sql={sql} explanation={explanation} />}
+      {!sql && explanation && <p className="sql-explanation">{explanation}</p>}
+
+      {waitingForData && !error && (
+        <div className="answer-skeleton" aria-hidden="true">
+          <div className="skeleton" style={{ height: 28, width: "40%" }} />
+          <div className="skeleton" style={{ height: 220 }} />
+        </div>
+      )}
+
+      {chart && hasRows && (
+        <ChartView spec={chart} columns={result.columns} rows={props.chartRows ?? result.rows} type={props.chartType} onTypeChange={props.onChartTypeChange} formatOptions={formatOptions} />
+      )}
+
+      {hasRows && (
+        <section className="answer-data" aria-label="Result table">
+          <ResultTable
+            columns={result.columns}
+            rows={result.rows}
+            totalRows={result.totalRows}
+            truncated={result.truncated}
+            page={table?.page ?? 1}
+            pageSize={table?.pageSize ?? Math.max(result.rows.length, 1)}
+            sort={table?.sort}
+            loading={table?.loading}
+            onPage={table?.onPage}
+            onSort={table?.onSort}
+            formats={formatsOf(chart)}
+            caption={chart?.title ?? "Result"}
+            formatOptions={formatOptions}
+          />
+        </section>
+      )}
+
+      {suggestions.length > 0 && props.onSuggestion && <Suggestions suggestions={suggestions} onPick={props.onSuggestion} disabled={running} />}
+
+      {(props.onFeedback || props.onExport) && !running && !clarification && !discovery && (
+        <footer className="answer-footer">
+          {props.onFeedback ? <Feedback onSubmit={props.onFeedback} initialRating={props.feedbackRating} /> : <span />}
+          {props.onExport && hasRows && <ExportButtons onCsv={props.onExport.csv} onJson={props.onExport.json} />}
+        </footer>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,92 @@
+import { ResponsiveBar } from "@nivo/bar";
+import { useMemo } from "react";
+import { X_KEY, thinTicks, truncateLabel, type BarData } from "../chart-data.ts";
+import { formatNumber, type FormatOptions } from "../format.ts";
+import { ChartTooltip } from "./ChartTooltip.tsx";
+import type { ChartColors } from "./theme.ts";
+
+export interface BarChartProps {
+  bar: BarData;
+  mode: "grouped" | "stacked";
+  horizontal: boolean;
+  /** Measured width of the plot area (0 when unknown); picks margins and tick density. */
+  width: number;
+  palette: ChartColors;
+  options: FormatOptions;
+  /** Axis titles. */
+  xLabel: string;
+  yLabel: string;
+}
+
+const CHAR_PX = 6.6;
+
+export function BarChart({ bar, mode, horizontal, width, palette, options, xLabel, yLabel }: BarChartProps) {
+  const narrow = width > 0 && width < 560;
+  const labels = bar.data.map((d) => String(d[X_KEY]));
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const compact = (v: number | string) => formatNumber(Number(v), bar.format, { ...options, compact: true });
+  const full = (v: number) => formatNumber(v, bar.format, options);
+  // Totals over a single bar or a stack; over a group of bars they would sum unlike things.
+  const totals = bar.keys.length === 1 || mode === "stacked";
+
+  // nivo stacks horizontal bars from the bottom; reversing keeps the first row on top, as in the table.
+  const data = useMemo(() => (horizontal ? [...bar.data].reverse() : bar.data), [bar.data, horizontal]);
+
+  const maxLabel = narrow ? 14 : 24;
+  const categoryWidth = Math.min(maxLabel, longest) * CHAR_PX + 14;
+  const rotate = !horizontal && width > 0 && labels.length * Math.min(longest, 16) * CHAR_PX > width * 0.8;
+  const fits = Math.max(2, Math.floor((width || 800) / (rotate ? 22 : 56)));
+  const categoryTicks = horizontal ? labels : thinTicks(labels, fits);
+  const margin = horizontal
+    ? { top: 8, right: totals ? 64 : 24, bottom: 44, left: Math.max(48, categoryWidth) }
+    : { top: totals ? 24 : 12, right: 12, bottom: rotate ? Math.min(110, 28 + Math.min(16, longest) * 5) : 44, left: 64 };
+
+  const categoryAxis = {
+    tickSize: 0,
+    tickPadding: 8,
+    tickRotation: rotate ? -40 : 0,
+    tickValues: categoryTicks,
+    format: (v: string | number) => truncateLabel(String(v), rotate ? 16 : maxLabel),
+  };
+  const valueAxis = {
+    tickSize: 0,
+    tickPadding: 8,
+    tickValues: narrow ? 3 : 5,
+    format: compact,
+    legend: horizontal ? yLabel : undefined,
+    legendOffset: 36,
+    legendPosition: "middle" as const,
+  };
+
+  return (
+    <ResponsiveBar
+      data={data}
+      keys={bar.keys}
+      indexBy={X_KEY}
+      groupMode={mode}
+      layout={horizontal ? "horizontal" : "vertical"}
+      margin={margin}
+      padding={bar.keys.length > 1 && mode === "grouped" ? 0.22 : 0.3}
+      innerPadding={mode === "grouped" && bar.keys.length > 1 ? 2 : 1}
+      valueScale={{ type: "linear", nice: true }}
+      indexScale={{ type: "band", round: true }}
+      colors={palette.colors}
+      borderRadius={3}
+      enableLabel={false}
+      enableTotals={totals}
+      totalsOffset={8}
+      valueFormat={compact}
+      enableGridX={horizontal}
+      enableGridY={!horizontal}
+      axisBottom={horizontal ? valueAxis : { ...categoryAxis, legend: rotate || !xLabel ? undefined : xLabel, legendOffset: 36, legendPosition: "middle" }}
+      axisLeft={horizontal ? categoryAxis : valueAxis}
+      theme={palette.theme}
+      role="img"
+      ariaLabel={`${yLabel} by ${xLabel}`}
+      animate={false}
+      tooltip={({ id, value, indexValue, color }) => (
+        <ChartTooltip title={String(indexValue)} rows={[{ color, label: bar.keys.length > 1 ? String(id) : yLabel, value: full(value) }]} />
+      )}
+    />
+  );
+}
