@@ -116,7 +116,9 @@ export function breakdownCandidates(spec: QuerySpec, model: SemanticModel): Dime
       if (used.has(key) || fixedF.has(key) || (categoryTable && e.labelFields.includes(f.name))) continue;
       const values = distinctOf(f);
       if (values === null || values < 2 || values > BREAKDOWN_MAX_VALUES) continue;
-      out.push({ dimension: { kind: "field", field: { entity: e.name, field: f.name } }, entity: e.name, values, score: distance * 3 + valuesPenalty(values) + (f.flag ? 3 : 0) });
+      // As many values as rows: one group per row, a listing rather than a breakdown.
+      if (e.rowCount > 0 && values >= 0.9 * e.rowCount) continue;
+      out.push({ dimension: { kind: "field", field: { entity: e.name, field: f.name } }, entity: e.name, values, score: distance * 3 + valuesPenalty(values) + (f.flag ? 4 : 0) });
     }
   }
   // Stable sort: equal scores keep model order, so the result is deterministic.
