@@ -88,10 +88,19 @@ export function scoreQuestion(question: string, model: SemanticModel): Relevance
   }
   const partialWords = [...asked].filter((w) => !GENERIC.has(w));
 
+  // Most phrases share no word with the question: find that out once per word.
+  const nearCache = new Map<string, boolean>();
+  const near = (w: string) => {
+    let hit = nearCache.get(w);
+    if (hit === undefined) nearCache.set(w, (hit = words.some((q) => sameWord(q, w))));
+    return hit;
+  };
+
   /** Best phrase match: whole phrases in order count fully, single words of longer names less. */
   const match = (vocab: Vocabulary): number => {
     let best = 0;
     for (const phrase of vocab.phrases) {
+      if (!phrase.some(near)) continue;
       const content = contentWords(phrase);
       if (content.length === 0) continue;
       const weight = content.reduce((s, w) => s + idf(w), 0);
@@ -106,7 +115,7 @@ export function scoreQuestion(question: string, model: SemanticModel): Relevance
         .reduce((s, w) => s + idf(w) * (w === head ? 0.5 : 0.15), 0);
       best = Math.max(best, partial);
     }
-    const described = vocab.described.filter((w) => asked.has(w));
+    const described = vocab.described.length > 0 ? vocab.described.filter((w) => asked.has(w)) : [];
     return best + Math.min(1, 0.25 * described.length);
   };
 

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { singularize } from "../semantic/inflect.ts";
 import { nameWords } from "../semantic/names.ts";
 
@@ -21,17 +22,32 @@ export function foldText(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
-/** Singular, folded words of free text, in order, stop words included. */
+// Semantic models repeat the same names and synonyms endlessly; splitting them once is enough.
+const wordCache = new LRUCache<string, string[]>({ max: 50_000 });
+
+/** Singular, folded words of free text, in order, stop words included. Do not mutate the result. */
 export function textWords(text: string): string[] {
-  return foldText(text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .map(singularize);
+  let words = wordCache.get(text);
+  if (!words) {
+    words = foldText(text)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map(singularize);
+    wordCache.set(text, words);
+  }
+  return words;
 }
 
-/** Singular words of an identifier (`billing_country`, `UnitPrice`), abbreviations spelled out. */
+const identifierCache = new LRUCache<string, string[]>({ max: 50_000 });
+
+/** Singular words of an identifier (`billing_country`, `UnitPrice`), abbreviations spelled out. Do not mutate the result. */
 export function identifierWords(identifier: string): string[] {
-  return nameWords(foldText(identifier)).map(singularize);
+  let words = identifierCache.get(identifier);
+  if (!words) {
+    words = nameWords(foldText(identifier)).map(singularize);
+    identifierCache.set(identifier, words);
+  }
+  return words;
 }
 
 export function isStopWord(word: string): boolean {
