@@ -81,12 +81,20 @@ describe("LLM client against a real OpenAI-compatible server", () => {
     expect(server.chatRequests()).toHaveLength(2);
   });
 
-  it("gives LLM_TIMEOUT when the server hangs before answering, after retrying", async () => {
-    server.script(hang(), hang());
-    const error = await failure(client({ timeoutMs: 150, maxRetries: 1 }).chat({ messages }));
+  it("gives LLM_TIMEOUT when the server hangs before answering, and drops the connection", async () => {
+    server.script(hang());
+    const error = await failure(client({ timeoutMs: 150 }).chat({ messages }));
+    expect(error.code).toBe("LLM_TIMEOUT");
+    expect(error.message).toContain("did not start answering");
+    expect(server.chatRequests()).toHaveLength(1);
+    expect(await server.chatRequests()[0]!.closed).toEqual({ early: true });
+  });
+
+  it("retries an error inside the deadline, then times out on a hang", async () => {
+    server.script(httpError(502, "Bad gateway", { headers: { "retry-after-ms": "10" } }), hang());
+    const error = await failure(client({ timeoutMs: 300 }).chat({ messages }));
     expect(error.code).toBe("LLM_TIMEOUT");
     expect(server.chatRequests()).toHaveLength(2);
-    for (const r of server.chatRequests()) expect(await r.closed).toEqual({ early: true });
   });
 
   it("gives LLM_TIMEOUT when the stream goes silent midway, and drops the connection", async () => {
@@ -130,7 +138,7 @@ describe("LLM client against a real OpenAI-compatible server", () => {
 
   it("gives LLM_UNREACHABLE for a closed port", async () => {
     const port = await closedPort();
-    const unreachable = createLlmClient({ baseUrl: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
+    const unreachable = createLlmClient({ baseUrl: `http://127.0.0.1:${port}/v1` });
     const error = await failure(unreachable.chat({ messages }));
     expect(error.code).toBe("LLM_UNREACHABLE");
     expect(error.hint).toMatch(/OPENAI_BASE_URL/);

@@ -21,8 +21,8 @@ export interface LlmClientConfig {
   /** Default: gpt-4o-mini. */
   model?: string;
   /**
-   * Per try: the longest wait for the server to start answering, and the
-   * longest silence between two streamed chunks. Default 60 s.
+   * The longest wait for the server to start answering (all retries
+   * included), and the longest silence between two streamed chunks. Default 60 s.
    */
   timeoutMs?: number;
   /** Retries (with backoff) on connection errors, timeouts, 429 and 5xx. Default 2. */
@@ -120,6 +120,27 @@ export function createLlmClient(config: LlmClientConfig = {}): LlmClient {
     }
   }
 
+  /**
+   * Sends a streamed request. The SDK's own timeout applies to each try and its
+   * retries would multiply it; the deadline bounds the wait for the first byte
+   * across all tries (retries of 429/5xx still fit, a hung server does not get
+   * three full timeouts).
+   */
+  async function openWithDeadline(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal | undefined): Promise<Stream<ChatCompletionChunk>> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    try {
+      return await openai.chat.completions.create(body, { signal: signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal });
+    } catch (error) {
+      if (deadline.signal.aborted && !signal?.aborted) {
+        throw new LlmError("LLM_TIMEOUT", `The model server did not start answering within ${Math.round(timeoutMs / 1000)} s.`, { cause: error });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function chat(request: ChatRequest, options: ChatOptions = {}): Promise<ChatReply> {
     const { signal, onDelta } = options;
     if (signal?.aborted) throw new LlmError("LLM_CANCELLED");
@@ -141,7 +162,7 @@ export function createLlmClient(config: LlmClientConfig = {}): LlmClient {
             json_schema: { name: request.jsonSchema.name, schema: request.jsonSchema.schema, strict: true },
           };
         }
-        const stream = await openai.chat.completions.create(body, { signal });
+        const stream = await openWithDeadline(body, signal);
         const read = await readStream(stream, { signal, onDelta, timeoutMs });
         const usage: ChatUsage = read.usage ?? {
           promptTokens: estimateTokens(JSON.stringify(request.messages)),
