@@ -48,8 +48,17 @@ interface Turn {
   gold_sql: string;
 }
 
-async function linkingFigures(models: Record<string, SemanticModel>) {
+interface Conversation {
+  dataset: string;
+  turns: Turn[];
+}
+
+async function readEval(): Promise<Conversation[]> {
   const lines = (await readFile(path.join(shared, "eval", "dev.jsonl"), "utf8")).trim().split("\n");
+  return lines.map((line) => JSON.parse(line) as Conversation);
+}
+
+async function linkingFigures(conversations: Conversation[], models: Record<string, SemanticModel>) {
   let goldTables = 0;
   let found = 0;
   let turns = 0;
@@ -57,8 +66,7 @@ async function linkingFigures(models: Record<string, SemanticModel>) {
   const shownCounts: number[] = [];
   const promptTokens: number[] = [];
   const linkTimes: number[] = [];
-  for (const line of lines) {
-    const conversation = JSON.parse(line) as { dataset: string; turns: Turn[] };
+  for (const conversation of conversations) {
     const model = models[conversation.dataset]!;
     const history: { question: string; sql: string }[] = [];
     for (const turn of conversation.turns) {
@@ -130,28 +138,27 @@ function largeSchemaFigures() {
   }
 }
 
-async function generationOverhead(model: SemanticModel) {
+async function generationOverhead(model: SemanticModel, question: string, sql: string) {
   const server = await startOpenAiTestServer({ models: ["bench"] });
   const client = createLlmClient({ baseUrl: server.baseUrl, model: "bench", maxRetries: 0 });
-  const sql = "SELECT c.country, count(*) AS customers FROM customer c GROUP BY c.country ORDER BY customers DESC";
-  const validate = async (s: string) => (s.includes("wrong") ? { ok: false as const, code: "QUERY_FAILED", error: "column wrong does not exist" } : { ok: true as const });
-  const run = () => generateSql({ client, question: "customers per country", model, history: [], examples: [], validate });
+  const validate = async (s: string) => (s === sql ? { ok: true as const } : { ok: false as const, code: "QUERY_FAILED", error: "column wrong does not exist" });
+  const run = () => generateSql({ client, question, model, history: [], examples: [], validate });
   try {
     const once: number[] = [];
     const corrected: number[] = [];
     let tokens = 0;
     for (let i = 0; i < 60; i++) {
-      server.script(jsonReply({ sql, explanation: "Customers per country.", tables: ["customer"] }, { chunkSize: 4 }));
+      server.script(jsonReply({ sql, explanation: "The answer.", tables: [] }, { chunkSize: 4 }));
       const start = performance.now();
       await run();
       if (i >= 10) once.push(performance.now() - start);
     }
     for (let i = 0; i < 40; i++) {
-      server.script(jsonReply({ sql: "SELECT wrong FROM customer" }), jsonReply({ sql }, { chunkSize: 4 }));
+      server.script(jsonReply({ sql: "SELECT wrong" }), jsonReply({ sql }, { chunkSize: 4 }));
       const start = performance.now();
       const result = await generateSql({
         client,
-        question: "customers per country",
+        question,
         model,
         history: [],
         examples: [],
@@ -164,16 +171,19 @@ async function generationOverhead(model: SemanticModel) {
       if (i >= 10) corrected.push(performance.now() - start);
     }
     console.log("generateSql around an instant model (local test server, real HTTP + SSE):");
-    console.log(`  one attempt (~${Math.ceil(sql.length / 4) + 10} SSE chunks): ${stats(once)}`);
+    console.log(`  one attempt (SSE chunks of 4 characters): ${stats(once)}`);
     console.log(`  two attempts (one correction): ${stats(corrected)}; ${Math.round(tokens / 40)} token events a run`);
   } finally {
     await server.close();
   }
 }
 
+const conversations = await readEval();
 const started = performance.now();
-const models = { chinook: await loadModel("chinook"), northwind: await loadModel("northwind") };
-console.log(`load + introspect + bootstrap of both sample databases: ${(performance.now() - started).toFixed(0)} ms`);
-await linkingFigures(models);
+const models: Record<string, SemanticModel> = {};
+for (const name of new Set(conversations.map((c) => c.dataset))) models[name] = await loadModel(name);
+console.log(`load + introspect + bootstrap of the sample databases: ${(performance.now() - started).toFixed(0)} ms`);
+await linkingFigures(conversations, models);
 largeSchemaFigures();
-await generationOverhead(models.chinook);
+const first = conversations[0]!;
+await generationOverhead(models[first.dataset]!, first.turns[0]!.question, first.turns[0]!.gold_sql);

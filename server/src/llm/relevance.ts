@@ -17,7 +17,7 @@ export interface Relevance {
 /**
  * Words of analytical questions that name an operation or a time grain more
  * often than a column. They still match a column named exactly so ("total"),
- * but not as one scattered word of a longer name ("phone number").
+ * but not as one scattered word of a longer name ("serial number").
  */
 const GENERIC = new Set(
   "number count total sum average avg mean amount value year month week day date time quarter name id type code"
@@ -79,9 +79,9 @@ export function scoreQuestion(question: string, model: SemanticModel): Relevance
   for (const doc of docs) for (const w of new Set(doc.phrases.flat())) df.set(w, (df.get(w) ?? 0) + 1);
   const idf = (w: string) => Math.log(1 + docs.length / (1 + (df.get(w) ?? 0)));
 
-  // Words a table's whole name already explains ("employee" next to
-  // employees) do not make partial matches on longer names ("employee
-  // territory", "units on order").
+  // Words a table's whole name already explains ("item" next to a table
+  // items) do not make partial matches on longer names ("item group",
+  // "items in stock").
   const named = new Set<string>();
   for (const vocab of entityVocab.values()) {
     for (const phrase of vocab.phrases) if (findPhrase(words, phrase) >= 0) phrase.forEach((w) => named.add(w));
@@ -108,7 +108,7 @@ export function scoreQuestion(question: string, model: SemanticModel): Relevance
         best = Math.max(best, weight + 0.5 * (phrase.length - 1));
         continue;
       }
-      // The head noun of a name ("territory" in "sales territory") says more than a modifier.
+      // The head noun of a name ("region" in "sales region") says more than a modifier.
       const head = phrase[phrase.length - 1];
       const partial = content
         .filter((w) => partialWords.some((a) => sameWord(a, w) && !named.has(a)))

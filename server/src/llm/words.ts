@@ -73,7 +73,7 @@ function withinOneEdit(a: string, b: string): boolean {
     if (a.length > b.length) i++;
     else if (b.length > a.length) j++;
     else if (a[i + 1] === b[j] && a[i] === b[j + 1]) {
-      // A swap of two neighbours ("cutsomer") counts as one edit.
+      // A swap of two neighbours ("cleint") counts as one edit.
       i += 2;
       j += 2;
     } else {
