@@ -1,5 +1,7 @@
 import type { Lexicon } from "./lexicon/build.ts";
+import { primaryMeasure } from "./read/measures.ts";
 import type { Parts, PendingHaving, PendingOrder } from "./read/parts.ts";
+import { convertUnit } from "./read/units.ts";
 import { applyDefaultFilters } from "./rules.ts";
 import { emptySpec, sameDimension, sameField, sameMeasure, type Measure, type OrderBy, type QuerySpec } from "./spec.ts";
 
@@ -43,6 +45,37 @@ export function resolveOrder(lexicon: Lexicon, spec: QuerySpec, order: PendingOr
   }
 }
 
+/**
+ * "Only those with at least 7": a bare comparison applies to the measure of a
+ * grouped answer (HAVING), else to the subject's main amount (WHERE).
+ */
+export function applyLooseCompares(parts: Parts, spec: QuerySpec): void {
+  for (const c of parts.looseCompares) {
+    if (spec.measures.length > 0 && spec.dimensions.length > 0) {
+      addHaving(spec, { measure: spec.measures[0]!, op: c.op, value: c.value });
+      continue;
+    }
+    const m = primaryMeasure(parts.lexicon, spec.entity, "sum");
+    if (m?.kind === "field") spec.filters.push({ kind: "compare", field: m.field, op: c.op, values: [convertUnit(parts.lexicon, m.field, c.value, c.unit)] });
+  }
+}
+
+/**
+ * "Average freight per order": grouping by the very rows being measured
+ * gives one row each, so "per order" only names the unit of the average.
+ */
+export function dropSelfGrouping(spec: QuerySpec): void {
+  if (spec.rollup) return;
+  const own = spec.dimensions.findIndex((d) => d.kind === "entity" && d.entity === spec.entity);
+  if (own < 0 || spec.measures.length === 0 || spec.measures.some((m) => m.kind === "count" && m.entity !== spec.entity)) return;
+  spec.dimensions.splice(own, 1);
+  spec.order = spec.order.flatMap((o) => {
+    if (o.by.kind !== "dimension") return [o];
+    if (o.by.index === own) return [];
+    return [{ ...o, by: { kind: "dimension" as const, index: o.by.index > own ? o.by.index - 1 : o.by.index } }];
+  });
+}
+
 /** Time buckets read best in time order when nothing else was asked for. */
 export function defaultOrder(spec: QuerySpec): void {
   if (spec.order.length > 0) return;
@@ -55,9 +88,12 @@ export function specFromParts(parts: Parts): QuerySpec | undefined {
   if (!parts.subject) return undefined;
   const spec = emptySpec(parts.subject);
   for (const m of parts.measures) measureIndex(spec, m);
+  if (spec.measures.length === 0 && parts.implicitCount) measureIndex(spec, { kind: "count", entity: parts.implicitCount });
+
   for (const d of parts.dimensions) if (!spec.dimensions.some((x) => sameDimension(x, d))) spec.dimensions.push(d);
   spec.filters = parts.filters;
   for (const h of parts.having) addHaving(spec, h);
+  applyLooseCompares(parts, spec);
   if (parts.order) {
     const o = resolveOrder(parts.lexicon, spec, parts.order);
     if (o) spec.order = [o];
@@ -68,6 +104,7 @@ export function specFromParts(parts: Parts): QuerySpec | undefined {
     spec.distinct = parts.distinct && spec.columns.length > 0;
   }
   if (parts.rollup && spec.dimensions.length > 0) spec.rollup = parts.rollup;
+  dropSelfGrouping(spec);
   defaultOrder(spec);
   applyDefaultFilters(parts.lexicon.model, spec);
   return spec;

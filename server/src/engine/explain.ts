@@ -1,6 +1,6 @@
 import type { SemanticModel } from "../semantic/types.ts";
 import { joinTree } from "./graph.ts";
-import { specEntities, type Dimension, type FieldRef, type Filter, type Measure, type QuerySpec } from "./spec.ts";
+import { specEntitiesIn, type Dimension, type FieldRef, type Filter, type Measure, type QuerySpec } from "./spec.ts";
 
 const AGG_WORDS: Record<string, string> = {
   count: "number of",
@@ -38,7 +38,9 @@ class Words {
   }
 
   filter(f: Filter): string {
+    if (f.kind === "related") return `the ${this.entity(f.field.entity, false)} has ${f.exists ? "" : "no "}${this.entity(f.entity)}`;
     const name = this.field(f.field);
+    if (f.kind === "columns") return `${name} ${f.op} ${this.field(f.other)}`;
     if (f.kind === "range") return `${name} ${f.label}`;
     const v = f.values.map((x) => (typeof x === "string" ? `“${x}”` : String(x)));
     switch (f.op) {
@@ -109,7 +111,7 @@ export function explain(spec: QuerySpec, model: SemanticModel): string {
     }
   }
   try {
-    const tree = joinTree(model, spec.entity, specEntities(spec));
+    const tree = joinTree(model, spec.entity, specEntitiesIn(spec, model.metrics));
     if (tree.steps.length > 0) {
       sentences.push(`Joins ${[spec.entity, ...tree.steps.map((s) => s.to)].map((e) => w.entity(e, false)).join(" → ")} through their keys${tree.steps.some((s) => s.join.inferred) ? " (some keys inferred from column names)" : ""}.`);
       if (tree.fansOut && spec.measures.some((m) => m.kind === "count")) sentences.push(`Each ${w.entity(spec.entity, false)} is counted once even where the joins repeat it.`);

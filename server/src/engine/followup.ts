@@ -1,4 +1,4 @@
-import { addHaving, defaultOrder, measureIndex, resolveOrder } from "./build.ts";
+import { addHaving, applyLooseCompares, defaultOrder, dropSelfGrouping, measureIndex, resolveOrder } from "./build.ts";
 import { joinDistance } from "./graph.ts";
 import type { Parts } from "./read/parts.ts";
 import { applyDefaultFilters } from "./rules.ts";
@@ -78,7 +78,8 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   } else if (parts.countWithoutTarget) {
     replaceMeasures(spec, [{ kind: "count", entity: spec.entity }]);
   }
-  if (parts.columns.length > 0 && parts.measures.length === 0 && parts.dimensions.length === 0 && (parts.reading.list || parts.reading.which)) {
+  const listing = parts.columns.length > 0 || parts.reading.followups.has("pronoun");
+  if (listing && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && (parts.reading.list || parts.reading.which)) {
     spec.measures = [];
     spec.dimensions = [];
     spec.having = [];
@@ -89,6 +90,17 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   mergeDimensions(spec, parts);
   mergeFilters(spec, parts.filters, also);
   for (const h of parts.having) addHaving(spec, h);
+  applyLooseCompares(parts, spec);
+  if (parts.superlativeDir) applySuperlative(spec, parts.superlativeDir, parts.reading.which);
+  // "And the most expensive one?" after a total: list the rows ranked by that column.
+  if (parts.order?.kind === "field" && parts.measures.length === 0 && spec.dimensions.length === 0 && spec.measures.length > 0) {
+    spec.measures = [];
+    spec.having = [];
+    spec.order = [];
+    spec.columns = [];
+    spec.distinct = false;
+    spec.entity = parts.order.field.entity;
+  }
   if (parts.order) {
     const o = resolveOrder(parts.lexicon, spec, parts.order);
     if (o) spec.order = [o];
@@ -105,9 +117,31 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   spec.dimensions = spec.dimensions.filter((d) => reachable(d.kind === "entity" ? d.entity : d.field.entity));
   spec.order = spec.order.filter((o) => (o.by.kind === "dimension" ? o.by.index < spec.dimensions.length : o.by.kind === "measure" ? o.by.index < spec.measures.length : true));
   if (spec.dimensions.length === 0) delete spec.rollup;
+  dropSelfGrouping(spec);
   defaultOrder(spec);
   applyDefaultFilters(parts.lexicon.model, spec);
   return spec;
+}
+
+/**
+ * "And the smallest?": flips a min/max measure, or the direction of a
+ * ranking; "which one has the most?" ranks the groups and keeps the first.
+ */
+function applySuperlative(spec: QuerySpec, dir: "asc" | "desc", which: boolean): void {
+  const agg = dir === "desc" ? "max" : "min";
+  const first = spec.measures[0];
+  if (first?.kind === "field" && (first.agg === "max" || first.agg === "min") && spec.dimensions.length === 0) {
+    spec.measures[0] = { ...first, agg };
+    return;
+  }
+  if (spec.order.some((o) => o.by.kind === "measure")) {
+    spec.order = spec.order.map((o) => ({ ...o, dir }));
+    return;
+  }
+  if (spec.measures.length > 0 && spec.dimensions.length > 0) {
+    spec.order = [{ by: { kind: "measure", index: 0 }, dir }];
+    if (which) spec.limit = 1;
+  }
 }
 
 /** "What about the average instead": the same thing under another aggregate. */

@@ -61,7 +61,7 @@ export function plan(input: PlanInput): PlanOutcome {
   const tokens = tokenize(input.question);
   const { items, corrections } = segment(lexicon, tokens, scanTime(tokens));
   const reading = readIntents(lexicon, items);
-  const parts = readParts(lexicon, reading, tokens.map((t) => t.raw), now, input.state?.lastSpec?.entity);
+  const parts = readParts(lexicon, reading, tokens.map((t) => t.raw), now, input.state?.lastSpec);
   const previous = input.state?.lastSpec ?? null;
   const hasOwnEntity = parts.entities.length > 0;
   const binding = BINDING.some((k) => reading.followups.has(k)) || reading.startsWithFollowup;

@@ -32,7 +32,14 @@ export type FilterOp = "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not_in" | 
 export type Filter =
   | { kind: "compare"; field: FieldRef; op: FilterOp; values: Scalar[] }
   /** Half-open time range `[from, to)` in ISO dates; either end may be open. */
-  | { kind: "range"; field: FieldRef; from: string | null; to: string | null; label: string };
+  | { kind: "range"; field: FieldRef; from: string | null; to: string | null; label: string }
+  /** One column against another of the same row ("shipped after the required date"). */
+  | { kind: "columns"; field: FieldRef; op: ">" | ">=" | "<" | "<=" | "=" | "!="; other: FieldRef }
+  /**
+   * Rows of `field.entity` (`field` is its key) that have — or, with `exists:
+   * false`, have no — related rows in `entity` ("customers who never ordered").
+   */
+  | { kind: "related"; field: FieldRef; entity: string; exists: boolean };
 
 /** A condition on an aggregate, compiled to HAVING. `measure` indexes `spec.measures`. */
 export interface Having {
@@ -108,9 +115,23 @@ export function specEntities(spec: QuerySpec): string[] {
     if (m.kind === "field") out.add(m.field.entity);
   }
   for (const d of spec.dimensions) out.add(d.kind === "entity" ? d.entity : d.field.entity);
-  for (const f of spec.filters) out.add(f.field.entity);
+  for (const f of spec.filters) {
+    out.add(f.field.entity);
+    if (f.kind === "columns") out.add(f.other.entity);
+  }
   for (const c of spec.columns) out.add(c.entity);
   for (const o of spec.order) if (o.by.kind === "field") out.add(o.by.field.entity);
+  return [...out];
+}
+
+/** Entities a spec touches including the tables of its metrics (which the spec names only by metric). */
+export function specEntitiesIn(spec: QuerySpec, metrics: { name: string; entity: string }[]): string[] {
+  const out = new Set(specEntities(spec));
+  for (const m of spec.measures) {
+    if (m.kind !== "metric") continue;
+    const entity = metrics.find((x) => x.name === m.metric)?.entity;
+    if (entity) out.add(entity);
+  }
   return [...out];
 }
 

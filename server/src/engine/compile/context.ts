@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import { splitIdentifier } from "../../semantic/inflect.ts";
 import type { Entity, Field, SemanticModel } from "../../semantic/types.ts";
 import { joinTree, type JoinTree } from "../graph.ts";
-import { specEntities, type FieldRef, type QuerySpec } from "../spec.ts";
+import { specEntitiesIn, type FieldRef, type QuerySpec } from "../spec.ts";
 
 export class CompileError extends Error {
   readonly code = "SPEC_INVALID";
@@ -20,7 +20,7 @@ export class CompileContext {
 
   constructor(readonly model: SemanticModel, readonly spec: QuerySpec) {
     for (const e of model.entities) this.entities.set(e.name, e);
-    const touched = specEntities(spec);
+    const touched = specEntitiesIn(spec, model.metrics);
     for (const name of touched) if (!this.entities.has(name)) throw new CompileError(`Unknown entity “${name}”.`);
     this.tree = joinTree(model, spec.entity, touched);
     const used = new Set<string>();

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 import { qualifyExpression } from "../../semantic/expression.ts";
 import type { ValueType } from "../../sql/snapshot.ts";
+import { joinTree } from "../graph.ts";
 import type { Dimension, Filter, Measure, Scalar, TimeGrain } from "../spec.ts";
 import { CompileError, type CompileContext } from "./context.ts";
 
@@ -116,7 +117,9 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One WHERE condition, values inlined as escaped literals. */
 export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
+  if (f.kind === "related") return relatedSql(ctx, f);
   const col = ctx.column(f.field);
+  if (f.kind === "columns") return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${ctx.column(f.other)}`;
   const type = ctx.field(f.field).type;
   if (f.kind === "range") {
     const parts: RawBuilder<unknown>[] = [];
@@ -145,4 +148,26 @@ export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
       return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${v}`;
     }
   }
+}
+
+/**
+ * `[NOT] EXISTS` over the chain of references from the related entity back to
+ * the subject, correlated on the last step, so the outer rows never repeat.
+ */
+function relatedSql(ctx: CompileContext, f: Extract<Filter, { kind: "related" }>): RawBuilder<unknown> {
+  const tree = joinTree(ctx.model, f.entity, [f.field.entity]);
+  const outer = ctx.alias(f.field.entity);
+  const alias = (entity: string) => `x_${entity.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  const on = (step: (typeof tree.steps)[number], fromAlias: string, toAlias: string) => {
+    const [child, parent] = step.up ? [fromAlias, toAlias] : [toAlias, fromAlias];
+    return sql.join(step.join.fromColumns.map((c, i) => sql`${sql.id(child, c)} = ${sql.id(parent, step.join.toColumns[i]!)}`), sql` and `);
+  };
+  const last = tree.steps[tree.steps.length - 1];
+  if (!last) throw new CompileError(`“${f.entity}” is not related to “${f.field.entity}”.`);
+  let from = sql`${ctx.table(f.entity)} as ${sql.id(alias(f.entity))}`;
+  for (const step of tree.steps.slice(0, -1)) {
+    from = sql`${from} inner join ${ctx.table(step.to)} as ${sql.id(alias(step.to))} on ${on(step, alias(step.from), alias(step.to))}`;
+  }
+  const body = sql`select 1 from ${from} where ${on(last, alias(last.from), outer)}`;
+  return f.exists ? sql`exists (${body})` : sql`not exists (${body})`;
 }

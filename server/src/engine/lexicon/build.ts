@@ -22,9 +22,12 @@ export interface Entry {
 export interface Lexicon {
   model: SemanticModel;
   byFirst: Map<string, Entry[]>;
-  /** Every stem that starts or continues an entry, for typo correction. */
+  /** Every stem that starts or continues an entry. */
   vocabulary: Set<string>;
+  /** Stems of names and synonyms (not sampled values), by length, for typo correction. */
   vocabularyByLength: Map<number, string[]>;
+  /** Stems that occur only in sampled values: corrected towards only for capitalised words. */
+  valueVocabularyByLength: Map<number, string[]>;
   entities: Map<string, Entity>;
   fields: Map<string, Field>;
 }
@@ -37,7 +40,7 @@ export function phraseLemmas(phrase: string): string[] {
     .map((t) => t.lemma);
 }
 
-const SCORE = { user: 1, name: 1, qualified: 1.05, synonym: 0.9, partial: 0.55, value: 0.95, commonValue: 0.35 };
+const SCORE = { user: 1, name: 1, qualified: 1.05, synonym: 0.9, reference: 0.85, partial: 0.55, value: 0.95, commonValue: 0.35 };
 /** Last words too generic to stand for a whole column name. */
 const GENERIC_HEADS = new Set(["id", "name", "date", "code", "number", "type", "time", "at", "on", "description", "desc", "title"]);
 
@@ -77,6 +80,23 @@ function addEntity(b: Builder, e: Entity, entityNames: Set<string>): void {
   }
 }
 
+/**
+ * A reference column names the row it points at: `support_rep_id` → "support
+ * rep" means an employee, `reports_to` → "manager" too.
+ */
+function addReference(b: Builder, model: SemanticModel, e: Entity, f: Field): void {
+  const join = model.joins.find((j) => j.from === e.name && j.fromColumns.length === 1 && j.fromColumns[0] === f.name);
+  if (!join) return;
+  const target: Target = { type: "entity", entity: join.to };
+  const referenced = model.entities.find((x) => x.name === join.to);
+  const own = new Set((referenced ? [referenced.label, ...referenced.synonyms] : []).map((s) => s.toLowerCase()));
+  for (const phrase of [f.label, ...f.synonyms, ...f.extraSynonyms]) {
+    const words = phrase.toLowerCase().split(" ");
+    const stripped = (words[words.length - 1] === "id" ? words.slice(0, -1) : words).join(" ");
+    if (stripped && !own.has(stripped)) b.add(stripped, target, SCORE.reference);
+  }
+}
+
 function addField(b: Builder, e: Entity, f: Field): void {
   if (f.role === "id" || f.role === "foreign_key") return;
   const target: Target = { type: "field", entity: e.name, field: f.name };
@@ -87,7 +107,9 @@ function addField(b: Builder, e: Entity, f: Field): void {
   const head = words[words.length - 1]!;
   if (words.length > 1 && !GENERIC_HEADS.has(head)) b.add(head, target, SCORE.partial);
   // "customer country", "invoice total": the entity's words before the field's.
-  const phrases = [f.label.toLowerCase(), ...f.synonyms.slice(0, 6), ...f.extraSynonyms];
+  // Time columns' verb forms ("shipped", "hired") are not qualified: "orders shipped" is about orders.
+  const verbForm = (p: string) => f.role === "time" && !p.includes(" ") && !["date", "time", "day", "timestamp"].includes(p);
+  const phrases = [f.label.toLowerCase(), ...f.synonyms.slice(0, 6), ...f.extraSynonyms].filter((p) => !verbForm(p));
   for (const ep of entityPhrases(e).all.slice(0, 8)) {
     for (const fp of phrases) if (!fp.startsWith(`${ep} `)) b.add(`${ep} ${fp}`, target, SCORE.qualified);
   }
@@ -121,7 +143,8 @@ export function lexiconOf(model: SemanticModel): Lexicon {
     addEntity(b, e, entityNames);
     for (const f of e.fields) {
       fields.set(fieldKey(e.name, f.name), f);
-      addField(b, e, f);
+      if (f.role === "foreign_key") addReference(b, model, e, f);
+      else addField(b, e, f);
     }
   }
   for (const m of model.metrics) {
@@ -144,12 +167,15 @@ export function lexiconOf(model: SemanticModel): Lexicon {
     for (const l of entry.lemmas) vocabulary.add(l);
   }
   for (const list of byFirst.values()) list.sort((x, y) => y.lemmas.length - x.lemmas.length || y.score - x.score);
+  const schemaWords = new Set(b.entries.filter((e) => e.target.type !== "value").flatMap((e) => e.lemmas));
   const vocabularyByLength = new Map<number, string[]>();
+  const valueVocabularyByLength = new Map<number, string[]>();
   for (const word of vocabulary) {
     if (!/^[a-z]+$/.test(word)) continue;
-    vocabularyByLength.set(word.length, [...(vocabularyByLength.get(word.length) ?? []), word]);
+    const index = schemaWords.has(word) ? vocabularyByLength : valueVocabularyByLength;
+    index.set(word.length, [...(index.get(word.length) ?? []), word]);
   }
-  const lexicon: Lexicon = { model, byFirst, vocabulary, vocabularyByLength, entities, fields };
+  const lexicon: Lexicon = { model, byFirst, vocabulary, vocabularyByLength, valueVocabularyByLength, entities, fields };
   cache.set(model, lexicon);
   return lexicon;
 }

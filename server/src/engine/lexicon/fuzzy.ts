@@ -29,18 +29,21 @@ const corrections = new WeakMap<Lexicon, Map<string, string | null>>();
  * for short words and two for long ones, and only when a single word is that
  * close (an ambiguous typo is left alone rather than guessed).
  */
-export function correctTypo(lexicon: Lexicon, word: string): string | undefined {
+export function correctTypo(lexicon: Lexicon, word: string, capitalized = false): string | undefined {
   if (word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
   let cache = corrections.get(lexicon);
   if (!cache) corrections.set(lexicon, (cache = new Map()));
-  const hit = cache.get(word);
+  const key = capitalized ? `^${word}` : word;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit ?? undefined;
   const max = word.length >= 7 ? 2 : 1;
   let best: string | null = null;
   let bestDistance = max + 1;
   let tie = false;
   for (let len = word.length - max; len <= word.length + max; len++) {
-    for (const candidate of lexicon.vocabularyByLength.get(len) ?? []) {
+    // Ordinary words are corrected towards names only; a capitalised word may be a misspelt value.
+    const pool = capitalized ? [...(lexicon.vocabularyByLength.get(len) ?? []), ...(lexicon.valueVocabularyByLength.get(len) ?? [])] : (lexicon.vocabularyByLength.get(len) ?? []);
+    for (const candidate of pool) {
       if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
       const d = editDistance(word, candidate, max);
       if (d < bestDistance) {
@@ -51,6 +54,6 @@ export function correctTypo(lexicon: Lexicon, word: string): string | undefined 
     }
   }
   const result = best && !tie ? best : null;
-  cache.set(word, result);
+  cache.set(key, result);
   return result ?? undefined;
 }

@@ -12,6 +12,8 @@ export type Item =
   | { kind: "quoted"; start: number; end: number; text: string }
   | { kind: "word"; start: number; end: number; text: string; filler: boolean };
 
+const NOUN_BEFORE = new Set(["per", "each", "every", "an", "a", "the", "one", "this", "that", "any", "by", "first", "last", "my", "our", "their", "same"]);
+
 /** Cue kinds that yield to a same-length lexicon match when a name follows them ("total freight" vs "the total"). */
 const SOFT_CUES = new Set(["agg", "most", "adjective", "list", "null"]);
 
@@ -61,7 +63,7 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
   const lemmas = tokens.map((t) => {
     if (t.kind !== "word" || inTime.has(t.index) || lexicon.vocabulary.has(t.lemma)) return t.lemma;
     if (CUE_INDEX.has(t.norm) || FILLER.has(t.norm)) return t.lemma;
-    const fixed = correctTypo(lexicon, t.lemma);
+    const fixed = correctTypo(lexicon, t.lemma, t.capitalized && t.index > 0);
     if (fixed) corrections.push(`${t.raw}→${fixed}`);
     return fixed ?? t.lemma;
   });
@@ -83,12 +85,15 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
     }
     const lex = t.kind === "word" || t.kind === "number" ? lexiconMatch(lexicon, lemmas, i) : { length: 0, entries: [] };
     const lexLength = Math.min(lex.length, firstBlocked(inTime, i, lex.length) - i);
-    const cue = cueMatch(tokens, i, (k) => inTime.has(k));
+    let cue = cueMatch(tokens, i, (k) => inTime.has(k));
+    // "per order by country": "order" is the noun there, not "order by".
+    if (cue.cue?.type === "sort" && t.norm.startsWith("order") && NOUN_BEFORE.has(tokens[i - 1]?.norm ?? "")) cue = { length: 0 };
     const takeCue =
       cue.length > lexLength ||
       (cue.length > 0 && cue.length === lexLength && !(SOFT_CUES.has(cue.cue!.type) && !startsMention(lexicon, lemmas, i + cue.length)));
     if (lexLength > 0 && !takeCue) {
-      const entries = lex.length === lexLength ? lex.entries : lexiconMatch(lexicon, lemmas.slice(0, i + lexLength), i).entries;
+      const matched = lex.length === lexLength ? lex.entries : lexiconMatch(lexicon, lemmas.slice(0, i + lexLength), i).entries;
+      const entries = matched.filter((e) => valueAllowed(e, tokens.slice(i, i + lexLength)));
       if (entries.length > 0) {
         items.push({ kind: "mention", start: i, end: i + lexLength, entries, score: Math.max(...entries.map((e) => e.score)), text: text(i, i + lexLength) });
         i += lexLength;
@@ -105,6 +110,19 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
     i++;
   }
   return { items, corrections };
+}
+
+/**
+ * Values that are ordinary words ("on", "live") or short codes ("ON", "CA")
+ * count only when written like the value: capitalised, or in the same case.
+ */
+function valueAllowed(entry: Entry, span: Token[]): boolean {
+  if (entry.target.type !== "value") return true;
+  const value = entry.target.value;
+  const text = span.map((t) => t.raw).join(" ");
+  if (value.replace(/[^\p{L}\p{N}]/gu, "").length <= 3) return span.map((t) => t.raw).join("") === value.replace(/[^\p{L}\p{N}]/gu, "") || text === value;
+  if (entry.score < 0.5) return span.every((t) => t.capitalized) && span[0]!.index > 0;
+  return true;
 }
 
 function firstBlocked(blocked: Set<number>, start: number, length: number): number {

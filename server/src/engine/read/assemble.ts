@@ -1,9 +1,9 @@
 import { fieldKey, type Lexicon } from "../lexicon/build.ts";
-import type { Dimension, FieldRef, Filter, Measure, Scalar } from "../spec.ts";
+import type { Dimension, FieldRef, Filter, Measure, QuerySpec, Scalar } from "../spec.ts";
 import { sameDimension, sameField, sameMeasure } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
 import type { Intent, Reading } from "./intents.ts";
-import { fieldForNoun, popularityMeasure, primaryMeasure, timeFieldFor } from "./measures.ts";
+import { childMetric, fieldForNoun, popularityMeasure, primaryMeasure, timeFieldFor } from "./measures.ts";
 import type { Parts, PendingOrder } from "./parts.ts";
 import { fieldOf, hasFieldRole, pick, type MentionItem } from "./resolve.ts";
 import { Targets } from "./targets.ts";
@@ -26,7 +26,8 @@ function nearbyWords(reading: Reading, tokensText: string[]): (item: MentionItem
 }
 
 /** Resolves a reading into parts: measures, groupings, filters, ranking and listing. */
-export function readParts(lexicon: Lexicon, reading: Reading, words: string[], now: Date, fallbackSubject?: string): Parts {
+export function readParts(lexicon: Lexicon, reading: Reading, words: string[], now: Date, previous?: QuerySpec | null): Parts {
+  const fallbackSubject = previous?.entity;
   const intents = reading.intents;
   const all = <T extends Intent["type"]>(type: T) => intents.filter((i): i is Of<T> => i.type === type);
   const mentions = reading.items.filter((i): i is MentionItem => i.kind === "mention");
@@ -34,9 +35,12 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
   const mentioned = new Set<string>();
   for (const m of mentions) if (probe.namesEntity(m)) mentioned.add(probe.entity(m)!);
   const t = new Targets(lexicon, reading.qualifiers, mentioned, nearbyWords(reading, words));
+  if (previous) {
+    t.preferred = [...previous.filters.map((f) => f.field), ...previous.dimensions.flatMap((d) => (d.kind === "field" ? [d.field] : []))];
+  }
 
   const parts: Parts = {
-    reading, lexicon, measures: [], countWithoutTarget: false, dimensions: [], filters: [], having: [], columns: [],
+    reading, lexicon, measures: [], countWithoutTarget: false, looseCompares: [], dimensions: [], filters: [], having: [], columns: [],
     distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused],
   };
   const qualifierItems = new Set(reading.qualifiers.values());
@@ -46,8 +50,10 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
   // A first guess of the subject, so ambiguous words resolve towards it.
   const counts = all("count");
   const countEntity = counts.map((c) => c.target && t.namesEntity(c.target) ? t.entity(c.target) : undefined).find(Boolean);
-  t.subject = countEntity ?? (freeEntities[0] ? t.entity(freeEntities[0]) : undefined) ?? [...mentioned][0] ?? fallbackSubject;
+  const anyEntity = mentions.map((m) => pick(m, ["field", "value"], { lexicon, mentioned })).map((x) => (x && (x.type === "field" || x.type === "value") ? x.entity : undefined)).find(Boolean);
+  t.subject = countEntity ?? (freeEntities[0] ? t.entity(freeEntities[0]) : undefined) ?? [...mentioned][0] ?? fallbackSubject ?? anyEntity;
 
+  let fallbackCount: string | undefined;
   // Measures from "how many", aggregate words and metric mentions.
   for (const c of counts) {
     if (!c.target) {
@@ -66,9 +72,22 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
       }
       continue;
     }
-    const m = a.target ? t.measure(a.target, a.agg) : undefined;
+    // "total customers" counts them, unless a real amount follows ("how much did customers spend").
+    const named = a.target && t.namesEntity(a.target) ? t.entity(a.target) : undefined;
+    // "average order value": the average over orders of what their lines add up to.
+    const perRow = named && a.agg !== "sum" ? childMetric(lexicon, named) : undefined;
+    if (perRow && named) {
+      parts.measures.push({ kind: "metric", metric: perRow });
+      parts.dimensions.push({ kind: "entity", entity: named });
+      parts.rollup = a.agg;
+      continue;
+    }
+    const m = a.target && !(named && !primaryMeasure(lexicon, named, a.agg)) ? t.measure(a.target, a.agg) : undefined;
     if (m) parts.measures.push(m);
-    else parts.pendingAgg = a.agg;
+    else {
+      parts.pendingAgg = a.agg;
+      if (named) fallbackCount = named;
+    }
   }
   const measureEntity = (m: Measure) => (m.kind === "count" ? m.entity : m.kind === "field" ? m.field.entity : lexicon.model.metrics.find((x) => x.name === m.metric)?.entity);
 
@@ -135,6 +154,10 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
     } else if (label?.type === "field") parts.columns.push({ entity: label.entity, field: label.field });
   }
 
+  if (parts.measures.length === 0 && fallbackCount && parts.pendingAgg === "sum") {
+    parts.measures.push({ kind: "count", entity: fallbackCount });
+    delete parts.pendingAgg;
+  }
   // The subject: what is counted or measured, else what is listed.
   const first = parts.measures[0];
   parts.subject = (first && measureEntity(first)) ?? xEntity ?? t.subject ?? parts.columns[0]?.entity ?? parts.filters[0]?.field.entity;
@@ -142,7 +165,7 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
     const dimEntity = parts.dimensions[0]?.kind === "entity" ? parts.dimensions[0].entity : undefined;
     const subject = freeEntities.map((m) => t.entity(m)).find((e) => e && e !== dimEntity) ?? (dimEntity === parts.subject ? undefined : parts.subject);
     if (subject) {
-      parts.measures.push({ kind: "count", entity: subject });
+      parts.implicitCount = subject;
       parts.subject = subject;
     }
   }
@@ -165,6 +188,11 @@ function readRanking(parts: Parts, t: Targets, all: All, xItem: MentionItem | un
   for (const s of all("superlative")) {
     const limit = top?.n ?? 1;
     if (s.noun === "" || s.noun === "sold") {
+      // An explicit "by track count" decides what "most common" means.
+      if (all("sort").some((x) => x.target)) {
+        parts.superlativeDir = s.dir;
+        continue;
+      }
       const x = xEntity ?? t.subject;
       const m = x ? popularityMeasure(lexicon, x, s.noun === "sold") : undefined;
       if (!m) continue;
@@ -184,8 +212,21 @@ function readRanking(parts: Parts, t: Targets, all: All, xItem: MentionItem | un
       }
       continue;
     }
-    if (!s.target) continue;
+    if (!s.target) {
+      parts.superlativeDir = s.dir;
+      continue;
+    }
     const entity = t.namesEntity(s.target) ? t.entity(s.target) : undefined;
+    // "the smallest invoice": the row with the smallest main amount.
+    if (entity && (!xItem || entity === xEntity)) {
+      const m = primaryMeasure(lexicon, entity, "sum");
+      if (m?.kind === "field") {
+        setOrder({ kind: "field", field: m.field, dir: s.dir });
+        parts.limit = limit;
+        parts.rowEntity = entity;
+        continue;
+      }
+    }
     if (entity && entity !== xEntity) {
       const m: Measure = { kind: "count", entity };
       parts.measures.push(m);
@@ -261,8 +302,7 @@ function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: MentionI
     return;
   }
   if (!c.target) {
-    const m = subject ? primaryMeasure(lexicon, subject, "sum") : undefined;
-    if (m?.kind === "field") pushCompare(parts, m.field, c.op, convertUnit(lexicon, m.field, c.value, c.unit));
+    parts.looseCompares.push({ op: c.op, value: c.value, ...(c.unit ? { unit: c.unit } : {}) });
     return;
   }
   const entity = t.namesEntity(c.target) ? t.entity(c.target) : undefined;
@@ -283,9 +323,11 @@ function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: MentionI
   if (!target) return;
   const m = t.measureOf(target, parts.pendingAgg ?? "default");
   if (!m) return;
-  const aggregateTarget = m.kind === "metric" || parts.pendingAgg !== undefined || (m.kind === "field" && parts.rowEntity !== undefined && m.field.entity !== parts.rowEntity && fieldOf(lexicon, { type: "field", ...m.field })?.role === "measure" && !sameEntityRow(parts, m.field));
+  // "Which billing cities have totals above 40": the rows are groups, so the amount is aggregated.
+  const groupedRows = xItem !== undefined && xItem !== c.target && !t.namesEntity(xItem) && hasFieldRole(xItem, lexicon, "dimension");
+  const aggregateTarget = m.kind === "metric" || parts.pendingAgg !== undefined || groupedRows || (m.kind === "field" && parts.rowEntity !== undefined && m.field.entity !== parts.rowEntity && fieldOf(lexicon, { type: "field", ...m.field })?.role === "measure" && !sameEntityRow(parts, m.field));
   if (aggregateTarget) {
-    if (parts.pendingAgg && m.kind === "field") m.agg = parts.pendingAgg;
+    if (m.kind === "field") m.agg = parts.pendingAgg ?? (fieldOf(lexicon, { type: "field", ...m.field })?.aggregation ?? "sum");
     delete parts.pendingAgg;
     if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
     parts.having.push({ measure: m, op: c.op, value: m.kind === "field" ? convertUnit(lexicon, m.field, c.value, c.unit) : c.value });
@@ -334,6 +376,31 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
     const ref = t.field(n.item, "any");
     if (ref) parts.filters.push({ kind: "compare", field: ref, op: n.op, values: [] });
   }
+  for (const h of all("has")) {
+    const ref = t.field(h.item, "any");
+    if (!ref) continue;
+    // Amounts are "had" when above zero; other columns when filled in.
+    const measure = fieldOf(lexicon, { type: "field", ...ref })?.role === "measure";
+    if (measure) parts.filters.push({ kind: "compare", field: ref, op: h.negate ? "=" : ">", values: [0] });
+    else parts.filters.push({ kind: "compare", field: ref, op: h.negate ? "is_null" : "not_null", values: [] });
+  }
+  for (const r of all("related")) {
+    const other = t.entity(r.item);
+    const subject = parts.rowEntity ?? t.subject;
+    const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
+    if (!other || !subject || other === subject || !key || key.length !== 1) continue;
+    parts.filters.push({ kind: "related", field: { entity: subject, field: key[0]! }, entity: other, exists: !r.negate });
+  }
+  for (const l of all("late")) {
+    const subject = parts.rowEntity ?? t.subject;
+    const e = subject ? lexicon.entities.get(subject) : undefined;
+    const due = e?.fields.find((f) => f.role === "time" && /required|due|deadline|expected|promised/.test(f.name.toLowerCase()));
+    const done = l.hint ? t.field(l.hint, "time") : undefined;
+    const actual = done && done.entity === e?.name ? done : e?.fields.find((f) => f.role === "time" && f !== due && /ship|deliver|complet|close|finish|resolv|paid|return/.test(f.name.toLowerCase()));
+    if (!e || !due || !actual) continue;
+    const ref = "field" in actual ? actual : { entity: e.name, field: actual.name };
+    parts.filters.push({ kind: "columns", field: ref, op: ">", other: { entity: e.name, field: due.name } });
+  }
   for (const q of all("quoted")) {
     const entity = parts.rowEntity ?? t.subject;
     const e = entity ? lexicon.entities.get(entity) : undefined;
@@ -343,9 +410,12 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
     const exact = f?.values?.find((v) => v.toLowerCase() === q.text.toLowerCase());
     parts.filters.push({ kind: "compare", field: { entity: e.name, field: labelField }, op: exact ? "=" : "contains", values: [exact ?? q.text] });
   }
+  // Time filters and buckets belong to what is measured ("revenue in 1997" → order date), else to the rows.
+  const first = parts.measures[0];
+  const timeOwner = (first ? measureEntityOf(lexicon, first) : undefined) ?? parts.rowEntity ?? t.subject ?? "";
   for (const time of all("time")) {
     if (time.expr.kind === "grain") continue;
-    const ref = time.hint ? t.field(time.hint, "time") : timeFieldFor(lexicon, parts.rowEntity ?? t.subject ?? "");
+    const ref = time.hint ? t.field(time.hint, "time") : timeFieldFor(lexicon, timeOwner);
     if (!ref) {
       parts.ignored.push(time.expr.label);
       continue;
@@ -365,11 +435,15 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
   // Group-by time grain without a grouping column: the subject's time field.
   if (parts.grain && !parts.dimensions.some((d) => d.kind === "field" && d.grain)) {
     const timeFilterField = parts.filters.find((f): f is Extract<Filter, { kind: "range" }> => f.kind === "range")?.field;
-    const ref = timeFilterField ?? timeFieldFor(lexicon, parts.rowEntity ?? t.subject ?? "");
+    const ref = timeFilterField ?? timeFieldFor(lexicon, timeOwner);
     if (ref) parts.dimensions.unshift({ kind: "field", field: ref, grain: parts.grain });
   } else if (parts.grain) {
     for (const d of parts.dimensions) if (d.kind === "field" && d.grain) d.grain = parts.grain;
   }
+}
+
+export function measureEntityOf(lexicon: Lexicon, m: Measure): string | undefined {
+  return m.kind === "count" ? m.entity : m.kind === "field" ? m.field.entity : lexicon.model.metrics.find((x) => x.name === m.metric)?.entity;
 }
 
 export function dedupeDimensions(dims: Dimension[]): Dimension[] {

@@ -2,7 +2,7 @@ import type { Lexicon } from "../lexicon/build.ts";
 import type { Item } from "../lexicon/segment.ts";
 import type { TimeGrain } from "../spec.ts";
 import type { Cue } from "../text/cues.ts";
-import type { TimeExpr } from "../time/extract.ts";
+import { GRAIN_NOUNS, type TimeExpr } from "../time/extract.ts";
 import { has, hasFieldRole, only, type MentionItem } from "./resolve.ts";
 
 export type Dir = "asc" | "desc";
@@ -16,6 +16,12 @@ export type Intent =
   | { type: "value"; item: MentionItem; negate: boolean }
   | { type: "flag"; item: MentionItem; negate: boolean }
   | { type: "null"; item: MentionItem; op: "is_null" | "not_null" }
+  /** "with a discount", "without a fax", "out of stock": whether a column has a (non-zero) value. */
+  | { type: "has"; item: MentionItem; negate: boolean }
+  /** "customers who never placed an order": rows with no related rows of another entity. */
+  | { type: "related"; item: MentionItem; negate: boolean }
+  /** "shipped late": a time column after the row's due-date column. */
+  | { type: "late"; hint?: MentionItem }
   | { type: "compare"; op: CompareOp; value: number; unit?: string; target?: MentionItem; after: boolean; noun?: string; countTarget?: boolean }
   | { type: "time"; expr: TimeExpr; hint?: MentionItem }
   | { type: "superlative"; dir: Dir; target?: MentionItem; noun?: string; count?: boolean }
@@ -104,7 +110,17 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
   items.forEach((it, k) => {
     if (it.kind !== "time") return;
     claim(k);
-    if (it.expr.kind === "grain") return void intents.push({ type: "grain", grain: it.expr.grain });
+    if (it.expr.kind === "grain") {
+      intents.push({ type: "grain", grain: it.expr.grain });
+      // "per year and country": the grouping goes on after the time grain.
+      const and = items[k + 1];
+      const next = mentionAt(skipAhead(k + 1));
+      if (and?.kind === "cue" && and.text.toLowerCase() === "and" && next && !only(next, "value")) {
+        claim(k + 1, skipAhead(k + 1));
+        intents.push({ type: "group", target: next });
+      }
+      return;
+    }
     const back = skipBack(k);
     const hintItem = mentionAt(back);
     const hint = hintItem && hasFieldRole(hintItem, lexicon, "time") ? hintItem : undefined;
@@ -115,8 +131,17 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
   readComparisons(items, intents, claimed, skipAhead, skipBack, mentionAt, claim);
   readRanking(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);
   readAggregates(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);
-  readFilters(lexicon, items, intents, claimed, skipBack, skipAhead, claim);
+  readFilters(lexicon, items, intents, claimed, skipBack, skipAhead, claim, qualifiers);
+  readBareNumbers(lexicon, items, intents, claimed, skipBack, claim);
 
+  items.forEach((it, k) => {
+    if (it.kind !== "cue" || it.cue.type !== "late") return;
+    claim(k);
+    const b = skipBack(k);
+    const hint = mentionAt(b);
+    if (hint && hasFieldRole(hint, lexicon, "time")) claim(b);
+    intents.push({ type: "late", ...(hint && hasFieldRole(hint, lexicon, "time") ? { hint } : {}) });
+  });
   items.forEach((it, k) => {
     if (it.kind === "quoted") {
       claim(k);
@@ -302,6 +327,12 @@ function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number
     return;
   }
   let target = at(j);
+  const countAfter = items[j + 1];
+  if (target && has(target, "entity") && countAfter?.kind === "cue" && countAfter.cue.type === "count") {
+    claim(k, j, j + 1);
+    intents.push({ type: "sort", target, count: true });
+    return;
+  }
   while (target) {
     if (only(target, "value")) return;
     const measureLike = has(target, "metric") || (hasFieldRole(target, lexicon, "measure") && !has(target, "entity", "label") && !hasFieldRole(target, lexicon, "dimension", "time"));
@@ -313,10 +344,17 @@ function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number
     intents.push({ type: "group", target });
     const and = items[j + 1];
     if (!(and?.kind === "cue" && and.text.toLowerCase() === "and") && !(and?.kind === "word" && and.text === ",")) return;
-    j = ahead(j + 1);
+    const andIndex = j + 1;
+    j = ahead(andIndex);
+    const grain = items[j]?.kind === "word" ? GRAIN_NOUNS[(items[j] as { text: string }).text.toLowerCase()] : undefined;
+    if (grain) {
+      claim(andIndex, j);
+      intents.push({ type: "grain", grain });
+      return;
+    }
     target = at(j);
     if (target && only(target, "value")) return;
-    if (target) claim(j - 1 >= 0 ? j - 1 : j);
+    if (target) claim(andIndex);
   }
 }
 
@@ -354,10 +392,20 @@ function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[], clai
   });
 }
 
-function readFilters(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, back: Skip, ahead: Skip, claim: Claim): void {
+function readFilters(
+  lexicon: Lexicon,
+  items: Item[],
+  intents: Intent[],
+  claimed: Set<number>,
+  back: Skip,
+  ahead: Skip,
+  claim: Claim,
+  qualifiers: Map<MentionItem, MentionItem>,
+): void {
   const negatedAt = (k: number): number => {
     let j = k - 1;
     let steps = 0;
+    let verbs = 0;
     while (j >= 0 && steps < 4) {
       const it = items[j]!;
       if (it.kind === "cue" && it.cue.type === "negate") return j;
@@ -365,7 +413,9 @@ function readFilters(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
         j--;
         continue;
       }
-      if (!(it.kind === "word" && it.filler) && it.kind !== "mention") return -1;
+      // Fillers and one unknown verb may sit between: "never placed an order".
+      if (it.kind === "word" && !it.filler && (verbs++ > 0 || !/^[a-z]+$/i.test(it.text))) return -1;
+      if (it.kind !== "word" && it.kind !== "mention") return -1;
       if (it.kind === "mention" && !has(it, "value")) return -1;
       j--;
       steps++;
@@ -378,6 +428,12 @@ function readFilters(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
     const negate = neg >= 0;
     if (has(it, "value") && (only(it, "value") || it.entries.find((e) => e.target.type === "value")!.score >= it.score)) {
       claim(k);
+      const before = back(k);
+      const named = items[before];
+      if (named?.kind === "mention" && !claimed.has(before) && has(named, "entity") && !has(named, "value")) {
+        qualifiers.set(it, named);
+        claim(before);
+      }
       if (negate) claim(neg);
       intents.push({ type: "value", item: it, negate });
       return;
@@ -405,10 +461,47 @@ function readFilters(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
       intents.push({ type: "null", item: it, op: negate ? "is_null" : "not_null" });
       return;
     }
-    if (negate && (has(it, "field") && !has(it, "entity")) && (items[neg]?.text.toLowerCase() === "without" || items[neg]?.text.toLowerCase() === "no")) {
+    // "without a fax", "tracks with no composer", "customers who don't have a company".
+    const word = items[neg]?.text.toLowerCase();
+    const possession = items.slice(neg + 1, k).some((x) => x.kind === "cue" && x.cue.type === "with");
+    if (negate && has(it, "field") && !has(it, "entity", "label") && (word === "without" || word === "no" || possession)) {
       claim(k, neg);
-      intents.push({ type: "null", item: it, op: "is_null" });
+      intents.push({ type: "has", item: it, negate: true });
+      return;
     }
-    void back;
+    // "customers who never placed an order", "artists without albums".
+    if (negate && has(it, "entity") && (word === "without" || word === "no" || word === "never" || possession)) {
+      claim(k, neg);
+      intents.push({ type: "related", item: it, negate: true });
+      return;
+    }
+    // "order lines with a discount", "customers that have a company".
+    const article = items[k - 1];
+    const withCue = items[k - 2];
+    if (!negate && article?.kind === "word" && ["a", "an", "any"].includes(article.text.toLowerCase()) && withCue?.kind === "cue" && withCue.cue.type === "with" && has(it, "field") && !has(it, "entity", "label")) {
+      claim(k);
+      intents.push({ type: "has", item: it, negate: false });
+      return;
+    }
+    // "out of stock".
+    const out = items[k - 1];
+    if (out?.kind === "cue" && out.cue.type === "empty" && hasFieldRole(it, lexicon, "measure")) {
+      claim(k, k - 1);
+      intents.push({ type: "has", item: it, negate: true });
+    }
+  });
+}
+
+/** "priced at 0.99", "quantity 10": a number right after a measure column is an equality. */
+function readBareNumbers(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, back: Skip, claim: Claim): void {
+  items.forEach((it, k) => {
+    if (claimed.has(k) || it.kind !== "number") return;
+    const b = back(k);
+    const before = items[b];
+    if (before?.kind !== "mention" || !hasFieldRole(before, lexicon, "measure")) return;
+    if (b < k - 2) return;
+    claim(k);
+    if (!claimed.has(b)) claim(b);
+    intents.push({ type: "compare", op: "=", value: it.value, target: before, after: false });
   });
 }

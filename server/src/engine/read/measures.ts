@@ -17,6 +17,19 @@ export function primaryMeasure(lexicon: Lexicon, entity: string, agg: "sum" | "a
   return undefined;
 }
 
+const AMOUNT = /(total|amount|value|revenue|sales|subtotal|price)/;
+
+/**
+ * A metric on the detail rows of an entity that has no amount of its own
+ * (orders without a total, whose lines carry price × quantity).
+ */
+export function childMetric(lexicon: Lexicon, entity: string): string | undefined {
+  const e = entityOf(lexicon, entity);
+  if (!e || e.fields.some((f) => f.role === "measure" && f.money && AMOUNT.test(f.name.toLowerCase()))) return undefined;
+  const metric = lexicon.model.metrics.find((m) => m.entity !== entity && referencesUpward(lexicon.model, m.entity, entity));
+  return metric?.name;
+}
+
 /** How much an entity looks like a table of events or transactions. */
 function factScore(lexicon: Lexicon, e: Entity): number {
   let score = 0;

@@ -31,6 +31,12 @@ export interface Parts {
   pendingAgg?: "sum" | "avg" | "min" | "max";
   /** "How many" with nothing after it. */
   countWithoutTarget: boolean;
+  /** The count a new question falls back to when it names rows but no measure ("customers by country"). */
+  implicitCount?: string;
+  /** "The smallest?", "and the highest": a direction with nothing to apply to. */
+  superlativeDir?: "asc" | "desc";
+  /** Comparisons with nothing to compare ("only those with at least 7"). */
+  looseCompares: { op: CompareOp; value: number; unit?: string }[];
   dimensions: Dimension[];
   grain?: TimeGrain;
   filters: Filter[];

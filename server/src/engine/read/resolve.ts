@@ -20,6 +20,8 @@ export interface Context {
   want?: "measure" | "dimension" | "time" | "any";
   /** Aggregate the field will get, so unit-level attributes can be preferred for averages. */
   agg?: string;
+  /** Columns the conversation already uses (a follow-up's "France" replaces the country filter it had). */
+  preferred?: { entity: string; field: string }[];
 }
 
 export function targetEntity(t: Target, lexicon: Lexicon): string | undefined {
@@ -52,7 +54,8 @@ export function scoreTarget(entry: Entry, ctx: Context, others: Entry[]): number
   if (!entity) return score;
   if (ctx.qualifier) score += ctx.qualifier === entity ? 0.6 : -0.1 * Math.min(3, joinDistance(lexicon.model, ctx.qualifier, entity));
   if (ctx.subject) {
-    if (ctx.subject === entity) score += 0.3;
+    // Own columns first: "invoices per country" is the invoice's country, not its customer's.
+    if (ctx.subject === entity) score += ctx.want === "measure" ? 0.3 : 0.5;
     const d = joinDistance(lexicon.model, ctx.subject, entity);
     score -= d === Infinity ? 1 : 0.08 * d;
   }
@@ -65,7 +68,11 @@ export function scoreTarget(entry: Entry, ctx: Context, others: Entry[]): number
   }
   // Same column name on a detail row and on the thing it points at (a line's unit price vs the
   // product's): attributes of the referenced row answer averages and listings, lines answer sums.
-  if (field && entry.target.type === "field") {
+  if (ctx.preferred && (entry.target.type === "value" || entry.target.type === "field")) {
+    const t = entry.target;
+    if (ctx.preferred.some((p) => p.entity === t.entity && p.field === t.field)) score += 0.35;
+  }
+  if (field?.role === "measure" && entry.target.type === "field") {
     for (const other of others) {
       if (other === entry || other.target.type !== "field" || other.target.field !== entry.target.field) continue;
       const otherEntity = other.target.entity;

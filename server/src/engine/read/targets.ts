@@ -16,6 +16,8 @@ export class Targets {
   ) {}
 
   subject?: string;
+  /** Columns of the previous answer, preferred when a follow-up names a value or column again. */
+  preferred: FieldRef[] = [];
 
   ctx(item: MentionItem, want: Context["want"], agg?: string): Context {
     const q = this.qualifiers.get(item);
@@ -28,6 +30,7 @@ export class Targets {
       ...(qualifier ? { qualifier } : {}),
       ...(want ? { want } : {}),
       ...(agg ? { agg } : {}),
+      ...(this.preferred.length ? { preferred: this.preferred } : {}),
     };
   }
 

@@ -24,6 +24,10 @@ export type Cue =
   | { type: "followup"; kind: "only" | "instead" | "also" | "what_about" | "pronoun" | "now" | "and" | "same" }
   | { type: "alpha" }
   | { type: "null"; op: "is_null" | "not_null" }
+  /** "out of (stock)": the column is zero. */
+  | { type: "empty" }
+  /** "late", "overdue": after the due date. */
+  | { type: "late" }
   /** `form`: base ("expensive"), comparative ("longer") or superlative ("longest"). */
   | { type: "adjective"; noun: string; dir: "asc" | "desc"; form: "base" | "more" | "most" };
 
@@ -244,6 +248,13 @@ const PHRASES: [string, Cue][] = [
   ["now", C({ type: "followup", kind: "now" })],
   ["then", C({ type: "followup", kind: "now" })],
   ["and", C({ type: "followup", kind: "and" })],
+  ["out of", C({ type: "empty" })],
+  ["late", C({ type: "late" })],
+  ["overdue", C({ type: "late" })],
+  ["delayed", C({ type: "late" })],
+  ["past due", C({ type: "late" })],
+  ["after the due date", C({ type: "late" })],
+  ["after the required date", C({ type: "late" })],
   ["is null", C({ type: "null", op: "is_null" })],
   ["is empty", C({ type: "null", op: "is_null" })],
   ["is missing", C({ type: "null", op: "is_null" })],
@@ -291,6 +302,9 @@ const PHRASES: [string, Cue][] = [
   ["small", C({ type: "adjective", noun: "size", dir: "asc", form: "base" })],
   ["smaller", C({ type: "adjective", noun: "size", dir: "asc", form: "more" })],
   ["popular", C({ type: "adjective", noun: "", dir: "desc", form: "base" })],
+  ["common", C({ type: "adjective", noun: "", dir: "desc", form: "base" })],
+  ["frequent", C({ type: "adjective", noun: "", dir: "desc", form: "base" })],
+  ["in total", C({ type: "agg", agg: "sum" })],
   ["best selling", C({ type: "adjective", noun: "sold", dir: "desc", form: "most" })],
   ["top selling", C({ type: "adjective", noun: "sold", dir: "desc", form: "most" })],
   ["best sellers", C({ type: "adjective", noun: "sold", dir: "desc", form: "most" })],

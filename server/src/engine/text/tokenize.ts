@@ -68,7 +68,7 @@ export function tokenize(question: string): Token[] {
       index: tokens.length,
     });
   };
-  const re = /(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})|"([^"]+)"|(?<![\p{L}\d])'([^']+)'(?![\p{L}\d])|(\$?\d[\d,]*(?:\.\d+)?[km]?%?|\$?\.\d+)|([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)|(&)|([<>]=?|!=|=)/giu;
+  const re = /(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})|"([^"]+)"|(?<![\p{L}\d])'([^']+)'(?![\p{L}\d])|(\$?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:k|m)?(?![\p{L}\d])%?|\$?\.\d+)|([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)|(&)|([<>]=?|!=|=)/giu;
   for (const m of text.matchAll(re)) {
     if (m[1] !== undefined) push(m[1], "date");
     else if (m[2] !== undefined || m[3] !== undefined) push((m[2] ?? m[3])!.trim(), "quoted");

@@ -99,11 +99,17 @@ export function scanTime(tokens: Token[]): TimeMatch[] {
     }
     const between = t.norm === "between" || t.norm === "from";
     if (between) {
-      const p1 = periodAt(tokens, skip(tokens, i + 1, ["the", "year"]));
+      const start = skip(tokens, i + 1, ["the", "year"]);
+      let p1 = periodAt(tokens, start);
       const link = tokens[p1?.end ?? -1]?.norm;
       if (p1 && (link === "and" || link === "to" || link === "until" || link === "through" || link === "till")) {
         const fallbackYear = p1.monthOnly === undefined ? Number(p1.from.slice(0, 4)) : undefined;
         const p2 = periodAt(tokens, skip(tokens, p1.end + 1, ["the", "year"]), fallbackYear);
+        // "between January and March 1998": the first month takes the year of the second.
+        if (p1.monthOnly !== undefined && p2 && p2.monthOnly === undefined) {
+          const again = periodAt(tokens, start, Number(p2.from.slice(0, 4)));
+          if (again && again.monthOnly === undefined) p1 = { ...again, end: p1.end };
+        }
         if (p2 && p1.monthOnly === undefined && p2.monthOnly === undefined) {
           out.push({ start: i, end: p2.end, expr: { kind: "range", from: p1.from, to: p2.to, label: `between ${p1.label} and ${p2.label}` } });
           i = p2.end - 1;
