@@ -124,7 +124,7 @@ function twoDimensionChart(input: ChartInput, cats: ResolvedColumn[], y: Resolve
   }
   const stackable = additive(input.spec, input.model, y) && y.stats.negative === 0;
   if (stackable && s > CHART_LIMITS.groupedSeriesMax) {
-    return { types: ["stacked_bar", "grouped_bar", "table"], reason: `${s} parts per ${x.name}: stacked bars show each total and its parts.`, x, y: [y], series };
+    return { types: ["stacked_bar", "grouped_bar", "table"], reason: `${s} parts of each total: stacked bars show the total and its parts.`, x, y: [y], series };
   }
   return {
     types: stackable ? ["grouped_bar", "stacked_bar", "table"] : ["grouped_bar", "table"],
@@ -199,7 +199,7 @@ function listingFirst(input: ChartInput, resolved: ResolvedColumn[]): boolean {
 export function chooseChart(input: ChartInput): ChartSpec {
   const resolved = resolveColumns(input);
   let choice = choose(input, resolved);
-  if (choice.types[0] !== "table" && listingFirst(input, resolved)) {
+  if (input.rows.length > 0 && listingFirst(input, resolved)) {
     choice = { ...choice, types: ["table", ...choice.types], reason: "A list of rows reads best as a table." };
   }
   const types = choice.types[0] === "table" ? [...new Set(choice.types)] : withTable(choice.types);

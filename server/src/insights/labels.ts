@@ -39,7 +39,9 @@ export function measureLabel(model: SemanticModel, m: Measure): string {
   if (m.kind === "metric") return model.metrics.find((x) => x.name === m.metric)?.label ?? readableLabel(m.metric);
   const f = fieldOf(model, m.field.entity, m.field.field);
   const label = f?.label ?? readableLabel(m.field.field);
-  return `${AGG_WORDS[m.agg]} ${lower(label)}`;
+  const word = AGG_WORDS[m.agg]!;
+  // "Total" of a column already called total reads as "Total", not "Total total".
+  return label.toLowerCase().split(" ").includes(word.toLowerCase()) ? label : `${word} ${lower(label)}`;
 }
 
 export const grainLabel = (grain: TimeGrain) => capitalize(grain);
@@ -59,6 +61,7 @@ export function fieldLabel(model: SemanticModel, entity: string, field: string):
 
 function filterText(model: SemanticModel, f: Filter): string | null {
   if (f.kind === "range") return f.label || null;
+  if (f.kind !== "compare") return null;
   if ((f.op === "=" || f.op === "in") && f.values.length > 0 && f.values.length <= 3) return f.values.map(String).join(", ");
   return null;
 }

@@ -19,7 +19,7 @@ function fieldRefs(s: QuerySpec): FieldRef[] {
   return [
     ...s.measures.flatMap((m) => (m.kind === "field" ? [m.field] : [])),
     ...s.dimensions.flatMap((d) => (d.kind === "field" ? [d.field] : [])),
-    ...s.filters.map((f) => f.field),
+    ...s.filters.flatMap((f) => (f.kind === "columns" ? [f.field, f.other] : [f.field])),
     ...s.columns,
   ];
 }
@@ -146,13 +146,14 @@ describe("suggestFollowUps", () => {
     const out = run(input, [col("count", "bigint")], [[300]]);
     expect(out.length).toBeGreaterThanOrEqual(3);
     for (const s of out) expect(s.spec.dimensions).not.toContainEqual(byStatus);
-    expect(find(out, "breakdown")!.label).toBe("Break down by country");
+    expect(find(out, "breakdown")!.label).toBe("Break down by client country");
   });
 
   it("for a list of rows: counts them, splits the count and shows it over time", () => {
     const input = spec("clients", { filters: [{ kind: "compare", field: { entity: "clients", field: "country" }, op: "=", values: ["Brazil"] }] });
     const out = run(input, [col("client_id", "integer"), col("full_name", "text")], [[1, "Ana"], [2, "Bia"]]);
-    expect(out.map((s) => s.label)).toEqual(["How many clients?", "Clients by city", "Clients per month"]);
+    expect(out.slice(0, 3).map((s) => s.label)).toEqual(["How many clients?", "Clients by city", "Clients per month"]);
+    expect(out.slice(3).every((s) => s.kind === "breakdown")).toBe(true);
     for (const s of out) {
       expect(s.spec.measures).toEqual([{ kind: "count", entity: "clients" }]);
       expect(s.spec.filters).toEqual(input.filters);

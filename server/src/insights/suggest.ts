@@ -2,10 +2,9 @@ import { emptySpec, type Measure, type QuerySpec } from "../engine/spec.ts";
 import type { SemanticModel } from "../semantic/types.ts";
 import type { ResultColumn } from "../sql/executor/executor.ts";
 import { resolveColumns } from "./columns.ts";
-import { isMoneyMeasure } from "./format.ts";
 import { capitalize, dimensionLabel, entityOf, entityPlural, measureLabel } from "./labels.ts";
 import { editable, orderByDimension, orderByMeasure, suggestion, type SuggestContext } from "./suggest/context.ts";
-import { breakdownCandidates, factEntities } from "./suggest/dimensions.ts";
+import { breakdownCandidates, factEntities, groupingName } from "./suggest/dimensions.ts";
 import { breakdowns, drillDown, filterTop, topN } from "./suggest/grouping.ts";
 import { comparePeriod, timeDimensionFor, timeGrain, trend } from "./suggest/time.ts";
 import { isRunnable, specKey } from "./suggest/validate.ts";
@@ -31,24 +30,23 @@ function listingSuggestions(ctx: SuggestContext): Suggestion[] {
   base.measures = [{ kind: "count", entity: spec.entity }];
   const plural = entityPlural(model, spec.entity);
   const out = [suggestion("measure", `How many ${plural}?`, base)];
-  const c = breakdownCandidates(base, model)[0];
-  if (c) {
+  const splits = breakdownCandidates(base, model).map((c) => {
     const s = structuredClone(base);
     s.dimensions = [c.dimension];
     orderByMeasure(s);
-    out.push(suggestion("breakdown", `${capitalize(plural)} by ${lower(dimensionLabel(model, c.dimension))}`, s));
-  }
+    return suggestion("breakdown", `${capitalize(plural)} by ${groupingName(base, model, c.dimension)}`, s);
+  });
   const time = timeDimensionFor({ ...ctx, spec: base });
   if (time) {
     const s = structuredClone(base);
     s.dimensions = [time];
     orderByDimension(s, 0);
-    out.push(suggestion("trend", `${capitalize(plural)} per ${time.grain}`, s));
-  }
+    out.push(...splits.slice(0, 1), suggestion("trend", `${capitalize(plural)} per ${time.grain}`, s), ...splits.slice(1, 3));
+  } else out.push(...splits.slice(0, 3));
   return out;
 }
 
-/** The other kind of measure of the same rows: an amount instead of a count, or a count instead of an amount. */
+/** The other kind of measure of the same rows: an amount instead of a count, or the count instead of a sum or average. */
 function measureSwitch(ctx: SuggestContext): Suggestion[] {
   const { spec, model } = ctx;
   if (spec.measures.length !== 1) return [];
@@ -60,7 +58,7 @@ function measureSwitch(ctx: SuggestContext): Suggestion[] {
     const money = entityOf(model, fact)?.fields.find((f) => f.role === "measure" && f.money);
     if (metric) next = { kind: "metric", metric: metric.name };
     else if (money) next = { kind: "field", agg: money.aggregation ?? "sum", field: { entity: fact, field: money.name } };
-  } else if (isMoneyMeasure(model, m) && entityOf(model, fact)?.primaryKey.length === 1) {
+  } else if (entityOf(model, fact)?.primaryKey.length === 1) {
     next = { kind: "count", entity: fact };
   }
   if (!next) return [];

@@ -1,7 +1,7 @@
 import { joinDistance, referencesUpward } from "../../engine/graph.ts";
 import type { Dimension, QuerySpec } from "../../engine/spec.ts";
 import type { Entity, Field, SemanticModel } from "../../semantic/types.ts";
-import { entityOf } from "../labels.ts";
+import { dimensionLabel, entityOf } from "../labels.ts";
 
 /** Groupings with this many values at most make a readable breakdown. */
 export const BREAKDOWN_MAX_VALUES = 25;
@@ -107,8 +107,10 @@ export function breakdownCandidates(spec: QuerySpec, model: SemanticModel): Dime
     if (fixed.has(e.name)) continue;
     const distance = joinDistance(model, spec.entity, e.name);
     const categoryTable = isCategoryEntity(e) && !facts.includes(e.name);
+    const own = facts.includes(e.name) || e.name === spec.entity;
+    // A short table of named things is the clearest grouping; a column of some other table is a little less so.
     if (categoryTable && !used.has(e.name) && !e.labelFields.some((l) => used.has(`${e.name}.${l}`) || fixedF.has(`${e.name}.${l}`))) {
-      out.push({ dimension: { kind: "entity", entity: e.name }, entity: e.name, values: e.rowCount, score: distance * 3 + valuesPenalty(e.rowCount) });
+      out.push({ dimension: { kind: "entity", entity: e.name }, entity: e.name, values: e.rowCount, score: distance * 3 - 1 + valuesPenalty(e.rowCount) });
     }
     for (const f of e.fields) {
       if (f.role !== "dimension") continue;
@@ -118,7 +120,7 @@ export function breakdownCandidates(spec: QuerySpec, model: SemanticModel): Dime
       if (values === null || values < 2 || values > BREAKDOWN_MAX_VALUES) continue;
       // As many values as rows: one group per row, a listing rather than a breakdown.
       if (e.rowCount > 0 && values >= 0.9 * e.rowCount) continue;
-      out.push({ dimension: { kind: "field", field: { entity: e.name, field: f.name } }, entity: e.name, values, score: distance * 3 + valuesPenalty(values) + (f.flag ? 4 : 0) });
+      out.push({ dimension: { kind: "field", field: { entity: e.name, field: f.name } }, entity: e.name, values, score: distance * 3 + valuesPenalty(values) + (f.flag ? 4 : 0) + (own ? 0 : 1) });
     }
   }
   // Stable sort: equal scores keep model order, so the result is deterministic.
@@ -129,5 +131,21 @@ export function breakdownCandidates(spec: QuerySpec, model: SemanticModel): Dime
 function valuesPenalty(values: number): number {
   if (values <= 2) return 1;
   if (values <= 12) return 0;
-  return 2;
+  return 4;
+}
+
+/**
+ * How a suggestion names a grouping, lower case: a field of another entity
+ * than the facts' is qualified by it ("customer contact title"), unless its
+ * label already says so or it is that entity's name.
+ */
+export function groupingName(spec: QuerySpec, model: SemanticModel, d: Dimension): string {
+  const label = dimensionLabel(model, d).toLowerCase();
+  if (d.kind !== "field" || d.grain) return label;
+  const owner = entityOf(model, d.field.entity);
+  const own = d.field.entity === spec.entity || factEntities(spec, model).includes(d.field.entity);
+  if (!owner || own || owner.labelFields.includes(d.field.field)) return label;
+  const entityLabel = owner.label.toLowerCase();
+  const last = entityLabel.split(" ").pop()!;
+  return label.split(" ").includes(last) ? label : `${entityLabel} ${label}`;
 }

@@ -4,7 +4,7 @@ import type { Entity } from "../../semantic/types.ts";
 import { CHART_LIMITS } from "../chart.ts";
 import { dimensionLabel, entityOf, entityPlural, fieldOf, pluralPhrase } from "../labels.ts";
 import type { Suggestion } from "../types.ts";
-import { BREAKDOWN_MAX_VALUES, breakdownCandidates, factEntities, sameGrouping } from "./dimensions.ts";
+import { BREAKDOWN_MAX_VALUES, breakdownCandidates, factEntities, groupingName, sameGrouping } from "./dimensions.ts";
 import { columnFor, editable, isTimeDimension, leadingRow, orderByDimension, orderByMeasure, suggestion, TOP_N, withoutDimension, type SuggestContext } from "./context.ts";
 import { timeDimensionFor } from "./time.ts";
 
@@ -18,15 +18,21 @@ export function categoryIndex(ctx: SuggestContext): number {
 /** "Break down by region": add a grouping to a total or a time series, or swap the one category grouping. */
 export function breakdowns(ctx: SuggestContext): Suggestion[] {
   const { spec, model } = ctx;
-  if (spec.measures.length === 0 || spec.dimensions.length >= 2) return [];
+  if (spec.measures.length === 0) return [];
+  if (spec.dimensions.length === 2) {
+    // Two groupings: the first one alone is the simpler view.
+    const kept = spec.dimensions[0]!;
+    return [suggestion("breakdown", `By ${groupingName(spec, model, kept)} only`, withoutDimension(editable(spec), 1))];
+  }
+  if (spec.dimensions.length > 2) return [];
   if (spec.dimensions.length === 0) {
     return breakdownCandidates(spec, model)
-      .slice(0, 2)
+      .slice(0, 3)
       .map((c) => {
         const s = editable(spec);
         s.dimensions.push(c.dimension);
         orderByMeasure(s);
-        return suggestion("breakdown", `Break down by ${lower(dimensionLabel(model, c.dimension))}`, s);
+        return suggestion("breakdown", `Break down by ${groupingName(spec, model, c.dimension)}`, s);
       });
   }
   const current = spec.dimensions[0]!;
@@ -37,14 +43,18 @@ export function breakdowns(ctx: SuggestContext): Suggestion[] {
     const s = editable(spec);
     s.dimensions.push(c.dimension);
     s.limit = null;
-    return [suggestion("breakdown", `Break down by ${lower(dimensionLabel(model, c.dimension))}`, s)];
+    return [suggestion("breakdown", `Break down by ${groupingName(spec, model, c.dimension)}`, s)];
   }
   const base = withoutDimension(editable(spec), 0);
-  const c = breakdownCandidates(base, model).find((x) => !sameGrouping(model, x.dimension, current));
-  if (!c) return [];
-  base.dimensions.push(c.dimension);
-  if (base.order.length === 0) orderByMeasure(base);
-  return [suggestion("breakdown", `By ${lower(dimensionLabel(model, c.dimension))} instead`, base)];
+  return breakdownCandidates(base, model)
+    .filter((x) => !sameGrouping(model, x.dimension, current))
+    .slice(0, 3)
+    .map((c) => {
+      const s = structuredClone(base);
+      s.dimensions.push(c.dimension);
+      if (s.order.length === 0) orderByMeasure(s);
+      return suggestion("breakdown", `By ${groupingName(spec, model, c.dimension)} instead`, s);
+    });
 }
 
 function groupPlural(ctx: SuggestContext, d: Dimension): string {
@@ -123,7 +133,7 @@ export function filterTop(ctx: SuggestContext): Suggestion[] {
   if (other) {
     s.dimensions.push(other.dimension);
     orderByMeasure(s);
-    return [suggestion("filter_top", `${label}, by ${lower(dimensionLabel(model, other.dimension))}`, s)];
+    return [suggestion("filter_top", `${label}, by ${groupingName(spec, model, other.dimension)}`, s)];
   }
   return [suggestion("filter_top", label, s)];
 }

@@ -1,6 +1,9 @@
 import type { Dimension, Filter, TimeGrain } from "../../engine/spec.ts";
 import { CHART_LIMITS } from "../chart.ts";
-import { fieldOf } from "../labels.ts";
+import { joinDistance } from "../../engine/graph.ts";
+import { singularize } from "../../semantic/inflect.ts";
+import { nameWords } from "../../semantic/names.ts";
+import { entityOf, fieldOf } from "../labels.ts";
 import type { Suggestion } from "../types.ts";
 import { factEntities, upwardEntities } from "./dimensions.ts";
 import { editable, isTimeDimension, orderByDimension, suggestion, type SuggestContext } from "./context.ts";
@@ -20,15 +23,28 @@ function daysCovered(ctx: SuggestContext, entity: string, field: string): number
 }
 
 /**
+ * Whether `header` is the document a line-level `fact` belongs to (order
+ * lines → orders): its date is the facts' date too. Told from a shared name
+ * word; any other referenced table's date (a customer's sales rep's hire
+ * date) says nothing about when the facts happened.
+ */
+function isHeaderOf(ctx: SuggestContext, fact: string, header: string): boolean {
+  const words = (name: string) => new Set(nameWords(entityOf(ctx.model, name)?.table ?? name).map(singularize));
+  const a = words(fact);
+  return joinDistance(ctx.model, fact, header) === 1 && [...words(header)].some((w) => a.has(w));
+}
+
+/**
  * A time grouping for the spec: on the field its range filter uses, else on
- * the default time field of the nearest entity its facts reference (so rows
- * are not multiplied), at a grain giving a readable number of points.
+ * the default time field of the facts' own entity or of their header (so
+ * rows are not multiplied), at a grain giving a readable number of points.
  */
 export function timeDimensionFor(ctx: SuggestContext): (Dimension & { kind: "field"; grain: TimeGrain }) | null {
   const range = rangeOf(ctx);
   let ref = range?.field;
   if (!ref) {
-    const owner = upwardEntities(ctx.spec, ctx.model, factEntities(ctx.spec, ctx.model)).find((e) => e.defaultTimeField !== null);
+    const facts = factEntities(ctx.spec, ctx.model);
+    const owner = upwardEntities(ctx.spec, ctx.model, facts).find((e) => e.defaultTimeField !== null && facts.every((f) => f === e.name || isHeaderOf(ctx, f, e.name)));
     if (owner) ref = { entity: owner.name, field: owner.defaultTimeField! };
   }
   if (!ref) return null;

@@ -1,5 +1,5 @@
 import { joinTree, NoJoinPathError } from "../../engine/graph.ts";
-import { specEntities, type FieldRef, type QuerySpec } from "../../engine/spec.ts";
+import { specEntitiesIn, type FieldRef, type QuerySpec } from "../../engine/spec.ts";
 import type { SemanticModel } from "../../semantic/types.ts";
 
 const NUMERIC = new Set(["integer", "bigint", "decimal", "float"]);
@@ -27,6 +27,10 @@ export function isRunnable(spec: QuerySpec, model: SemanticModel): boolean {
     if (d.kind === "field" && !fieldOf(d.field)) return false;
   }
   if (![...spec.filters.map((f) => f.field), ...spec.columns].every((ref) => fieldOf(ref))) return false;
+  for (const f of spec.filters) {
+    if (f.kind === "columns" && !fieldOf(f.other)) return false;
+    if (f.kind === "related" && !entities.has(f.entity)) return false;
+  }
   for (const o of spec.order) {
     if (o.by.kind === "measure" && !(o.by.index >= 0 && o.by.index < spec.measures.length)) return false;
     if (o.by.kind === "dimension" && !(o.by.index >= 0 && o.by.index < spec.dimensions.length)) return false;
@@ -35,7 +39,8 @@ export function isRunnable(spec: QuerySpec, model: SemanticModel): boolean {
   if (!spec.having.every((h) => h.measure >= 0 && h.measure < spec.measures.length)) return false;
   if (spec.limit !== null && !(Number.isInteger(spec.limit) && spec.limit > 0)) return false;
   try {
-    joinTree(model, spec.entity, specEntities(spec));
+    joinTree(model, spec.entity, specEntitiesIn(spec, model.metrics));
+    for (const f of spec.filters) if (f.kind === "related") joinTree(model, f.entity, [f.field.entity]);
   } catch (error) {
     if (error instanceof NoJoinPathError) return false;
     throw error;
