@@ -252,6 +252,13 @@ describe("chooseChart: two groupings and two measures", () => {
     expect(chart.alternatives).toEqual(["table"]);
   });
 
+  it("shows one row of many values, or two rows of two measures, as a table", () => {
+    const wide = chooseChart({ spec: null, model: null, columns: ["a", "b", "c", "d", "e"].map((n) => col(`sum_${n}`, "bigint")), rows: [[1, 2, 3, 4, 5]] });
+    expect(wide.type).toBe("table");
+    const two = chooseChart({ spec: null, model: null, columns: [col("price", "decimal"), col("stock", "integer")], rows: [["1", 2], ["3", 4]] });
+    expect(two.type).toBe("table");
+  });
+
   it("puts two measures of a few categories side by side", () => {
     const s = spec("sales_orders", { measures: [COUNT_ORDERS, { kind: "field", agg: "sum", field: { entity: "sales_orders", field: "shipping_fee" } }], dimensions: [byStatus] });
     const chart = chooseChart({ spec: s, model, columns: [col("status", "text"), col("count", "bigint"), col("sum_shipping_fee", "decimal")], rows: [["open", 3, "4.5"], ["shipped", 9, "20"], ["cancelled", 1, "0"]] });

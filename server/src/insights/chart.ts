@@ -139,6 +139,7 @@ function twoMeasureChart(input: ChartInput, cats: ResolvedColumn[], measures: Re
   const n = input.rows.length;
   const x = cats[0] ?? null;
   const y = measures.slice(0, 2);
+  if (!x && n < 3) return { types: ["table"], reason: "Too few rows to relate two measures.", x: null, y: [], series: null };
   if (n >= CHART_LIMITS.scatterMinRows || !x) {
     const bars = x && n <= CHART_LIMITS.barCap ? (["grouped_bar"] as ChartType[]) : [];
     return { types: ["scatter", ...bars, "table"], reason: `${n} rows with two measures: a scatter shows how they relate.`, x, y, series: null };

@@ -1,6 +1,6 @@
 import type { Dimension, QuerySpec, TimeGrain } from "../engine/spec.ts";
 import { nameWords } from "../semantic/names.ts";
-import type { Entity, SemanticModel } from "../semantic/types.ts";
+import type { SemanticModel } from "../semantic/types.ts";
 import type { ResultColumn } from "../sql/executor/executor.ts";
 import type { ColumnRole } from "./types.ts";
 import { columnStats, NUMERIC_TYPES, type ColumnStats } from "./values.ts";
@@ -171,10 +171,4 @@ export function resolveColumns(input: ResolveInput): ResolvedColumn[] {
     }
     return { position, name: c.name, type: c.type, ...guess, stats: stats[position]! };
   });
-}
-
-/** The entity a spec dimension groups by, when it is an entity or a field of one. */
-export function dimensionEntity(model: SemanticModel, d: Dimension): Entity | undefined {
-  const name = d.kind === "entity" ? d.entity : d.field.entity;
-  return model.entities.find((e) => e.name === name);
 }

@@ -10,7 +10,7 @@ export const entityOf = (model: SemanticModel, name: string): Entity | undefined
 export const fieldOf = (model: SemanticModel, entity: string, field: string): Field | undefined =>
   entityOf(model, entity)?.fields.find((f) => f.name === field);
 
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+export const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "sales order" → "sales orders" (last word plural). */
@@ -59,7 +59,7 @@ export function fieldLabel(model: SemanticModel, entity: string, field: string):
   return fieldOf(model, entity, field)?.label ?? readableLabel(field);
 }
 
-function filterText(model: SemanticModel, f: Filter): string | null {
+function filterText(f: Filter): string | null {
   if (f.kind === "range") return f.label || null;
   if (f.kind !== "compare") return null;
   if ((f.op === "=" || f.op === "in") && f.values.length > 0 && f.values.length <= 3) return f.values.map(String).join(", ");
@@ -77,6 +77,6 @@ export function specTitle(model: SemanticModel, spec: QuerySpec): string {
     base = measures.join(" and ") + (dims.length ? ` by ${dims.join(" and ")}` : "");
   }
   if (spec.rollup) base = `${capitalize(AGG_WORDS[spec.rollup]!)} of ${lower(base)}`;
-  const conditions = spec.filters.map((f) => filterText(model, f)).filter((x): x is string => x !== null);
+  const conditions = spec.filters.map(filterText).filter((x): x is string => x !== null);
   return conditions.length ? `${base}, ${conditions.join(", ")}` : base;
 }

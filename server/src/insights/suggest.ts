@@ -2,7 +2,7 @@ import { emptySpec, type Measure, type QuerySpec } from "../engine/spec.ts";
 import type { SemanticModel } from "../semantic/types.ts";
 import type { ResultColumn } from "../sql/executor/executor.ts";
 import { resolveColumns } from "./columns.ts";
-import { capitalize, dimensionLabel, entityOf, entityPlural, measureLabel } from "./labels.ts";
+import { capitalize, dimensionLabel, entityOf, entityPlural, lower, measureLabel } from "./labels.ts";
 import { editable, orderByDimension, orderByMeasure, suggestion, type SuggestContext } from "./suggest/context.ts";
 import { breakdownCandidates, factEntities, groupingName } from "./suggest/dimensions.ts";
 import { breakdowns, drillDown, filterTop, topN } from "./suggest/grouping.ts";
@@ -19,8 +19,6 @@ export interface SuggestInput {
 }
 
 export const MAX_SUGGESTIONS = 5;
-
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** For a list of rows: how many there are, how they split, how they came over time. */
 function listingSuggestions(ctx: SuggestContext): Suggestion[] {

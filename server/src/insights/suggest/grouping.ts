@@ -2,13 +2,11 @@ import { referencesUpward } from "../../engine/graph.ts";
 import type { Dimension, Filter, QuerySpec, Scalar } from "../../engine/spec.ts";
 import type { Entity } from "../../semantic/types.ts";
 import { CHART_LIMITS } from "../chart.ts";
-import { dimensionLabel, entityOf, entityPlural, fieldOf, pluralPhrase } from "../labels.ts";
+import { dimensionLabel, entityOf, entityPlural, fieldOf, lower, pluralPhrase } from "../labels.ts";
 import type { Suggestion } from "../types.ts";
 import { BREAKDOWN_MAX_VALUES, breakdownCandidates, factEntities, groupingName, sameGrouping } from "./dimensions.ts";
 import { columnFor, editable, isTimeDimension, leadingRow, orderByDimension, orderByMeasure, suggestion, TOP_N, withoutDimension, type SuggestContext } from "./context.ts";
 import { timeDimensionFor } from "./time.ts";
-
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Index of the first grouping that is not a time bucket, or -1. */
 export function categoryIndex(ctx: SuggestContext): number {
