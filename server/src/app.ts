@@ -15,14 +15,24 @@ import { createStaticHandler, healthz, readyz, sendJson } from "./http/routes.ts
 import { attachWebSocket } from "./http/websocket.ts";
 import { createYogaServer } from "./http/yoga.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
+import { handleExport, isExportPath } from "./modules/export/export.route.ts";
 import { createConnections } from "./modules/data-sources/connections.ts";
 import { createDataSourceService } from "./modules/data-sources/data-sources.service.ts";
+import { ensureDemoDataSources } from "./modules/data-sources/demo-sources.ts";
 import { createSemanticService } from "./modules/semantic/semantic.service.ts";
 import { createSessionService } from "./modules/sessions/sessions.service.ts";
+import { createAskService } from "./modules/ask/ask.service.ts";
+import { createDiscoveryService } from "./modules/discovery/discovery.service.ts";
+import { createEventLog } from "./pipeline/events.ts";
+import { createRunFeeds } from "./pipeline/run-feed.ts";
+import { createRunner, defaultRunnerOptions } from "./pipeline/runner.ts";
+import { createSessionContexts } from "./pipeline/session-context.ts";
 import type { Services } from "./services.ts";
 
 export interface AppOptions {
   log?: Logger;
+  /** Lines telling a person what slow start-up work is doing (loading demo data). */
+  progress?: (message: string) => void;
   /** Embedded database location; defaults to `<dataDir>/app-db`. Tests pass `memory://`. */
   embeddedDbDir?: string;
 }
@@ -65,10 +75,17 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   const connections = createConnections({ dataDir: config.dataDir });
   closers.push(() => connections.closeAll());
   const semantic = createSemanticService({ prisma, cache });
-  const services: Services = {
+  const dataSources = createDataSourceService({ prisma, secrets, connections, semantic, config, log });
+  const events = createEventLog({ prisma, pubsub });
+  const runFeeds = createRunFeeds({ events, pubsub, log });
+  closers.push(async () => runFeeds.close());
+  const contexts = createSessionContexts({ prisma, cache });
+  const instanceId = randomUUID();
+  // Filled in below: the runner needs the finished services object.
+  const services = {
     config,
     log,
-    instanceId: randomUUID(),
+    instanceId,
     db,
     prisma,
     pubsub,
@@ -79,8 +96,16 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     sessions: createSessionService({ prisma, pubsub, ttlMs: config.sessionTtlMs, retentionMs: config.sessionRetentionMs }),
     connections,
     semantic,
-    dataSources: createDataSourceService({ prisma, secrets, connections, semantic, config, log }),
-  };
+    dataSources,
+    discovery: createDiscoveryService({ prisma, dataSources, semantic }),
+    events,
+    runFeeds,
+    contexts,
+  } as Services;
+  services.runner = createRunner({ services, events, contexts, instanceId, log, prisma, pubsub }, defaultRunnerOptions);
+  services.ask = createAskService(services, services.runner, contexts);
+  // Runs stop before the connections and database they use close.
+  closers.push(() => services.runner.stop());
   const close = async () => {
     for (const closer of closers.reverse()) await closer().catch((error) => log.warn({ err: error }, "close failed"));
   };
@@ -119,6 +144,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       const url = new URL(req.url ?? "/", "http://local");
       if (url.pathname === "/healthz") return healthz(req, res);
       if (url.pathname === "/readyz") return readyz(services, req, res);
+      if (isExportPath(url.pathname)) return handleExport(services, req, res, url.pathname);
       if (url.pathname === yoga.graphqlEndpoint) {
         const length = Number(req.headers["content-length"] ?? 0);
         if (length > config.maxBodyBytes) {
@@ -144,7 +170,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const sweepEvery = Math.min(5 * 60_000, Math.max(1_000, config.sessionTtlMs / 10));
   let sweeper: NodeJS.Timeout | undefined;
+  let runSweeper: NodeJS.Timeout | undefined;
   const demoAccount = config.demoUser ? await ensureDemoAccount(services) : undefined;
+  if (config.demoData) await ensureDemoDataSources(services, options.progress);
 
   return {
     services,
@@ -155,16 +183,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         server.once("error", reject);
         server.listen(port, host, () => resolve());
       });
+      // An embedded database has exactly one server: whatever was running before this start is dead.
+      await services.runner.sweep(services.db.kind === "embedded").catch((error) => log.warn({ err: error }, "run sweep failed"));
       sweeper = setInterval(() => {
         services.sessions.sweep().catch((error) => log.warn({ err: error }, "session sweep failed"));
       }, sweepEvery);
       sweeper.unref();
+      runSweeper = setInterval(() => {
+        services.runner.sweep().catch((error) => log.warn({ err: error }, "run sweep failed"));
+      }, 15_000);
+      runSweeper.unref();
       const address = server.address() as AddressInfo;
       const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
       return config.publicUrl ?? `http://${shownHost}:${address.port}`;
     },
     async stop() {
       clearInterval(sweeper);
+      clearInterval(runSweeper);
       // Stop accepting, tell WebSocket clients, let in-flight requests finish briefly, then close the rest.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await ws.close();

@@ -5,7 +5,7 @@ import { DatabaseStartError } from "./infra/db/database.ts";
 /** Starts one server instance; failures a user can fix print one line, not a stack trace. */
 async function main() {
   const config = loadConfig();
-  const app = await buildApp(config);
+  const app = await buildApp(config, { progress: (message) => console.log(`  ${message}`) });
   const url = await app.start();
   const log = app.services.log;
   log.info({ url, database: app.services.db.kind, redis: Boolean(config.redisUrl), engine: config.engine }, "AgentMedha is running");

@@ -8,6 +8,12 @@ import type { AuthService } from "./modules/auth/auth.service.ts";
 import type { Connections } from "./modules/data-sources/connections.ts";
 import type { DataSourceService } from "./modules/data-sources/data-sources.service.ts";
 import type { SemanticService } from "./modules/semantic/semantic.service.ts";
+import type { AskService } from "./modules/ask/ask.service.ts";
+import type { DiscoveryService } from "./modules/discovery/discovery.service.ts";
+import type { EventLog } from "./pipeline/events.ts";
+import type { RunFeeds } from "./pipeline/run-feed.ts";
+import type { Runner } from "./pipeline/runner.ts";
+import type { SessionContexts } from "./pipeline/session-context.ts";
 import type { SessionService } from "./modules/sessions/sessions.service.ts";
 
 /** Long-lived parts of one server instance, created once in app.ts. */
@@ -26,4 +32,10 @@ export interface Services {
   connections: Connections;
   semantic: SemanticService;
   dataSources: DataSourceService;
+  discovery: DiscoveryService;
+  events: EventLog;
+  runFeeds: RunFeeds;
+  contexts: SessionContexts;
+  runner: Runner;
+  ask: AskService;
 }

@@ -27,6 +27,8 @@ export interface RunEventMessage {
 export type Topics = {
   sessionChanged: [userId: string, payload: SessionChange];
   runEvent: [runId: string, payload: RunEventMessage];
+  /** Asks the instance running a run to cancel it. */
+  runCancel: [instanceId: string, payload: { runId: string }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;

@@ -6,7 +6,7 @@ import pino from "pino";
 import WebSocket from "ws";
 import { buildApp, type App } from "../app.ts";
 import { loadConfig } from "../config.ts";
-import { createTestDatabase, type TestDatabase } from "./postgres.ts";
+import { createTestDatabase, dropDatabasesLike, type TestDatabase } from "./postgres.ts";
 
 export const testRedisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -95,6 +95,7 @@ export async function startTestApp(mode: Mode, options: TestAppOptions = {}): Pr
       await Promise.all(clients.map((c) => c.dispose()));
       await app.stop();
       await database?.drop();
+      if (database) await dropDatabasesLike(`${database.name}_demo_%`);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -36,3 +36,11 @@ export async function createTestDatabase(label = "t"): Promise<TestDatabase> {
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/** Drops every database whose name matches a LIKE pattern (demo databases made beside a test's app database). */
+export async function dropDatabasesLike(pattern: string): Promise<void> {
+  await admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [pattern]);
+    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}

@@ -1,0 +1,178 @@
+import type { Prisma as PrismaTypes, QueryRun } from "../generated/prisma/client.ts";
+import type { QuerySpec } from "../engine/spec.ts";
+import { initialState, nextState, stateWithSpec } from "../engine/state.ts";
+import { chooseChart } from "../insights/chart.ts";
+import { suggestFollowUps } from "../insights/suggest.ts";
+import type { Viewer } from "../graphql/context.ts";
+import type { Services } from "../services.ts";
+import type { RunEngine } from "../generated/prisma/enums.ts";
+import { compileSpec } from "./stages/compile.ts";
+import { loadContext } from "./stages/context.ts";
+import { discover } from "./stages/discover.ts";
+import { executeSql } from "./stages/execute.ts";
+import { planQuestion } from "./stages/plan.ts";
+import { understand } from "./stages/understand.ts";
+import { describeFailure, NeedsInput, RunCancelled, createStageRunner } from "./stage.ts";
+import type { EventLog } from "./events.ts";
+import type { SessionContexts } from "./session-context.ts";
+import { overviewOf } from "./overview.ts";
+import { summarise } from "./summary.ts";
+
+/** How a run was asked (QueryRun.request). */
+export type RunRequest =
+  | { kind: "question"; dataSourceId: string | null }
+  | { kind: "prepared"; spec: QuerySpec; dataSourceId: string; label: string };
+
+const json = (value: unknown) => value as PrismaTypes.InputJsonValue;
+const previewRows = 20;
+
+export interface RunDeps {
+  services: Services;
+  events: EventLog;
+  contexts: SessionContexts;
+}
+
+/**
+ * Takes one run through every stage, storing and publishing progress, and
+ * leaves it SUCCEEDED, NEEDS_INPUT, FAILED or CANCELLED with an assistant
+ * message. Never throws: every failure becomes the run's outcome.
+ */
+export async function executeRun({ services, events, contexts }: RunDeps, run: QueryRun, signal: AbortSignal): Promise<void> {
+  const { prisma, config } = services;
+  const stage = createStageRunner(run.id, events, signal);
+  const viewer: Viewer = { userId: run.userId, role: (await prisma.user.findUniqueOrThrow({ where: { id: run.userId }, select: { role: true } })).role };
+  const request = run.request as RunRequest;
+  const session = await contexts.get(run.sessionId);
+  const started = Date.now();
+
+  const finish = async (status: "SUCCEEDED" | "NEEDS_INPUT" | "FAILED" | "CANCELLED", data: PrismaTypes.QueryRunUpdateInput, message: { kind: "RESULT" | "DISCOVERY" | "CLARIFICATION" | "ERROR" | "INFO"; content: string; payload?: unknown }) => {
+    const created = await prisma.$transaction(async (tx) => {
+      await tx.queryRun.update({
+        where: { id: run.id },
+        data: { ...data, status, finishedAt: new Date(), timings: json({ ...stage.timings, total: Date.now() - started }) },
+      });
+      const m = await tx.message.create({
+        data: { sessionId: run.sessionId, role: "ASSISTANT", kind: message.kind, content: message.content, payload: message.payload === undefined ? undefined : json(message.payload), runId: run.id },
+      });
+      await tx.session.update({ where: { id: run.sessionId }, data: { updatedAt: new Date() } });
+      return m;
+    });
+    const doneStatus = status === "SUCCEEDED" ? "COMPLETED" : status;
+    await stage.emit("DONE", doneStatus, { status, messageId: created.id, message: message.content, ...(status === "FAILED" ? (message.payload as object) : {}) }, Date.now() - started);
+    services.pubsub.publish("sessionChanged", run.userId, { kind: "UPDATED", sessionId: run.sessionId });
+  };
+
+  try {
+    const understood = await stage.run("UNDERSTAND", async () => {
+      const value = understand(run.question, request.kind === "prepared");
+      return { value, payload: value };
+    });
+    if (understood.intent === "greeting") {
+      for (const s of ["DISCOVER", "CONTEXT", "PLAN", "COMPILE", "EXECUTE", "VISUALIZE", "SUGGEST"] as const) await stage.skip(s, { reason: "Not a question about data." });
+      await finish("SUCCEEDED", {}, { kind: "INFO", content: "Hello! Ask me about your data, e.g. “How many orders per month?” or “Top 5 customers by revenue”." });
+      return;
+    }
+
+    const found = await stage.run("DISCOVER", async () => {
+      const value = await discover(services, viewer, understood.text, {
+        explicitId: request.dataSourceId,
+        sessionSourceId: session.dataSourceId,
+        browsing: understood.intent === "browse",
+      });
+      return {
+        value,
+        payload: { how: value.how, dataSource: { id: value.dataSource.id, name: value.dataSource.name }, candidates: value.candidates.slice(0, 5) },
+      };
+    });
+    const source = found.dataSource;
+    await prisma.queryRun.update({ where: { id: run.id }, data: { dataSourceId: source.id } });
+
+    const context = await stage.run("CONTEXT", async () => {
+      const value = await loadContext(services, source, session);
+      return {
+        value,
+        payload: { dataSource: { id: source.id, name: source.name }, modelVersion: value.modelVersion, entities: value.model.entities.length, previousQuestion: value.state?.lastQuestion ?? null },
+      };
+    });
+
+    if (understood.intent === "browse") {
+      const overview = overviewOf(source.name, source.isDemo, context.model);
+      for (const s of ["PLAN", "COMPILE", "EXECUTE", "VISUALIZE", "SUGGEST"] as const) await stage.skip(s, { reason: "Showing what the data source holds." });
+      await contexts.save(run.sessionId, { ...session, dataSourceId: source.id, engine: session.dataSourceId === source.id ? session.engine : null });
+      await finish("SUCCEEDED", {}, { kind: "INFO", content: overview.content, payload: { dataSource: { id: source.id, name: source.name }, tables: overview.tables, examples: overview.examples } });
+      return;
+    }
+
+    const planned = await stage.run("PLAN", async () => {
+      const value = planQuestion(understood.text, context, request.kind === "prepared" ? request.spec : null);
+      return { value, payload: { engine: value.engine, spec: value.spec, followUp: value.followUp, understood: value.understood, ignored: value.ignored, confidence: value.confidence } };
+    });
+
+    const compiled = await stage.run("COMPILE", async () => {
+      const value = await compileSpec(planned.spec, context.model, source);
+      return { value, payload: { sql: value.guarded.sql, explanation: value.explanation, tables: value.guarded.tables } };
+    });
+    await prisma.queryRun.update({
+      where: { id: run.id },
+      data: { engine: planned.engine as RunEngine, spec: json(planned.spec), sql: compiled.guarded.sql, explanation: compiled.explanation, semanticModelVersion: context.modelVersion },
+    });
+
+    const result = await stage.run("EXECUTE", async () => {
+      const value = await executeSql(services, config, source, compiled.guarded, signal);
+      return { value, payload: { columns: value.columns, rows: value.rows.slice(0, previewRows), rowCount: value.rowCount, truncated: value.truncated, durationMs: Math.round(value.durationMs) } };
+    });
+
+    const chart = await stage.run("VISUALIZE", async () => {
+      const value = chooseChart({ spec: planned.spec, model: context.model, columns: result.columns, rows: result.rows, title: understood.text });
+      return { value, payload: { chart: value } };
+    });
+
+    const suggestions = await stage.run("SUGGEST", async () => {
+      const value = suggestFollowUps({ spec: planned.spec, model: context.model, columns: result.columns, rows: result.rows });
+      return { value, payload: { suggestions: value.map((s, index) => ({ index, kind: s.kind, label: s.label })) } };
+    });
+
+    const engineState =
+      request.kind === "prepared" ? stateWithSpec(context.state, planned.spec, understood.text) : nextState(context.state ?? initialState(), understood.text, { kind: "query", spec: planned.spec, confidence: planned.confidence, understood: planned.understood, ignored: planned.ignored, followUp: planned.followUp });
+    await contexts.save(run.sessionId, {
+      dataSourceId: source.id,
+      engine: engineState,
+      lastRunId: run.id,
+      tables: compiled.guarded.tables.map((t) => t.name),
+      filters: planned.spec.filters.map((f) => (f.kind === "range" ? f.label : `${f.field.entity}.${f.field.field}`)),
+      history: [...(session.dataSourceId === source.id ? session.history : []), { question: understood.text, sql: compiled.guarded.sql }],
+    });
+    await finish(
+      "SUCCEEDED",
+      {
+        columns: json(result.columns),
+        rows: json(result.rows),
+        rowCount: result.rowCount,
+        truncated: result.truncated,
+        chart: json(chart),
+        suggestions: json(suggestions),
+      },
+      { kind: "RESULT", content: summarise(result) },
+    );
+  } catch (error) {
+    await settle(error);
+  }
+
+  async function settle(error: unknown) {
+    try {
+      if (error instanceof NeedsInput) {
+        await finish("NEEDS_INPUT", { pending: json({ kind: error.kind, ...(error.payload as object) }) }, { kind: error.kind, content: error.message, payload: error.payload });
+        return;
+      }
+      if (error instanceof RunCancelled || signal.aborted) {
+        await finish("CANCELLED", { errorCode: "QUERY_CANCELLED", errorMessage: "Cancelled." }, { kind: "INFO", content: "Cancelled." });
+        return;
+      }
+      const failure = describeFailure(error);
+      if (failure.code === "INTERNAL") services.log.error({ err: error, runId: run.id }, "run failed unexpectedly");
+      await finish("FAILED", { errorCode: failure.code, errorMessage: failure.message }, { kind: "ERROR", content: failure.message, payload: failure });
+    } catch (storeError) {
+      services.log.error({ err: storeError, runId: run.id }, "could not record the outcome of a run");
+    }
+  }
+}
