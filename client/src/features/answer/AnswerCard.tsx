@@ -1,4 +1,5 @@
 import { AnswerErrorPanel } from "./AnswerErrorPanel.tsx";
+import { chartFields } from "./chart-data.ts";
 import { ChartView } from "./ChartView.tsx";
 import { Clarification } from "./Clarification.tsx";
 import { DiscoveryCandidates } from "./DiscoveryCandidates.tsx";
@@ -62,11 +63,13 @@ export interface AnswerCardProps {
   formatOptions?: FormatOptions;
 }
 
-/** Formats the chart spec gives columns (currency, percent), so the table reads the same as the chart. */
-function formatsOf(chart: ChartSpec | null | undefined): Record<string, ValueFormat> {
-  if (!chart) return {};
-  const fields = [chart.x, chart.series, ...chart.y].filter((f) => f !== null);
-  return Object.fromEntries(fields.filter((f) => f.format !== "text").map((f) => [f.column, f.format]));
+/** Formats and labels the chart spec gives columns (currency, "Revenue"), so the table reads like the chart. */
+function columnsOf(chart: ChartSpec | null | undefined): { formats: Record<string, ValueFormat>; labels: Record<string, string> } {
+  const fields = chart ? chartFields(chart) : [];
+  return {
+    formats: Object.fromEntries(fields.filter((f) => f.format !== "text").map((f) => [f.column, f.format])),
+    labels: Object.fromEntries(fields.map((f) => [f.column, f.label])),
+  };
 }
 
 /**
@@ -116,7 +119,7 @@ export function AnswerCard(props: AnswerCardProps) {
             loading={table?.loading}
             onPage={table?.onPage}
             onSort={table?.onSort}
-            formats={formatsOf(chart)}
+            {...columnsOf(chart)}
             caption={chart?.title ?? "Result"}
             formatOptions={formatOptions}
           />

@@ -125,6 +125,7 @@ export function ChartView({ spec, columns, rows, type, onTypeChange, formatOptio
   };
 
   let body: ReactNode;
+  let fellBack = false;
   if (rows.length === 0) {
     body = <p className="chart-empty">No rows to chart.</p>;
   } else {
@@ -132,6 +133,7 @@ export function ChartView({ spec, columns, rows, type, onTypeChange, formatOptio
       body = renderChart(active, input, width, palette, formatOptions);
     } catch (error) {
       if (!(error instanceof ChartDataError)) throw error;
+      fellBack = true;
       body = (
         <>
           <p className="chart-empty" role="note">
@@ -142,7 +144,8 @@ export function ChartView({ spec, columns, rows, type, onTypeChange, formatOptio
       );
     }
   }
-  const hiddenTable = active !== "table" && active !== "kpi" && rows.length > 0;
+  // Only a drawing needs the screen-reader twin; KPI cards, tables and notes are read as they are.
+  const hiddenTable = active !== "table" && active !== "kpi" && rows.length > 0 && !fellBack;
 
   return (
     <figure className="chart-view" aria-labelledby={titleId}>

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, ChevronLeftIcon, ChevronsLeftIcon, ChevronsRightIcon, SortIcon } from "../../ui/icons.tsx";
-import { EMPTY, defaultFormat, formatCell, formatNumber, isNumericType, type FormatOptions } from "./format.ts";
+import { EMPTY, columnLabel, defaultFormat, formatCell, formatNumber, isNumericType, toNumber, type FormatOptions } from "./format.ts";
 import type { ResultCell, ResultColumn, SortDirection, SortState, ValueFormat } from "./types.ts";
 
 export interface ResultTableProps {
@@ -20,6 +20,8 @@ export interface ResultTableProps {
   loading?: boolean;
   /** Per-column formats (e.g. currency from the chart spec); by type otherwise. */
   formats?: Record<string, ValueFormat>;
+  /** Per-column headings (e.g. the chart spec's labels); the name in words otherwise. */
+  labels?: Record<string, string>;
   caption?: string;
   formatOptions?: FormatOptions;
 }
@@ -43,7 +45,7 @@ function Cell({ value, column, format, options }: { value: ResultCell | undefine
   }
   const text = formatCell(value, column.type, format, options);
   const numeric = isNumericType(column.type);
-  const cls = [numeric ? "num" : "", column.type === "boolean" ? "bool" : "", typeof value === "number" && value < 0 ? "neg" : ""].filter(Boolean).join(" ");
+  const cls = [numeric ? "num" : "", column.type === "boolean" ? "bool" : "", (toNumber(value) ?? 0) < 0 ? "neg" : ""].filter(Boolean).join(" ");
   const long = !numeric && text.length > 60;
   return (
     <td className={cls || undefined} title={long ? text : undefined}>
@@ -68,6 +70,7 @@ export function ResultTable({
   truncated = false,
   loading = false,
   formats = {},
+  labels = {},
   caption = "Result",
   formatOptions = {},
 }: ResultTableProps) {
@@ -75,7 +78,7 @@ export function ResultTable({
   const pages = Math.max(1, Math.ceil(totalRows / pageSize));
   const current = Math.min(Math.max(1, page), pages);
   const first = totalRows === 0 ? 0 : (current - 1) * pageSize + 1;
-  const last = Math.min(totalRows, (current - 1) * pageSize + rows.length);
+  const last = Math.min(totalRows, current * pageSize);
   const count = (n: number) => formatNumber(n, "integer", formatOptions);
   const skeletonRows = Math.min(pageSize, 8);
 
@@ -98,7 +101,8 @@ export function ResultTable({
               </th>
               {columns.map((column) => {
                 const sorted = sort?.column === column.name ? sort.direction : null;
-                const label = column.name;
+                const label = labels[column.name] ?? columnLabel(column.name);
+                const title = label === column.name ? undefined : column.name;
                 return (
                   <th key={column.name} scope="col" className={isNumericType(column.type) ? "num" : undefined} aria-sort={sorted ? ARIA_SORT[sorted] : undefined}>
                     {onSort ? (
@@ -106,13 +110,13 @@ export function ResultTable({
                         type="button"
                         className={sorted ? "sort active" : "sort"}
                         onClick={() => onSort(column.name, nextDirection(column, sort))}
-                        title={`Sort by ${label}`}
+                        title={title}
                       >
                         <span>{label}</span>
                         {sorted === "ASC" ? <ArrowUpIcon size={14} /> : sorted === "DESC" ? <ArrowDownIcon size={14} /> : <SortIcon size={14} className="sort-idle" />}
                       </button>
                     ) : (
-                      label
+                      <span title={title}>{label}</span>
                     )}
                   </th>
                 );

@@ -1,5 +1,5 @@
-import { useMemo } from "react";
-import { AlertIcon, CheckIcon, CrossIcon, QuestionIcon, SkipIcon } from "../../ui/icons.tsx";
+import { useId, useMemo, useState } from "react";
+import { AlertIcon, CheckIcon, ChevronIcon, CrossIcon, QuestionIcon, SkipIcon } from "../../ui/icons.tsx";
 import { formatDuration } from "./format.ts";
 import { runProgress, type StepState, type StepStatus } from "./stages.ts";
 import type { ProgressEvent } from "./types.ts";
@@ -8,6 +8,8 @@ export interface StageStepperProps {
   events: readonly ProgressEvent[];
   /** Which stages to show, in order; the pipeline's own by default. */
   stages?: readonly string[];
+  /** Fold a successful run into a one-line summary (default true). */
+  collapseWhenDone?: boolean;
 }
 
 const STATUS_TEXT: Record<StepStatus, string> = {
@@ -51,17 +53,39 @@ function announcement(current: StepState | null, outcome: ReturnType<typeof runP
 
 /**
  * The pipeline's stages and where the run is, live from its progress events.
- * A list of steps on wide screens; on phones only the current step keeps its label.
+ * A list of steps on wide screens; on phones only the current step keeps its
+ * label. A finished answer folds it into one line that opens on demand.
  */
-export function StageStepper({ events, stages }: StageStepperProps) {
+export function StageStepper({ events, stages, collapseWhenDone = true }: StageStepperProps) {
   const progress = useMemo(() => runProgress(events, stages), [events, stages]);
-  const { steps, current, outcome, totalMs } = progress;
-  const shown = steps.filter((s) => !(progress.finished && s.status === "not_reached" && outcome === "succeeded"));
-  const doneCount = steps.filter((s) => s.status === "done" || s.status === "skipped").length;
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const { steps, current, outcome, totalMs, finished } = progress;
+  // Once the run has ended, steps it never reached are noise.
+  const shown = finished ? steps.filter((s) => s.status !== "not_reached") : steps;
+  const folded = collapseWhenDone && outcome === "succeeded" && !open;
+  const position = current ? steps.indexOf(current) + 1 : 0;
+
+  let summary = "";
+  if (outcome === "succeeded") summary = `Answered${totalMs !== null ? ` in ${formatDuration(totalMs)}` : ""}`;
+  else if (outcome === "failed") summary = current ? `Stopped at ${current.label}` : "Failed";
+  else if (outcome === "needs_input") summary = "Waiting for your choice";
+  else if (outcome === "cancelled") summary = "Cancelled";
+  else if (current) summary = `Step ${position} of ${steps.length}`;
 
   return (
     <div className={`stepper ${outcome ?? "live"}`}>
-      <ol className="steps" aria-label="Progress">
+      {collapseWhenDone && outcome === "succeeded" && (
+        <button type="button" className="stepper-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+          <span className="step-icon done">
+            <CheckIcon size={13} />
+          </span>
+          {summary}
+          <span className="muted">· {shown.length} steps</span>
+          <ChevronIcon size={14} className={open ? "chevron open" : "chevron"} />
+        </button>
+      )}
+      <ol className="steps" id={listId} aria-label="Progress" hidden={folded}>
         {shown.map((step) => {
           const isCurrent = step === current;
           return (
@@ -79,9 +103,11 @@ export function StageStepper({ events, stages }: StageStepperProps) {
           );
         })}
       </ol>
-      <p className="stepper-summary" aria-hidden="true">
-        {outcome === "succeeded" && totalMs !== null ? `Done in ${formatDuration(totalMs)}` : current ? `${current.label} · ${doneCount}/${steps.length}` : ""}
-      </p>
+      {!(collapseWhenDone && outcome === "succeeded") && summary && (
+        <p className="stepper-summary" aria-hidden="true">
+          {summary}
+        </p>
+      )}
       <div className="sr-only" role="status" aria-live="polite">
         {announcement(current, outcome, totalMs)}
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY, formatCategory, formatCell, formatDateValue, formatDuration, formatNumber, formatTimeBucket, parseDate, toNumber } from "./format.ts";
+import { EMPTY, columnLabel, formatCategory, formatCell, formatDateValue, formatDuration, formatNumber, formatTimeBucket, formatTimeTicks, parseDate, toNumber } from "./format.ts";
 
 const en = { locale: "en-US" };
 
@@ -30,6 +30,13 @@ describe("formatNumber", () => {
   it("keeps every digit of decimals and bigints that arrive as strings", () => {
     expect(formatNumber("12345678901234567890", "integer", en)).toBe("12,345,678,901,234,567,890");
     expect(formatNumber("98765432109876.25", "currency", en)).toBe("$98,765,432,109,876.25");
+  });
+
+  it("keeps the scale a decimal arrived with, up to the format's precision", () => {
+    expect(formatNumber("180.20", "number", en)).toBe("180.20");
+    expect(formatNumber("150.0653594771241830", "number", en)).toBe("150.07");
+    expect(formatNumber("7.5", "currency", en)).toBe("$7.50");
+    expect(formatNumber("42.000", "integer", en)).toBe("42");
   });
 
   it("has a compact form for axes", () => {
@@ -67,6 +74,25 @@ describe("dates", () => {
   it("formats date and timestamp cells", () => {
     expect(formatDateValue("2024-12-31", "date", en)).toBe("Dec 31, 2024");
     expect(formatDateValue("2024-12-31T23:15:00Z", "timestamp", en)).toMatch(/^Dec 31, 2024, \d{1,2}:15\s?[AP]M$|^Jan 1, 2025/);
+  });
+});
+
+describe("formatTimeTicks", () => {
+  it("shows the year only where it starts or changes", () => {
+    const months = ["2024-11-01", "2024-12-01", "2025-01-01", "2025-02-01"].map((d) => parseDate(d)!);
+    expect(formatTimeTicks(months, "month", en)).toEqual(["Nov 2024", "Dec", "Jan 2025", "Feb"]);
+    expect(formatTimeTicks(months, "quarter", en)).toEqual(["Q4 2024", "Q4", "Q1 2025", "Q1"]);
+    expect(formatTimeTicks(months.slice(0, 2), "day", en)).toEqual(["Nov 1, 2024", "Dec 1"]);
+    expect(formatTimeTicks(months, "year", en)).toEqual(["2024", "2024", "2025", "2025"]);
+  });
+});
+
+describe("columnLabel", () => {
+  it("turns snake_case names into words and keeps other names", () => {
+    expect(columnLabel("avg_order_value")).toBe("Avg order value");
+    expect(columnLabel("revenue")).toBe("Revenue");
+    expect(columnLabel("Best category")).toBe("Best category");
+    expect(columnLabel("customerId")).toBe("customerId");
   });
 });
 

@@ -69,7 +69,10 @@ function numberOptions(format: ValueFormat, magnitude: number, compact: boolean,
 export function formatNumber(value: number | string, format: ValueFormat, options: FormatOptions & { compact?: boolean } = {}): string {
   const n = toNumber(value);
   if (n === null) return typeof value === "string" ? value : String(value);
-  const nf = numberFormat(options.locale, numberOptions(format, Math.abs(n), options.compact ?? false, options.currency ?? "USD"));
+  const base = numberOptions(format, Math.abs(n), options.compact ?? false, options.currency ?? "USD");
+  // A decimal keeps the scale it arrived with ("180.20" stays 180.20), up to the format's precision.
+  const scale = typeof value === "string" && format === "number" && !options.compact ? (value.split(".")[1]?.length ?? 0) : 0;
+  const nf = numberFormat(options.locale, scale > 0 ? { ...base, minimumFractionDigits: Math.min(scale, base.maximumFractionDigits ?? 2) } : base);
   return nf.format(exact(value));
 }
 
@@ -153,6 +156,37 @@ export function formatCategory(cell: ResultCell | undefined, type: ValueType, gr
   if (typeof cell === "boolean") return cell ? "Yes" : "No";
   if (typeof cell === "object") return JSON.stringify(cell);
   return cell;
+}
+
+/**
+ * Labels for a run of time-axis ticks: the year only where it starts or
+ * changes ("Jan 2024", "Mar", "May" … "Jan 2025"), so short labels stay unambiguous.
+ */
+export function formatTimeTicks(dates: readonly Date[], grain: TimeGrain, options: FormatOptions = {}): string[] {
+  const utc = { timeZone: "UTC" } as const;
+  return dates.map((date, i) => {
+    const prev = dates[i - 1];
+    const withYear = !prev || prev.getUTCFullYear() !== date.getUTCFullYear();
+    switch (grain) {
+      case "year":
+        return String(date.getUTCFullYear());
+      case "quarter": {
+        const q = `Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+        return withYear ? `${q} ${date.getUTCFullYear()}` : q;
+      }
+      case "month":
+        return dateFormat(options.locale, withYear ? { ...utc, month: "short", year: "numeric" } : { ...utc, month: "short" }).format(date);
+      default:
+        return dateFormat(options.locale, withYear ? { ...utc, dateStyle: "medium" } : { ...utc, month: "short", day: "numeric" }).format(date);
+    }
+  });
+}
+
+/** A column name as a heading: snake_case becomes words ("avg_order_value" → "Avg order value"); anything else is kept. */
+export function columnLabel(name: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) return name;
+  const words = name.replace(/_+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** "85 ms", "1.2 s", "2 min 5 s". */

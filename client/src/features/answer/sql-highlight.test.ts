@@ -64,9 +64,9 @@ describe("tokenizeSql", () => {
 });
 
 describe("prettySql", () => {
-  it("puts clauses on their own lines with upper-case keywords", () => {
-    const pretty = prettySql("select a, count(*) from t where b > 1 group by a order by 2 desc limit 5");
-    expect(pretty.split("\n")).toEqual(["SELECT", "  a,", "  count(*)", "FROM", "  t", "WHERE", "  b > 1", "GROUP BY", "  a", "ORDER BY", "  2 DESC", "LIMIT", "  5"]);
+  it("puts clauses on their own lines and keeps letter case (a column may be called year)", () => {
+    const pretty = prettySql("select year, count(*) from t where b > 1 group by year order by 2 desc limit 5");
+    expect(pretty.split("\n")).toEqual(["select", "  year,", "  count(*)", "from", "  t", "where", "  b > 1", "group by", "  year", "order by", "  2 desc", "limit", "  5"]);
   });
 
   it("returns SQL it cannot parse unchanged", () => {

@@ -74,10 +74,14 @@ function classifyWord(word: string, sql: string, end: number): SqlTokenKind {
   return "identifier";
 }
 
-/** Pretty-printed PostgreSQL; the SQL unchanged when the formatter cannot parse it. */
+/**
+ * Pretty-printed PostgreSQL; the SQL unchanged when the formatter cannot parse it.
+ * Letter case is kept: upper-casing keywords would also upper-case columns
+ * named like keywords (year, month, name), which reads as a different query.
+ */
 export function prettySql(sql: string): string {
   try {
-    return formatDialect(sql, { dialect: postgresql, keywordCase: "upper", tabWidth: 2 });
+    return formatDialect(sql, { dialect: postgresql, keywordCase: "preserve", tabWidth: 2 });
   } catch {
     return sql.trim();
   }

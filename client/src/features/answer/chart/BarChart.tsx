@@ -18,7 +18,8 @@ export interface BarChartProps {
   yLabel: string;
 }
 
-const CHAR_PX = 6.6;
+/** Rough width of one tick-label character; margins are sized from it (there is no text measuring before render). */
+const CHAR_PX = 7.2;
 
 export function BarChart({ bar, mode, horizontal, width, palette, options, xLabel, yLabel }: BarChartProps) {
   const narrow = width > 0 && width < 560;
@@ -33,7 +34,7 @@ export function BarChart({ bar, mode, horizontal, width, palette, options, xLabe
   const data = useMemo(() => (horizontal ? [...bar.data].reverse() : bar.data), [bar.data, horizontal]);
 
   const maxLabel = narrow ? 14 : 24;
-  const categoryWidth = Math.min(maxLabel, longest) * CHAR_PX + 14;
+  const categoryWidth = Math.min(maxLabel, longest) * CHAR_PX + 18;
   const rotate = !horizontal && width > 0 && labels.length * Math.min(longest, 16) * CHAR_PX > width * 0.8;
   const fits = Math.max(2, Math.floor((width || 800) / (rotate ? 22 : 56)));
   const categoryTicks = horizontal ? labels : thinTicks(labels, fits);

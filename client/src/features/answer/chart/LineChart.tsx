@@ -1,6 +1,6 @@
 import { ResponsiveLine } from "@nivo/line";
 import { thinTicks, truncateLabel, type LineData } from "../chart-data.ts";
-import { formatNumber, formatTimeBucket, type FormatOptions } from "../format.ts";
+import { formatNumber, formatTimeBucket, formatTimeTicks, type FormatOptions } from "../format.ts";
 import type { TimeGrain } from "../types.ts";
 import { ChartTooltip } from "./ChartTooltip.tsx";
 import type { ChartColors } from "./theme.ts";
@@ -43,6 +43,12 @@ export function LineChart({ line, grain, width, palette, options, xLabel, yLabel
   if (line.xKind !== "category") allX.sort((a, b) => Number(a) - Number(b));
   const maxTicks = Math.max(2, Math.floor((width || 800) / (line.xKind === "time" && timeGrain === "week" ? 90 : 74)));
   const points = Math.max(0, ...line.series.map((s) => s.data.length));
+  const ticks = line.xKind === "number" ? [] : thinTicks(allX, maxTicks);
+  const tickText = new Map<string | number, string>();
+  if (line.xKind === "time") {
+    const dates = ticks as Date[];
+    formatTimeTicks(dates, timeGrain, options).forEach((label, i) => tickText.set(dates[i]!.getTime(), label));
+  }
 
   return (
     <ResponsiveLine<{ id: string; data: { x: X; y: number | null }[] }>
@@ -71,8 +77,8 @@ export function LineChart({ line, grain, width, palette, options, xLabel, yLabel
       axisBottom={{
         tickSize: 0,
         tickPadding: 10,
-        tickValues: line.xKind === "number" ? maxTicks : thinTicks(allX, maxTicks),
-        format: (x: X) => xText(x, true),
+        tickValues: line.xKind === "number" ? maxTicks : ticks,
+        format: (x: X) => (x instanceof Date ? tickText.get(x.getTime()) : undefined) ?? xText(x, true),
         legend: narrow ? undefined : xLabel,
         legendOffset: 38,
         legendPosition: "middle",
