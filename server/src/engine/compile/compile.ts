@@ -56,7 +56,7 @@ function listColumns(ctx: CompileContext): Selected[] {
   };
   for (const c of spec.columns) add(c.entity, c.field);
   if (spec.distinct) return out;
-  for (const o of spec.order) if (o.by.kind === "field" && !ctx.fansOut) add(o.by.field.entity, o.by.field.field);
+  for (const o of spec.order) if (o.by.kind === "field") add(o.by.field.entity, o.by.field.field);
   for (const f of ctx.entity(spec.entity).fields) if (f.type !== "binary") add(spec.entity, f.name);
   return out;
 }

@@ -40,7 +40,7 @@ export function phraseLemmas(phrase: string): string[] {
     .map((t) => t.lemma);
 }
 
-const SCORE = { user: 1, name: 1, qualified: 1.05, synonym: 0.9, reference: 0.85, partial: 0.55, value: 0.95, commonValue: 0.35 };
+const SCORE = { user: 1, name: 1, qualified: 1.05, synonym: 0.9, reference: 0.85, generic: 0.7, partial: 0.55, synonymHead: 0.5, value: 0.95, commonValue: 0.35 };
 /** Last words too generic to stand for a whole column name. */
 const GENERIC_HEADS = new Set(["id", "name", "date", "code", "number", "type", "time", "at", "on", "description", "desc", "title"]);
 
@@ -106,6 +106,11 @@ function addField(b: Builder, e: Entity, f: Field): void {
   const words = f.label.toLowerCase().split(" ");
   const head = words[words.length - 1]!;
   if (words.length > 1 && !GENERIC_HEADS.has(head)) b.add(head, target, SCORE.partial);
+  for (const syn of f.synonyms) {
+    const w = syn.split(" ");
+    const last = w[w.length - 1]!;
+    if (w.length === 2 && !GENERIC_HEADS.has(last)) b.add(last, target, SCORE.synonymHead);
+  }
   // "customer country", "invoice total": the entity's words before the field's.
   // Time columns' verb forms ("shipped", "hired") are not qualified: "orders shipped" is about orders.
   const verbForm = (p: string) => f.role === "time" && !p.includes(" ") && !["date", "time", "day", "timestamp"].includes(p);
@@ -126,6 +131,23 @@ function addValues(b: Builder, e: Entity, f: Field): void {
     // "Rock genre", "the Jazz genre": the value followed by its column or table name.
     for (const p of [f.label.toLowerCase(), ...entityPhrases(e).main]) b.add(`${value} ${p}`, target, SCORE.qualified);
   }
+}
+
+/** Words people use for "the business events" whatever the table is called. */
+const TRANSACTION_WORDS = ["purchase", "purchases", "order", "orders", "transaction", "transactions", "booking", "bookings"];
+
+/** The table of business events: dated, with an amount or with priced lines pointing at it. */
+function transactionEntity(model: SemanticModel): Entity | undefined {
+  let best: { e: Entity; score: number } | undefined;
+  for (const e of model.entities) {
+    if (!e.defaultTimeField || e.bridge) continue;
+    let score = 0;
+    if (e.fields.some((f) => f.role === "measure" && f.money)) score += 2;
+    if (model.metrics.some((m) => model.joins.some((j) => j.from === m.entity && j.to === e.name))) score += 2;
+    if (model.joins.some((j) => j.from === e.name)) score += 1;
+    if (!best || score > best.score) best = { e, score };
+  }
+  return best && best.score >= 3 ? best.e : undefined;
 }
 
 const cache = new WeakMap<SemanticModel, Lexicon>();
@@ -158,6 +180,15 @@ export function lexiconOf(model: SemanticModel): Lexicon {
     b.add(g.term, target, SCORE.user);
     for (const s of g.synonyms) b.add(s, target, SCORE.user);
   });
+
+  // "purchases" in a database of invoices: the generic words go to the transaction table when no table owns them.
+  const transaction = transactionEntity(model);
+  if (transaction) {
+    const taken = new Set(b.entries.filter((e) => e.target.type === "entity").map((e) => e.lemmas.join(" ")));
+    for (const w of TRANSACTION_WORDS) {
+      if (!taken.has(phraseLemmas(w).join(" "))) b.add(w, { type: "entity", entity: transaction.name }, SCORE.generic);
+    }
+  }
 
   const byFirst = new Map<string, Entry[]>();
   const vocabulary = new Set<string>();

@@ -14,6 +14,8 @@ export type Item =
 
 const NOUN_BEFORE = new Set(["per", "each", "every", "an", "a", "the", "one", "this", "that", "any", "by", "first", "last", "my", "our", "their", "same"]);
 
+const CLAUSE_START = new Set(["and", "then", "please", "also", "results", "them", "it", "list", "show"]);
+
 /** Cue kinds that yield to a same-length lexicon match when a name follows them ("total freight" vs "the total"). */
 const SOFT_CUES = new Set(["agg", "most", "adjective", "list", "null"]);
 
@@ -86,8 +88,13 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
     const lex = t.kind === "word" || t.kind === "number" ? lexiconMatch(lexicon, lemmas, i) : { length: 0, entries: [] };
     const lexLength = Math.min(lex.length, firstBlocked(inTime, i, lex.length) - i);
     let cue = cueMatch(tokens, i, (k) => inTime.has(k));
-    // "per order by country": "order" is the noun there, not "order by".
-    if (cue.cue?.type === "sort" && t.norm.startsWith("order") && NOUN_BEFORE.has(tokens[i - 1]?.norm ?? "")) cue = { length: 0 };
+    // "per order by country", "the biggest order by revenue": where "order" names a table, "order by"
+    // sorts only at the start of a clause.
+    if (cue.cue?.type === "sort" && t.norm.startsWith("order")) {
+      const before = tokens[i - 1]?.norm;
+      const orderIsTable = (lexicon.byFirst.get(t.lemma) ?? []).some((e) => e.target.type === "entity" && e.lemmas.length === 1);
+      if (NOUN_BEFORE.has(before ?? "") || (orderIsTable && before !== undefined && !CLAUSE_START.has(before))) cue = { length: 0 };
+    }
     const takeCue =
       cue.length > lexLength ||
       (cue.length > 0 && cue.length === lexLength && !(SOFT_CUES.has(cue.cue!.type) && !startsMention(lexicon, lemmas, i + cue.length)));

@@ -110,14 +110,30 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
   });
   const xEntity = xItem && t.namesEntity(xItem) ? t.entity(xItem) : undefined;
   if (xEntity) parts.rowEntity = xEntity;
+  // "best selling products", "the most popular genre": the table the adjective ranks stands in for X.
+  const rankedItem = all("superlative").find((s) => s.target && s.noun !== undefined && !s.noun.trim().length)?.target ?? all("superlative").find((s) => s.noun === "sold" && s.target)?.target;
+  const rankedByAdjective = rankedItem ? t.entity(rankedItem) : undefined;
   const groupByX = (): void => {
+    if (!xItem && rankedByAdjective) {
+      if (!parts.dimensions.some((d) => d.kind === "entity" && d.entity === rankedByAdjective)) parts.dimensions.push({ kind: "entity", entity: rankedByAdjective });
+      return;
+    }
     if (!xItem || used.has(xItem)) return;
     const d = t.dimension(xItem);
     if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);
     used.add(xItem);
   };
 
-  readRanking(parts, t, all, xItem, xEntity, groupByX, used);
+  const xGrain = all("grain").some((g) => g.ranked);
+  readRanking(parts, t, all, xItem, xEntity, groupByX, used, xGrain, rankedByAdjective);
+  // "Employees and the number of territories they cover": the rows named first are the groups.
+  const lead = reading.items.findIndex((i) => !(i.kind === "word" && i.filler) && !(i.kind === "cue" && (i.cue.type === "list" || i.cue.type === "which")));
+  const leadItem = reading.items[lead];
+  const link = reading.items[lead + 1];
+  const countAfter = reading.items.slice(lead + 2).find((i) => !(i.kind === "word" && i.filler));
+  if (leadItem?.kind === "mention" && leadItem === xItem && link?.kind === "cue" && (link.cue.type === "with" || link.text.toLowerCase() === "and") && countAfter?.kind === "cue" && countAfter.cue.type === "count" && parts.dimensions.length === 0 && parts.measures.length > 0) {
+    groupByX();
+  }
   if (parts.measures[0]) t.subject = measureEntity(parts.measures[0]) ?? t.subject;
 
   // Groupings.
@@ -160,7 +176,7 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
   }
   // The subject: what is counted or measured, else what is listed.
   const first = parts.measures[0];
-  parts.subject = (first && measureEntity(first)) ?? xEntity ?? t.subject ?? parts.columns[0]?.entity ?? parts.filters[0]?.field.entity;
+  parts.subject = (first && measureEntity(first)) ?? parts.rowEntity ?? xEntity ?? t.subject ?? parts.columns[0]?.entity ?? parts.filters[0]?.field.entity;
   if (!first && (parts.dimensions.length > 0 || parts.countWithoutTarget) && parts.subject) {
     const dimEntity = parts.dimensions[0]?.kind === "entity" ? parts.dimensions[0].entity : undefined;
     const subject = freeEntities.map((m) => t.entity(m)).find((e) => e && e !== dimEntity) ?? (dimEntity === parts.subject ? undefined : parts.subject);
@@ -171,15 +187,33 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
   }
   // "Which countries do customers come from?": distinct values of a column.
   const firstFree = reading.free[0];
-  if (parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && parts.columns.length > 0 && hasFieldRole(firstFree, lexicon, "dimension")) {
+  // ("What are the names of all playlists?" lists rows: a naming column is not a set of values.)
+  const firstColumn = parts.columns[0];
+  const naming = firstColumn ? lexicon.entities.get(firstColumn.entity)?.labelFields.includes(firstColumn.field) : false;
+  if (parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && firstColumn && !naming && hasFieldRole(firstFree, lexicon, "dimension")) {
     parts.distinct = true;
+  }
+  // "number of lines per invoice on average": an average over the groups.
+  if (parts.pendingAgg && parts.pendingAgg !== "sum" && parts.dimensions.length > 0 && (parts.measures.length > 0 || parts.implicitCount) && !parts.rollup) {
+    parts.rollup = parts.pendingAgg;
+    delete parts.pendingAgg;
   }
   return parts;
 }
 
 type All = <T extends Intent["type"]>(type: T) => Of<T>[];
 
-function readRanking(parts: Parts, t: Targets, all: All, xItem: MentionItem | undefined, xEntity: string | undefined, groupByX: () => void, used: Set<MentionItem>): void {
+function readRanking(
+  parts: Parts,
+  t: Targets,
+  all: All,
+  xItem: MentionItem | undefined,
+  xEntity: string | undefined,
+  groupByX: () => void,
+  used: Set<MentionItem>,
+  xGrain: boolean,
+  rankedByAdjective: string | undefined,
+): void {
   const { lexicon } = parts;
   const top = all("top")[0];
   const setOrder = (order: PendingOrder) => {
@@ -191,9 +225,10 @@ function readRanking(parts: Parts, t: Targets, all: All, xItem: MentionItem | un
       // An explicit "by track count" decides what "most common" means.
       if (all("sort").some((x) => x.target)) {
         parts.superlativeDir = s.dir;
+        if (top === undefined) parts.limit = 1;
         continue;
       }
-      const x = xEntity ?? t.subject;
+      const x = rankedByAdjective ?? xEntity ?? t.subject;
       const m = x ? popularityMeasure(lexicon, x, s.noun === "sold") : undefined;
       if (!m) continue;
       parts.measures.push(m);
@@ -203,22 +238,41 @@ function readRanking(parts: Parts, t: Targets, all: All, xItem: MentionItem | un
       continue;
     }
     if (s.noun) {
-      const x = xEntity ?? t.subject;
+      const ranked = s.target ? t.entity(s.target) : undefined;
+      const x = ranked ?? xEntity ?? t.subject;
       const f = x ? fieldForNoun(lexicon, x, s.noun) : undefined;
       if (f) {
         setOrder({ kind: "field", field: f, dir: s.dir });
         parts.limit = limit;
+        // "Which supplier has the most expensive product?": list the product, naming its supplier.
+        if (ranked && xEntity && ranked !== xEntity) {
+          for (const l of lexicon.entities.get(xEntity)?.labelFields ?? []) parts.columns.push({ entity: xEntity, field: l });
+          parts.rowEntity = ranked;
+        }
         if (xItem) used.add(xItem);
       }
       continue;
     }
     if (!s.target) {
-      parts.superlativeDir = s.dir;
+      // "Which country's customers spent the most?": rank by the amount already named.
+      const named = parts.measures[0];
+      if (named && (xItem || xGrain)) {
+        groupByX();
+        setOrder({ kind: "measure", measure: named, dir: s.dir });
+        parts.limit = limit;
+      } else parts.superlativeDir = s.dir;
       continue;
     }
     const entity = t.namesEntity(s.target) ? t.entity(s.target) : undefined;
+    // "the biggest order by revenue": rank the orders by the named measure.
+    if (entity && (!xItem || entity === xEntity) && !xGrain && all("sort").some((x) => x.target)) {
+      if (!parts.dimensions.some((d) => d.kind === "entity" && d.entity === entity)) parts.dimensions.push({ kind: "entity", entity });
+      parts.limit = limit;
+      parts.superlativeDir = s.dir;
+      continue;
+    }
     // "the smallest invoice": the row with the smallest main amount.
-    if (entity && (!xItem || entity === xEntity)) {
+    if (entity && ((!xItem && !xGrain) || entity === xEntity)) {
       const m = primaryMeasure(lexicon, entity, "sum");
       if (m?.kind === "field") {
         setOrder({ kind: "field", field: m.field, dir: s.dir });
@@ -241,7 +295,7 @@ function readRanking(parts: Parts, t: Targets, all: All, xItem: MentionItem | un
       setOrder({ kind: "field", field: m.field, dir: s.dir });
       parts.limit = limit;
       used.add(xItem!);
-    } else if (xItem) {
+    } else if (xItem || xGrain) {
       parts.measures.push(m);
       groupByX();
       setOrder({ kind: "measure", measure: m, dir: s.dir });
@@ -277,8 +331,9 @@ function readRanking(parts: Parts, t: Targets, all: All, xItem: MentionItem | un
       continue;
     }
     if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
-    if (xItem && !all("group").length) groupByX();
-    setOrder({ kind: "measure", measure: m, dir: "desc" });
+    if ((xItem || rankedByAdjective) && !all("group").length && parts.dimensions.length === 0) groupByX();
+    setOrder({ kind: "measure", measure: m, dir: parts.superlativeDir ?? "desc" });
+    delete parts.superlativeDir;
   }
   if (top) {
     parts.limit = top.n;

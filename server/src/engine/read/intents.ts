@@ -12,7 +12,7 @@ export type Intent =
   | { type: "count"; target?: MentionItem; distinct: boolean }
   | { type: "agg"; agg: "sum" | "avg" | "min" | "max"; target?: MentionItem; distinct: boolean; countOf?: MentionItem }
   | { type: "group"; target: MentionItem }
-  | { type: "grain"; grain: TimeGrain }
+  | { type: "grain"; grain: TimeGrain; ranked?: boolean }
   | { type: "value"; item: MentionItem; negate: boolean }
   | { type: "flag"; item: MentionItem; negate: boolean }
   | { type: "null"; item: MentionItem; op: "is_null" | "not_null" }
@@ -85,6 +85,16 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
   };
   const claim = (...ks: number[]) => ks.forEach((k) => claimed.add(k));
 
+  // "Which year had the highest revenue?": the time bucket is what gets ranked.
+  items.forEach((it, k) => {
+    if (it.kind !== "cue" || it.cue.type !== "which") return;
+    const next = items[k + 1];
+    const grain = next?.kind === "word" ? GRAIN_NOUNS[next.text.toLowerCase()] : undefined;
+    if (grain && grain !== "day") {
+      claim(k + 1);
+      intents.push({ type: "grain", grain, ranked: true });
+    }
+  });
   // Follow-up markers, list/which cues.
   items.forEach((it, k) => {
     if (it.kind !== "cue") return;
@@ -123,7 +133,9 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     }
     const back = skipBack(k);
     const hintItem = mentionAt(back);
-    const hint = hintItem && hasFieldRole(hintItem, lexicon, "time") ? hintItem : undefined;
+    // Only a mention that is read as a time column ("hired"), not a table that shares a word ("orders").
+    const best = hintItem?.entries.reduce((a, b) => (b.score > a.score ? b : a));
+    const hint = hintItem && best?.target.type === "field" && hasFieldRole(hintItem, lexicon, "time") ? hintItem : undefined;
     if (hint) claim(back);
     intents.push({ type: "time", expr: it.expr, ...(hint ? { hint } : {}) });
   });
@@ -267,7 +279,8 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
       if (adj?.kind === "cue" && adj.cue.type === "adjective") {
         claim(j);
         const dir = it.cue.dir === "desc" ? adj.cue.dir : adj.cue.dir === "desc" ? "asc" : "desc";
-        intents.push({ type: "superlative", dir, ...(adj.cue.noun ? { noun: adj.cue.noun } : {}) });
+        const ranked = rankedEntity(lexicon, items, claimed, ahead(j), claim);
+        intents.push({ type: "superlative", dir, ...(adj.cue.noun ? { noun: adj.cue.noun } : {}), ...(ranked ? { target: ranked } : {}) });
         return;
       }
       let count = false;
@@ -281,7 +294,8 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
       intents.push({ type: "superlative", dir: it.cue.dir, ...(target && !only(target, "value") ? { target } : {}), count });
     } else if (it.cue.type === "adjective" && (it.cue.form === "most" || !it.cue.noun)) {
       claim(k);
-      intents.push({ type: "superlative", dir: it.cue.dir, ...(it.cue.noun ? { noun: it.cue.noun } : {}) });
+      const ranked = it.cue.noun ? rankedEntity(lexicon, items, claimed, ahead(k), claim) : undefined;
+      intents.push({ type: "superlative", dir: it.cue.dir, ...(it.cue.noun ? { noun: it.cue.noun } : {}), ...(ranked ? { target: ranked } : {}) });
     } else if (it.cue.type === "sort") {
       claim(k);
       let j = ahead(k);
@@ -304,6 +318,17 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
       readGroup(lexicon, items, intents, k, ahead, at, claim);
     }
   });
+}
+
+/** The table an adjective ranks ("the most expensive product"), when one follows it. */
+function rankedEntity(lexicon: Lexicon, items: Item[], claimed: Set<number>, j: number, claim: Claim): MentionItem | undefined {
+  const it = items[j];
+  if (it?.kind !== "mention" || claimed.has(j) || !has(it, "entity")) return undefined;
+  const best = it.entries.reduce((a, b) => (b.score > a.score ? b : a));
+  if (best.target.type !== "entity") return undefined;
+  claim(j);
+  void lexicon;
+  return it;
 }
 
 /** "by country and city", "per artist"; "by revenue" or "by number of tracks" order rather than group. */
@@ -473,6 +498,15 @@ function readFilters(
     if (negate && has(it, "entity") && (word === "without" || word === "no" || word === "never" || possession)) {
       claim(k, neg);
       intents.push({ type: "related", item: it, negate: true });
+      return;
+    }
+    // "artists that have albums": rows with related rows of another entity.
+    const w = items[k - 1];
+    const w2 = items[k - 2];
+    const withBefore = (w?.kind === "cue" && w.cue.type === "with") || (w?.kind === "word" && w.filler && w2?.kind === "cue" && w2.cue.type === "with" && ["any", "some"].includes(w.text.toLowerCase()));
+    if (!negate && withBefore && only(it, "entity") && items[k + 1]?.kind !== "mention") {
+      claim(k);
+      intents.push({ type: "related", item: it, negate: false });
       return;
     }
     // "order lines with a discount", "customers that have a company".

@@ -43,7 +43,8 @@ export class Targets {
   /** Whether the mention's best reading is an entity (not a field that shares a word). */
   namesEntity(item: MentionItem): boolean {
     const best = item.entries.reduce((a, b) => (b.score > a.score ? b : a));
-    return best.target.type === "entity" || best.target.type === "label" || (best.target.type !== "metric" && item.entries.some((e) => e.target.type === "entity" && e.score >= best.score - 0.05));
+    if (best.target.type === "label") return false;
+    return best.target.type === "entity" || (best.target.type !== "metric" && item.entries.some((e) => e.target.type === "entity" && e.score >= best.score - 0.05));
   }
 
   field(item: MentionItem, want: Context["want"], agg?: string): FieldRef | undefined {

@@ -122,8 +122,11 @@ export function scanTime(tokens: Token[]): TimeMatch[] {
       const j = skip(tokens, i + 1, ["the", "year", "to", "of", "month", "fiscal"]);
       const p = periodAt(tokens, j);
       if (p) {
-        out.push({ start: i, end: p.end, expr: asRange(p, bound) });
-        i = p.end - 1;
+        // "invoices from 2022" is within 2022; "from 2022 on(wards)" starts there.
+        const onwards = ["on", "onwards", "onward", "forward", "forwards"].includes(tokens[p.end]?.norm ?? "");
+        const b = t.norm === "from" && !onwards ? "in" : bound;
+        out.push({ start: i, end: onwards ? p.end + 1 : p.end, expr: asRange(p, b) });
+        i = (onwards ? p.end + 1 : p.end) - 1;
         continue;
       }
     }
