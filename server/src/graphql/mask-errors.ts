@@ -26,11 +26,6 @@ export function createErrorMasker(log: Logger) {
       }
       return original;
     }
-    if (original instanceof GraphQLError && error instanceof GraphQLError) {
-      // From graphql-js itself: parse, validation and variable coercion errors, safe to show.
-      const code = error.extensions?.code ?? original.extensions?.code ?? (/^Variable "\$/.test(error.message) ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED");
-      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
-    }
     const path = error instanceof GraphQLError ? error.path : undefined;
     const exposed = exposedError(original);
     if (exposed) {
@@ -39,6 +34,11 @@ export function createErrorMasker(log: Logger) {
     }
     if (original instanceof PothosValidationError) {
       return new GraphQLError(original.message, { path, extensions: { code: "BAD_USER_INPUT" } });
+    }
+    if (original instanceof GraphQLError && error instanceof GraphQLError) {
+      // From graphql-js itself: parse, validation and variable coercion errors, safe to show.
+      const code = error.extensions?.code ?? original.extensions?.code ?? (/^Variable "\$/.test(error.message) ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED");
+      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
     }
     const text = original instanceof Error ? `${original.name} ${original.message} ${(original as { code?: string }).code ?? ""}` : String(original);
     if (unavailable.test(text)) {
