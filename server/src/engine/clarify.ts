@@ -25,7 +25,9 @@ export function clarifyUnknown(lexicon: Lexicon, reading: Reading, reason: "NOT_
   if (entities.length === 0) {
     return { kind: "reject", code: "NOT_UNDERSTOOD", message: "This data source has no tables to ask about." };
   }
-  if (reason === "NOT_UNDERSTOOD" && unknown.length === 0 && !counting) {
+  // Without any question words around them, unknown words are noise, not a table to look for.
+  const structured = reading.items.some((i) => i.kind === "cue" && ["count", "agg", "list", "which", "group", "most", "top"].includes(i.cue.type));
+  if (reason === "NOT_UNDERSTOOD" && ((unknown.length === 0 && !counting) || !structured)) {
     return {
       kind: "reject",
       code: "NOT_UNDERSTOOD",

@@ -75,6 +75,8 @@ export function fieldSynonyms(column: string, entityPhrase: string, isTime: bool
   if (words.length > entityWords.length && entityWords.every((w, i) => singularize(words[i] ?? "") === w)) {
     list.push(words.slice(entityWords.length).join(" "));
   }
+  // "is_active" → "active", "has_discount" → "discount": flags are named by their adjective.
+  if (words.length > 1 && ["is", "has", "can", "was"].includes(words[0]!)) list.push(words.slice(1).join(" "));
   if (isTime) {
     const rest = words.filter((w) => !["date", "time", "timestamp", "at", "on", "dt", "ts"].includes(w));
     // "hire" for hire_date, but not "invoice" for invoice_date: that word names the table.

@@ -151,11 +151,41 @@ function transactionEntity(model: SemanticModel): Entity | undefined {
 }
 
 const cache = new WeakMap<SemanticModel, Lexicon>();
+/** Models are often re-read from JSON for each request: equal content reuses the lexicon too. */
+const byContent = new Map<string, Lexicon>();
+const CONTENT_CACHE_SIZE = 32;
 
-/** The lexicon of a model, built once per model object. */
+function fingerprint(model: SemanticModel): string {
+  const text = JSON.stringify(model);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+}
+
+/** The lexicon of a model, built once per model (by object, then by content). */
 export function lexiconOf(model: SemanticModel): Lexicon {
   const hit = cache.get(model);
   if (hit) return hit;
+  const key = fingerprint(model);
+  const same = byContent.get(key);
+  if (same) {
+    const lexicon = { ...same, model };
+    cache.set(model, lexicon);
+    return lexicon;
+  }
+  const built = buildLexicon(model);
+  byContent.set(key, built);
+  if (byContent.size > CONTENT_CACHE_SIZE) byContent.delete(byContent.keys().next().value!);
+  cache.set(model, built);
+  return built;
+}
+
+function buildLexicon(model: SemanticModel): Lexicon {
   const b = new Builder();
   const entityNames = new Set(model.entities.map((e) => singularize(e.label.toLowerCase())));
   const entities = new Map<string, Entity>();
@@ -206,7 +236,5 @@ export function lexiconOf(model: SemanticModel): Lexicon {
     const index = schemaWords.has(word) ? vocabularyByLength : valueVocabularyByLength;
     index.set(word.length, [...(index.get(word.length) ?? []), word]);
   }
-  const lexicon: Lexicon = { model, byFirst, vocabulary, vocabularyByLength, valueVocabularyByLength, entities, fields };
-  cache.set(model, lexicon);
-  return lexicon;
+  return { model, byFirst, vocabulary, vocabularyByLength, valueVocabularyByLength, entities, fields };
 }

@@ -85,6 +85,14 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
       i++;
       continue;
     }
+    // "inactive", "unpaid", "non-discontinued": a negated yes/no column.
+    const negated = t.kind === "word" && !lexicon.vocabulary.has(lemmas[i]!) ? negatedFlag(lexicon, lemmas[i]!) : undefined;
+    if (negated) {
+      items.push({ kind: "cue", start: i, end: i, cue: { type: "negate" }, text: "not" });
+      items.push({ kind: "mention", start: i, end: i + 1, entries: negated, score: Math.max(...negated.map((e) => e.score)), text: t.raw });
+      i++;
+      continue;
+    }
     const lex = t.kind === "word" || t.kind === "number" ? lexiconMatch(lexicon, lemmas, i) : { length: 0, entries: [] };
     const lexLength = Math.min(lex.length, firstBlocked(inTime, i, lex.length) - i);
     let cue = cueMatch(tokens, i, (k) => inTime.has(k));
@@ -130,6 +138,16 @@ function valueAllowed(entry: Entry, span: Token[]): boolean {
   if (value.replace(/[^\p{L}\p{N}]/gu, "").length <= 3) return span.map((t) => t.raw).join("") === value.replace(/[^\p{L}\p{N}]/gu, "") || text === value;
   if (entry.score < 0.5) return span.every((t) => t.capitalized) && span[0]!.index > 0;
   return true;
+}
+
+function negatedFlag(lexicon: Lexicon, lemma: string): Entry[] | undefined {
+  const m = /^(un|in|non|im|dis)(.{4,})$/.exec(lemma);
+  if (!m) return undefined;
+  const entries = (lexicon.byFirst.get(m[2]!) ?? []).filter((e) => {
+    if (e.lemmas.length !== 1 || e.target.type !== "field") return false;
+    return lexicon.fields.get(`${e.target.entity}\u0000${e.target.field}`)?.flag === true;
+  });
+  return entries.length > 0 ? entries : undefined;
 }
 
 function firstBlocked(blocked: Set<number>, start: number, length: number): number {

@@ -1,0 +1,100 @@
+/**
+ * Built-in engine figures on a Chinook-sized model: question → spec (plan),
+ * spec → SQL (compile), and both together, p50/p95 over every question of
+ * the eval sets. Also the one-off cost of building a model's lexicon, and
+ * introspection of ~300 tables. Run: `cd server && npx tsx bench/engine.bench.ts`
+ * (datasets from ../shared, or AGENTMEDHA_SHARED; no server needed: PGlite).
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { compile } from "../src/engine/compile/compile.ts";
+import { lexiconOf } from "../src/engine/lexicon/build.ts";
+import { plan } from "../src/engine/plan.ts";
+import { nextState, type ConversationState } from "../src/engine/state.ts";
+import { readCases } from "../src/eval/cases.ts";
+import { registerDataset } from "../src/eval/register.ts";
+import { repoRoot } from "../src/paths.ts";
+import { bootstrapSemanticModel } from "../src/semantic/bootstrap.ts";
+import { introspectPostgres } from "../src/sql/introspect/postgres.ts";
+
+const shared = process.env.AGENTMEDHA_SHARED ?? path.resolve(repoRoot, "../shared");
+const casesDir = path.join(repoRoot, "server/src/eval/cases");
+const ROUNDS = 20;
+
+function stats(measure: string, samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { measure, n: samples.length, "p50 ms": at(0.5).toFixed(3), "p95 ms": at(0.95).toFixed(3), "max ms": sorted[sorted.length - 1]!.toFixed(3) };
+}
+
+async function engineFigures(dataset: string) {
+  const loaded = await registerDataset(dataset, path.join(shared, `datasets/${dataset}/${dataset}.sql`));
+  const files = (await fs.readdir(casesDir)).filter((f) => f.startsWith(dataset) && f.endsWith(".jsonl"));
+  const cases = (await Promise.all(files.map((f) => readCases(path.join(casesDir, f))))).flat();
+  // The lexicon is built once per model object and cached: measure that first call on a fresh copy.
+  const fresh = structuredClone(loaded.model);
+  const t0 = performance.now();
+  lexiconOf(fresh);
+  const lexiconMs = performance.now() - t0;
+  // A model re-read from JSON (as a request would) finds the cached lexicon by content.
+  const t1 = performance.now();
+  lexiconOf(JSON.parse(JSON.stringify(loaded.model)));
+  const reuseMs = performance.now() - t1;
+  const planMs: number[] = [];
+  const compileMs: number[] = [];
+  const totalMs: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const c of cases) {
+      let state: ConversationState | null = null;
+      for (const turn of c.turns) {
+        const a = performance.now();
+        const outcome = plan({ question: turn.question, model: loaded.model, state });
+        const b = performance.now();
+        if (outcome.kind === "query") compile(outcome.spec, loaded.model);
+        const d = performance.now();
+        state = nextState(state, turn.question, outcome);
+        if (round === 0) continue; // warm-up
+        planMs.push(b - a);
+        compileMs.push(d - b);
+        totalMs.push(d - a);
+      }
+    }
+  }
+  await loaded.close();
+  return {
+    rows: [stats(`${dataset}: plan`, planMs), stats(`${dataset}: compile`, compileMs), stats(`${dataset}: question → SQL`, totalMs)],
+    lexiconMs,
+    reuseMs,
+    entities: loaded.model.entities.length,
+  };
+}
+
+async function introspectionFigure(tables: number) {
+  const db = new PGlite();
+  const ddl: string[] = [];
+  for (let i = 0; i < tables; i++) {
+    ddl.push(`CREATE TABLE t${i} (id int PRIMARY KEY, t${Math.max(0, i - 1)}_id int, label text, amount numeric(10,2), at date);`);
+    ddl.push(`INSERT INTO t${i} SELECT g, g, 'v' || (g % 5), g * 1.5, DATE '2024-01-01' + g FROM generate_series(1, 50) g;`);
+  }
+  await db.exec(ddl.join("\n"));
+  const start = performance.now();
+  const snapshot = await introspectPostgres(db);
+  const introspectMs = performance.now() - start;
+  const b = performance.now();
+  bootstrapSemanticModel(snapshot);
+  const bootstrapMs = performance.now() - b;
+  await db.close();
+  return { introspectMs, bootstrapMs };
+}
+
+const rows = [];
+for (const dataset of ["chinook", "northwind"]) {
+  const figures = await engineFigures(dataset);
+  rows.push(...figures.rows);
+  console.log(`${dataset}: ${figures.entities} entities, lexicon built in ${figures.lexiconMs.toFixed(1)} ms (once per model), found again for an equal model re-read from JSON in ${figures.reuseMs.toFixed(1)} ms`);
+}
+console.table(rows);
+const wide = await introspectionFigure(300);
+console.log(`introspection of 300 tables (PGlite, 50 rows each): ${wide.introspectMs.toFixed(0)} ms; bootstrap: ${wide.bootstrapMs.toFixed(0)} ms`);
+process.exit(0);
