@@ -15,6 +15,7 @@ import { createStaticHandler, healthz, readyz, sendJson } from "./http/routes.ts
 import { attachWebSocket } from "./http/websocket.ts";
 import { createYogaServer } from "./http/yoga.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
+import { createLlmClient } from "./llm/client.ts";
 import { handleExport, isExportPath } from "./modules/export/export.route.ts";
 import { createConnections } from "./modules/data-sources/connections.ts";
 import { createDataSourceService } from "./modules/data-sources/data-sources.service.ts";
@@ -92,6 +93,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     cache,
     secrets,
     redisReady,
+    llm: config.openai.apiKey || config.openai.baseUrl ? createLlmClient(config.openai) : null,
     auth: createAuthService({ prisma, tokenKey: secrets.tokenKey, tokenTtlSeconds: config.tokenTtlSeconds }),
     sessions: createSessionService({ prisma, pubsub, ttlMs: config.sessionTtlMs, retentionMs: config.sessionRetentionMs }),
     connections,

@@ -5,6 +5,7 @@ import type { Logger } from "./infra/logger.ts";
 import type { PubSub } from "./infra/pubsub.ts";
 import type { Secrets } from "./infra/secrets.ts";
 import type { AuthService } from "./modules/auth/auth.service.ts";
+import type { LlmClient } from "./llm/client.ts";
 import type { Connections } from "./modules/data-sources/connections.ts";
 import type { DataSourceService } from "./modules/data-sources/data-sources.service.ts";
 import type { SemanticService } from "./modules/semantic/semantic.service.ts";
@@ -27,6 +28,8 @@ export interface Services {
   cache: Cache;
   secrets: Secrets;
   redisReady: () => boolean;
+  /** The OpenAI-compatible model, when one is configured. */
+  llm: LlmClient | null;
   auth: AuthService;
   sessions: SessionService;
   connections: Connections;

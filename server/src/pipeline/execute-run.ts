@@ -10,7 +10,10 @@ import { compileSpec } from "./stages/compile.ts";
 import { loadContext } from "./stages/context.ts";
 import { discover } from "./stages/discover.ts";
 import { executeSql } from "./stages/execute.ts";
-import { planQuestion } from "./stages/plan.ts";
+import { planAnswer } from "./stages/plan.ts";
+import { createLlmProgress, guardModelSql, validateModelSql } from "./stages/model-sql.ts";
+import { isLlmError } from "../llm/errors.ts";
+import type { Suggestion } from "../insights/types.ts";
 import { understand } from "./stages/understand.ts";
 import { describeFailure, NeedsInput, RunCancelled, createStageRunner } from "./stage.ts";
 import type { EventLog } from "./events.ts";
@@ -104,17 +107,47 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
     }
 
     const planned = await stage.run("PLAN", async () => {
-      const value = planQuestion(understood.text, context, request.kind === "prepared" ? request.spec : null);
-      return { value, payload: { engine: value.engine, spec: value.spec, followUp: value.followUp, understood: value.understood, ignored: value.ignored, confidence: value.confidence } };
+      const llmEvents = createLlmProgress((payload) => stage.progress("PLAN", payload));
+      try {
+        const value = await planAnswer({
+          question: understood.text,
+          context,
+          prepared: request.kind === "prepared" ? request.spec : null,
+          mode: config.engine,
+          llm: services.llm,
+          history: session.dataSourceId === source.id ? session.history : [],
+          validate: (sql) => validateModelSql(services, source, sql, signal),
+          signal,
+          onLlmEvent: llmEvents.push,
+        });
+        await llmEvents.flush();
+        const payload =
+          value.kind === "spec"
+            ? { engine: value.engine, spec: value.spec, followUp: value.followUp, understood: value.understood, ignored: value.ignored, confidence: value.confidence }
+            : { engine: value.engine, why: value.why, sql: value.sql, attempts: value.stats.attempts.length, usage: value.stats.usage, model: value.stats.model, latencyMs: value.stats.latencyMs };
+        return { value, payload };
+      } catch (error) {
+        await llmEvents.flush();
+        if (isLlmError(error) && error.run) await prisma.queryRun.update({ where: { id: run.id }, data: { engine: "LLM", usage: json(error.run) } });
+        throw error;
+      }
     });
 
     const compiled = await stage.run("COMPILE", async () => {
-      const value = await compileSpec(planned.spec, context.model, source);
+      const value = planned.kind === "spec" ? await compileSpec(planned.spec, context.model, source) : await guardModelSql(planned.sql, planned.explanation, source);
       return { value, payload: { sql: value.guarded.sql, explanation: value.explanation, tables: value.guarded.tables } };
     });
+    const spec = planned.kind === "spec" ? planned.spec : null;
     await prisma.queryRun.update({
       where: { id: run.id },
-      data: { engine: planned.engine as RunEngine, spec: json(planned.spec), sql: compiled.guarded.sql, explanation: compiled.explanation, semanticModelVersion: context.modelVersion },
+      data: {
+        engine: planned.engine as RunEngine,
+        spec: spec ? json(spec) : undefined,
+        sql: compiled.guarded.sql,
+        explanation: compiled.explanation,
+        semanticModelVersion: context.modelVersion,
+        ...(planned.kind === "sql" ? { usage: json(planned.stats) } : {}),
+      },
     });
 
     const result = await stage.run("EXECUTE", async () => {
@@ -123,23 +156,31 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
     });
 
     const chart = await stage.run("VISUALIZE", async () => {
-      const value = chooseChart({ spec: planned.spec, model: context.model, columns: result.columns, rows: result.rows, title: understood.text });
+      const value = chooseChart({ spec, model: context.model, columns: result.columns, rows: result.rows, title: understood.text });
       return { value, payload: { chart: value } };
     });
 
-    const suggestions = await stage.run("SUGGEST", async () => {
-      const value = suggestFollowUps({ spec: planned.spec, model: context.model, columns: result.columns, rows: result.rows });
-      return { value, payload: { suggestions: value.map((s, index) => ({ index, kind: s.kind, label: s.label })) } };
-    });
+    let suggestions: Suggestion[] = [];
+    if (spec) {
+      suggestions = await stage.run("SUGGEST", async () => {
+        const value = suggestFollowUps({ spec, model: context.model, columns: result.columns, rows: result.rows });
+        return { value, payload: { suggestions: value.map((s, index) => ({ index, kind: s.kind, label: s.label })) } };
+      });
+    } else {
+      await stage.skip("SUGGEST", { reason: "Suggestions are built from a query spec; the model wrote SQL directly." });
+    }
 
-    const engineState =
-      request.kind === "prepared" ? stateWithSpec(context.state, planned.spec, understood.text) : nextState(context.state ?? initialState(), understood.text, { kind: "query", spec: planned.spec, confidence: planned.confidence, understood: planned.understood, ignored: planned.ignored, followUp: planned.followUp });
+    const engineState = spec
+      ? request.kind === "prepared"
+        ? stateWithSpec(context.state, spec, understood.text)
+        : nextState(context.state ?? initialState(), understood.text, { kind: "query", spec, confidence: 1, understood: [], ignored: [], followUp: false })
+      : context.state;
     await contexts.save(run.sessionId, {
       dataSourceId: source.id,
       engine: engineState,
       lastRunId: run.id,
       tables: compiled.guarded.tables.map((t) => t.name),
-      filters: planned.spec.filters.map((f) => (f.kind === "range" ? f.label : `${f.field.entity}.${f.field.field}`)),
+      filters: (spec?.filters ?? []).map((f) => (f.kind === "range" ? f.label : `${f.field.entity}.${f.field.field}`)),
       history: [...(session.dataSourceId === source.id ? session.history : []), { question: understood.text, sql: compiled.guarded.sql }],
     });
     await finish(

@@ -61,6 +61,10 @@ export function createStageRunner(runId: string, events: EventLog, signal: Abort
     async skip(stage: Stage, payload: unknown) {
       await emit(stage, "SKIPPED", payload);
     },
+    /** Intermediate output of a running stage (the model's SQL as it is written, a correction). */
+    async progress(stage: Stage, payload: unknown) {
+      await emit(stage, "PROGRESS", payload);
+    },
     async run<T>(stage: Stage, work: () => Promise<{ value: T; payload?: unknown }>): Promise<T> {
       if (signal.aborted) throw new RunCancelled();
       await emit(stage, "STARTED");

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AppError, badInput } from "../../errors.ts";
+import { AppError, badInput, registerErrorCodes } from "../../errors.ts";
+import { llmErrorCodes } from "../../llm/errors.ts";
 import { builder } from "../../graphql/builder.ts";
 import { fromGlobalId, nilUuid, toGlobalId } from "../../graphql/ids.ts";
 import type { ChartSpec, Suggestion } from "../../insights/types.ts";
@@ -8,6 +9,19 @@ import { stages } from "../../pipeline/stage.ts";
 import type { ResultColumn } from "../../sql/executor/executor.ts";
 import { maxMessageLength } from "./ask.service.ts";
 import { pageOfResult } from "./result-page.ts";
+
+registerErrorCodes(llmErrorCodes);
+registerErrorCodes({
+  EMPTY_QUESTION: "The question is empty.",
+  QUESTION_TOO_LONG: "The question is longer than allowed.",
+  SQL_NOT_ACCEPTED: "SQL was sent as a question; ask in plain language.",
+  NOT_ENGLISH: "The question is not in a language the built-in engine reads.",
+  NOT_UNDERSTOOD: "The question could not be related to the data.",
+  NO_DATA_SOURCES: "There is no data source to ask.",
+  SEMANTIC_MODEL_MISSING: "The data source has no semantic model yet.",
+  RUN_ABANDONED: "The server answering the question stopped before it finished.",
+  RUN_FINISHED: "The run has already finished.",
+});
 
 const RunStatusEnum = builder.enumType("RunStatus", {
   values: {

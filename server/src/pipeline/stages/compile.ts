@@ -8,7 +8,6 @@ import type { SchemaSnapshot } from "../../sql/snapshot.ts";
 export interface Compiled {
   guarded: GuardedSql;
   explanation: string;
-  roles: { column: string; role: string }[];
 }
 
 /** Tables the data source has, as the guard wants them ("schema.table"). */
@@ -23,9 +22,5 @@ export async function compileSpec(spec: QuerySpec, model: SemanticModel, source:
     allowedSchemas: source.schemas,
     knownTables: knownTables(source.snapshot as SchemaSnapshot | null),
   });
-  return {
-    guarded,
-    explanation: explain(spec, model),
-    roles: compiled.columns.map((c) => ({ column: c.name, role: c.role })),
-  };
+  return { guarded, explanation: explain(spec, model) };
 }

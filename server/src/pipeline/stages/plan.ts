@@ -1,16 +1,42 @@
-import { plan, type ClarifyOption } from "../../engine/plan.ts";
+import { plan, type ClarifyOption, type PlanOutcome } from "../../engine/plan.ts";
 import type { QuerySpec } from "../../engine/spec.ts";
+import type { LlmClient } from "../../llm/client.ts";
+import type { LlmRunStats } from "../../llm/errors.ts";
+import { generateSql, type LlmEvent, type Validation } from "../../llm/generate.ts";
 import type { AnswerContext } from "./context.ts";
 import { NeedsInput, RunFailure } from "../stage.ts";
 
-export interface Planned {
-  spec: QuerySpec;
-  engine: "BUILTIN" | "VERIFIED" | "PREPARED";
-  followUp: boolean;
-  understood: string[];
-  ignored: string[];
-  confidence: number;
+export type EngineMode = "builtin" | "llm" | "hybrid";
+
+export type Planned =
+  | {
+      kind: "spec";
+      spec: QuerySpec;
+      engine: "BUILTIN" | "VERIFIED" | "PREPARED";
+      followUp: boolean;
+      understood: string[];
+      ignored: string[];
+      confidence: number;
+    }
+  | { kind: "sql"; engine: "LLM"; sql: string; explanation: string; tables: string[]; stats: LlmRunStats; why: string };
+
+export interface PlanAnswerInput {
+  question: string;
+  context: AnswerContext;
+  prepared: QuerySpec | null;
+  mode: EngineMode;
+  llm: LlmClient | null;
+  /** Earlier turns on this data source, oldest first (for the model's prompt). */
+  history: { question: string; sql: string | null }[];
+  /** The sandbox check the model's SQL must pass (guard, then EXPLAIN). */
+  validate: (sql: string) => Promise<Validation>;
+  signal: AbortSignal;
+  onLlmEvent?: (event: LlmEvent) => void;
+  now?: Date;
 }
+
+/** Below this the built-in engine's reading is a guess; hybrid mode asks the model instead. */
+export const hybridConfidence = 0.6;
 
 const rejectHints: Record<string, string> = {
   EMPTY_QUESTION: "Type a question about your data, e.g. “How many orders per month?”.",
@@ -20,17 +46,12 @@ const rejectHints: Record<string, string> = {
   NOT_UNDERSTOOD: "Rephrase with the names of things in your data (tables, columns, values).",
 };
 
-/** A spec to run: prepared (a suggestion or clarification option), or read from the question by the engine. */
-export function planQuestion(question: string, context: AnswerContext, prepared: QuerySpec | null, now = new Date()): Planned {
-  if (prepared) return { spec: prepared, engine: "PREPARED", followUp: true, understood: [], ignored: [], confidence: 1 };
-  const outcome = plan({ question, model: context.model, state: context.state, now });
-  if (outcome.kind === "reject") {
-    throw new RunFailure(outcome.code, outcome.message, rejectHints[outcome.code] ?? "Rephrase the question.");
-  }
-  if (outcome.kind === "clarify") {
-    throw new NeedsInput("CLARIFICATION", outcome.message, { options: outcome.options.map((o: ClarifyOption) => ({ label: o.label, spec: o.spec ?? null, question: o.resolvedQuestion ?? null })) });
-  }
+/** Refusals no model should be asked to overrule: they are about the input, not about reading it. */
+const finalRejects = new Set(["EMPTY_QUESTION", "QUESTION_TOO_LONG", "SQL_NOT_ACCEPTED"]);
+
+function fromEngine(outcome: Exclude<PlanOutcome, { kind: "reject" | "clarify" }>): Planned {
   return {
+    kind: "spec",
     spec: outcome.spec,
     engine: outcome.spec.verifiedSql ? "VERIFIED" : "BUILTIN",
     followUp: outcome.followUp,
@@ -38,4 +59,48 @@ export function planQuestion(question: string, context: AnswerContext, prepared:
     ignored: outcome.ignored,
     confidence: outcome.confidence,
   };
+}
+
+function settle(outcome: PlanOutcome): Planned {
+  if (outcome.kind === "reject") throw new RunFailure(outcome.code, outcome.message, rejectHints[outcome.code] ?? "Rephrase the question.");
+  if (outcome.kind === "clarify") {
+    throw new NeedsInput("CLARIFICATION", outcome.message, {
+      options: outcome.options.map((o: ClarifyOption) => ({ label: o.label, spec: o.spec ?? null, question: o.resolvedQuestion ?? null })),
+    });
+  }
+  return fromEngine(outcome);
+}
+
+/** Why hybrid mode handed the question to the model, for the progress events. */
+function handOver(outcome: PlanOutcome): string | null {
+  if (outcome.kind === "query") return outcome.confidence < hybridConfidence && !outcome.spec.verifiedSql ? "The built-in engine was not confident." : null;
+  if (outcome.kind === "clarify") return "The built-in engine could not read the question without asking.";
+  return finalRejects.has(outcome.code) ? null : "The built-in engine could not read the question.";
+}
+
+/**
+ * The plan of an answer: a prepared spec, the built-in engine's spec, or SQL
+ * from the model. `hybrid` lets the engine answer when it is confident and
+ * the model otherwise; `llm` always asks the model.
+ */
+export async function planAnswer(input: PlanAnswerInput): Promise<Planned> {
+  if (input.prepared) {
+    return { kind: "spec", spec: input.prepared, engine: "PREPARED", followUp: true, understood: [], ignored: [], confidence: 1 };
+  }
+  const outcome = plan({ question: input.question, model: input.context.model, state: input.context.state, now: input.now });
+  const useModel = input.llm && (input.mode === "llm" ? !(outcome.kind === "reject" && finalRejects.has(outcome.code)) : input.mode === "hybrid" ? handOver(outcome) : null);
+  if (!useModel || !input.llm) return settle(outcome);
+  if (outcome.kind === "query" && outcome.spec.verifiedSql) return fromEngine(outcome);
+  const why = input.mode === "llm" ? "ENGINE=llm: every question goes to the model." : (useModel as string);
+  const generated = await generateSql({
+    client: input.llm,
+    question: input.question,
+    model: input.context.model,
+    history: input.history,
+    examples: [],
+    validate: input.validate,
+    signal: input.signal,
+    onEvent: input.onLlmEvent,
+  });
+  return { kind: "sql", engine: "LLM", sql: generated.sql, explanation: generated.explanation, tables: generated.tables, stats: generated, why };
 }
