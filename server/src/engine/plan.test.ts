@@ -152,6 +152,14 @@ describe("plan: honesty", () => {
     expect(q("how many cancelled orders").filters).toEqual([{ kind: "compare", field: { entity: "sales_orders", field: "status" }, op: "=", values: ["cancelled"] }]);
   });
 
+  it("reads fiscal years with the model's fiscal start month", () => {
+    const edited = shopModel();
+    edited.rules.fiscalYearStartMonth = 4;
+    const spec = specOf(plan({ question: "orders in fiscal year 2024", model: edited, now: NOW }));
+    expect(spec.filters[0]).toMatchObject({ kind: "range", from: "2023-04-01", to: "2024-04-01" });
+    expect(specOf(plan({ question: "shipping fee in FY2023", model: edited, now: NOW })).filters[0]).toMatchObject({ from: "2022-04-01", to: "2023-04-01" });
+  });
+
   it("answers verified questions with their stored SQL", () => {
     const edited = shopModel();
     edited.verifiedQueries.push({ question: "How many open orders?", sql: "SELECT count(*) FROM sales_orders WHERE status = 'open'", note: null });

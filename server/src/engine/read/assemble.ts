@@ -475,7 +475,7 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
       parts.ignored.push(time.expr.label);
       continue;
     }
-    parts.filters.push(timeFilter(time.expr, ref, lexicon.fields.get(fieldKey(ref.entity, ref.field)), now));
+    parts.filters.push(timeFilter(time.expr, ref, lexicon.fields.get(fieldKey(ref.entity, ref.field)), now, lexicon.model.rules.fiscalYearStartMonth));
   }
   // Glossary terms that stand for filters.
   for (const m of parts.reading.free) {

@@ -5,8 +5,8 @@ export type TimeUnit = "day" | "week" | "month" | "quarter" | "year";
 
 /** A time expression found in a question, still independent of any column. */
 export type TimeExpr =
-  /** Absolute half-open range in ISO dates; an open end is null. */
-  | { kind: "range"; from: string | null; to: string | null; label: string }
+  /** Absolute half-open range in ISO dates; an open end is null. `fiscalYear`: shift by the model's fiscal start. */
+  | { kind: "range"; from: string | null; to: string | null; label: string; fiscalYear?: number }
   /** Relative to the anchor date ("last 3 months", "last year", "this quarter"). */
   | { kind: "relative"; unit: TimeUnit; n: number; mode: "rolling" | "previous" | "current"; label: string }
   /** A month without a year ("in March", "since May"): the latest such month up to the anchor. */
@@ -65,6 +65,8 @@ export interface Period {
   end: number;
   /** Set for "March" without a year. */
   monthOnly?: number;
+  /** Set for "FY2024" / "fiscal year 2024". */
+  fiscalYear?: number;
 }
 
 /** An absolute period starting at token i: "2024", "March 2024", "Q1 2023", "2024-03-05", "first half of 2022". */
@@ -72,7 +74,10 @@ function periodAt(tokens: Token[], i: number, fallbackYear?: number): Period | u
   const t = tokens[i];
   if (!t) return undefined;
   const year = yearOf(t);
-  if (year !== undefined) return { from: isoDate(year, 1), to: isoDate(year + 1, 1), label: String(year), end: i + 1 };
+  if (year !== undefined) {
+    const fiscal = /^fy/.test(t.norm) || tokens[i - 1]?.norm === "fy" || (tokens[i - 1]?.norm === "year" && tokens[i - 2]?.norm === "fiscal") || tokens[i - 1]?.norm === "fiscal";
+    return { from: isoDate(year, 1), to: isoDate(year + 1, 1), label: fiscal ? `fiscal year ${year}` : String(year), end: i + 1, ...(fiscal ? { fiscalYear: year } : {}) };
+  }
   if (t.kind === "date") {
     const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t.raw);
     const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t.raw);

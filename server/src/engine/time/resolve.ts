@@ -62,8 +62,14 @@ function startOf(d: Date, unit: TimeUnit): Date {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A time expression as a range filter on a column, anchored as `anchorFor` says. */
-export function timeFilter(expr: Exclude<TimeExpr, { kind: "grain" }>, ref: FieldRef, field: Field | undefined, now: Date): Filter {
-  if (expr.kind === "range") return { kind: "range", field: ref, from: expr.from, to: expr.to, label: expr.label };
+export function timeFilter(expr: Exclude<TimeExpr, { kind: "grain" }>, ref: FieldRef, field: Field | undefined, now: Date, fiscalStartMonth = 1): Filter {
+  if (expr.kind === "range") {
+    // FY2024 with a fiscal year starting in April runs from 2023-04-01 to 2024-04-01 (named by the year it ends in).
+    if (expr.fiscalYear && fiscalStartMonth > 1) {
+      return { kind: "range", field: ref, from: isoDate(expr.fiscalYear - 1, fiscalStartMonth), to: isoDate(expr.fiscalYear, fiscalStartMonth), label: expr.label };
+    }
+    return { kind: "range", field: ref, from: expr.from, to: expr.to, label: expr.label };
+  }
   const anchor = anchorFor(field, now);
   if (expr.kind === "month") {
     const y = expr.month - 1 <= anchor.getUTCMonth() ? anchor.getUTCFullYear() : anchor.getUTCFullYear() - 1;

@@ -16,7 +16,7 @@ function asRange(p: Period, bound: "in" | "since" | "after" | "before" | "until"
   }
   switch (bound) {
     case "in":
-      return { kind: "range", from: p.from, to: p.to, label: `in ${p.label}` };
+      return { kind: "range", from: p.from, to: p.to, label: `in ${p.label}`, ...(p.fiscalYear ? { fiscalYear: p.fiscalYear } : {}) };
     case "since":
       return { kind: "range", from: p.from, to: null, label: `since ${p.label}` };
     case "after":
@@ -29,7 +29,7 @@ function asRange(p: Period, bound: "in" | "since" | "after" | "before" | "until"
 }
 
 const BOUNDS: Record<string, "in" | "since" | "after" | "before" | "until"> = {
-  in: "in", during: "in", for: "in", of: "in", on: "in", within: "in",
+  in: "in", fy: "in", fiscal: "in", during: "in", for: "in", of: "in", on: "in", within: "in",
   since: "since", from: "since", starting: "since", after: "after",
   before: "before", prior: "before", until: "until", till: "until", through: "until", thru: "until",
 };
@@ -119,7 +119,7 @@ export function scanTime(tokens: Token[]): TimeMatch[] {
     }
     const bound = BOUNDS[t.norm];
     if (bound) {
-      const j = skip(tokens, i + 1, ["the", "year", "to", "of", "month", "fiscal"]);
+      const j = skip(tokens, i + 1, ["the", "year", "to", "of", "month", "fiscal", "fy"]);
       const p = periodAt(tokens, j);
       if (p) {
         // "invoices from 2022" is within 2022; "from 2022 on(wards)" starts there.
