@@ -48,6 +48,41 @@ const viewports = [
 ] as const;
 const schemes = ["light", "dark"] as const;
 
+/** Clicks through every chart type each chart offers and shoots the chart in it, then restores the first type. */
+async function captureAlternatives(page: import("playwright-core").Page, base: string): Promise<number> {
+  let shots = 0;
+  const figures = await page.locator("figure.chart-view").all();
+  for (const [f, figure] of figures.entries()) {
+    const radios = await figure.getByRole("radio").all();
+    for (const radio of radios.slice(1)) {
+      await radio.click();
+      await page.waitForTimeout(150);
+      const type = (await radio.getAttribute("title"))!.toLowerCase().replaceAll(" ", "-");
+      await figure.screenshot({ path: join(out, `${base}-chart${f + 1}-${type}.png`) });
+      shots++;
+    }
+    await radios[0]?.click();
+  }
+  return shots;
+}
+
+/** States a still page does not show: an open feedback form, a sorted table. */
+async function captureInteractions(page: import("playwright-core").Page, base: string): Promise<void> {
+  const actions = page.locator("section.preview-section", { has: page.locator("#actions") });
+  await actions.getByRole("button", { name: "Not helpful" }).click();
+  await actions.getByLabel("What went wrong?").selectOption("WRONG_CHART");
+  await actions.getByLabel(/Comment/).fill("Monthly revenue would read better as a line.");
+  await actions.screenshot({ path: join(out, `${base}-feedback-open.png`) });
+
+  // The first table of the section; the second one is always loading.
+  const table = page.locator("section.preview-section", { has: page.locator("#table") }).locator(".result-table").first();
+  for (let click = 0; click < 2; click++) {
+    await table.getByRole("button", { name: "Revenue" }).click();
+    await table.locator("table:not([aria-busy])").waitFor();
+  }
+  await table.screenshot({ path: join(out, `${base}-table-sorted.png`) });
+}
+
 async function main() {
   await mkdir(out, { recursive: true });
   const server = await serve();
@@ -77,7 +112,9 @@ async function main() {
           const id = await section.locator("h2").getAttribute("id");
           await section.screenshot({ path: join(out, `${base}-${id}.png`) });
         }
-        console.log(`${base}: full page + ${sections.length} sections`);
+        const switched = await captureAlternatives(page, base);
+        await captureInteractions(page, base);
+        console.log(`${base}: full page + ${sections.length} sections + ${switched} switched charts + interactions`);
         await context.close();
       }
     }

@@ -63,6 +63,9 @@ export interface AnswerCardProps {
   formatOptions?: FormatOptions;
 }
 
+/** Heights (%) of the placeholder bars shown while the result is on its way. */
+const SKELETON_BARS = [46, 72, 58, 88, 64, 78, 52, 68];
+
 /** Formats and labels the chart spec gives columns (currency, "Revenue"), so the table reads like the chart. */
 function columnsOf(chart: ChartSpec | null | undefined): { formats: Record<string, ValueFormat>; labels: Record<string, string> } {
   const fields = chart ? chartFields(chart) : [];
@@ -97,8 +100,12 @@ export function AnswerCard(props: AnswerCardProps) {
 
       {waitingForData && !error && (
         <div className="answer-skeleton" aria-hidden="true">
-          <div className="skeleton" style={{ height: 28, width: "40%" }} />
-          <div className="skeleton" style={{ height: 220 }} />
+          <div className="skeleton" style={{ height: 22, width: "38%", minHeight: 0 }} />
+          <div className="skeleton-chart">
+            {SKELETON_BARS.map((h, i) => (
+              <span key={i} className="skeleton" style={{ height: `${h}%` }} />
+            ))}
+          </div>
         </div>
       )}
 

@@ -63,7 +63,7 @@ function renderChart(type: ChartType, input: ChartInput, width: number, palette:
     case "grouped_bar":
     case "stacked_bar": {
       const bar = toBarData(input);
-      const horizontal = type !== "stacked_bar" && preferHorizontal(bar.data.map((d) => String(d[X_KEY])), width);
+      const horizontal = type !== "stacked_bar" && !bar.timeGrain && preferHorizontal(bar.data.map((d) => String(d[X_KEY])), width);
       const height = horizontal ? Math.min(640, Math.max(240, bar.data.length * (bar.keys.length > 1 ? 14 * bar.keys.length + 10 : 30) + 60)) : undefined;
       return (
         <>

@@ -44,6 +44,8 @@ describe("toBarData", () => {
     const bar = toBarData({ spec: s, columns: regionColumns, rows: regionRows });
     expect(bar.keys).toEqual(["Revenue", "Orders"]);
     expect(bar.format).toBe("currency");
+    expect(bar.timeGrain).toBeNull();
+    expect(bar.dates).toEqual({});
     expect(bar.data).toEqual([
       { [X_KEY]: "North", Revenue: 1200.5, Orders: 10 },
       { [X_KEY]: "South", Revenue: 800, Orders: 7 },
@@ -70,6 +72,8 @@ describe("toBarData", () => {
       { [X_KEY]: "Jan 2024", Web: 100, Store: 40 },
       { [X_KEY]: "Feb 2024", Web: 125 },
     ]);
+    expect(bar.timeGrain).toBe("month");
+    expect(Object.fromEntries(Object.entries(bar.dates).map(([k, d]) => [k, d.toISOString().slice(0, 10)]))).toEqual({ "Jan 2024": "2024-01-01", "Feb 2024": "2024-02-01" });
   });
 
   it("folds the smallest series into Other past the limit", () => {

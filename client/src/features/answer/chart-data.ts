@@ -1,5 +1,5 @@
 import { formatCategory, isNumericType, isTimeType, parseDate, toNumber, type FormatOptions } from "./format.ts";
-import type { ChartField, ChartSpec, ChartType, ResultCell, ResultColumn, ValueFormat } from "./types.ts";
+import type { ChartField, ChartSpec, ChartType, ResultCell, ResultColumn, TimeGrain, ValueFormat } from "./types.ts";
 
 /**
  * Pure transforms from a chart spec and result rows to the shapes nivo draws.
@@ -65,6 +65,10 @@ export interface BarData {
   /** Bars per category: the measures' labels, or the series values when the spec splits by series. */
   keys: string[];
   format: ValueFormat;
+  /** The grain when categories are time buckets (they keep time order and are never laid down); null otherwise. */
+  timeGrain: TimeGrain | null;
+  /** The date behind each time-bucket category, for short axis labels ("Jan 2024", "Feb", …). */
+  dates: Record<string, Date>;
 }
 
 /**
@@ -117,7 +121,17 @@ export function toBarData({ spec, columns, rows, options }: ChartInput, maxSerie
     }
     return datum;
   });
-  return { data, keys: kept, format };
+  const x = spec.x;
+  const timeGrain = x && (isTimeType(x.type) || x.timeGrain) ? (x.timeGrain ?? "day") : null;
+  const dates: Record<string, Date> = {};
+  if (x && timeGrain) {
+    const xi = indexOf(columns, x);
+    rows.forEach((row, i) => {
+      const date = parseDate(row[xi]);
+      if (date) dates[category(row, i)] = date;
+    });
+  }
+  return { data, keys: kept, format, timeGrain, dates };
 }
 
 /**

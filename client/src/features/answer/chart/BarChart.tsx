@@ -1,7 +1,7 @@
 import { ResponsiveBar } from "@nivo/bar";
 import { useMemo } from "react";
 import { X_KEY, thinTicks, truncateLabel, type BarData } from "../chart-data.ts";
-import { formatNumber, type FormatOptions } from "../format.ts";
+import { formatNumber, formatTimeTicks, type FormatOptions } from "../format.ts";
 import { ChartTooltip } from "./ChartTooltip.tsx";
 import type { ChartColors } from "./theme.ts";
 
@@ -24,20 +24,26 @@ const CHAR_PX = 7.2;
 export function BarChart({ bar, mode, horizontal, width, palette, options, xLabel, yLabel }: BarChartProps) {
   const narrow = width > 0 && width < 560;
   const labels = bar.data.map((d) => String(d[X_KEY]));
-  const longest = Math.max(0, ...labels.map((l) => l.length));
   const compact = (v: number | string) => formatNumber(Number(v), bar.format, { ...options, compact: true });
   const full = (v: number) => formatNumber(v, bar.format, options);
-  // Totals over a single bar or a stack; over a group of bars they would sum unlike things.
-  const totals = bar.keys.length === 1 || mode === "stacked";
+  // Totals over a single bar or a stack (over a group they would sum unlike things), where there is room to read them.
+  const room = horizontal || (width || 800) / Math.max(1, bar.data.length) >= 52;
+  const totals = (bar.keys.length === 1 || mode === "stacked") && room;
 
   // nivo stacks horizontal bars from the bottom; reversing keeps the first row on top, as in the table.
   const data = useMemo(() => (horizontal ? [...bar.data].reverse() : bar.data), [bar.data, horizontal]);
 
+  // Time buckets get short labels with the year only where it changes, worked out on the ticks actually shown.
+  const grain = bar.timeGrain;
+  const shortOf = (ticks: string[]) => (grain ? formatTimeTicks(ticks.map((t) => bar.dates[t]!), grain, options) : ticks);
+  const longest = Math.max(0, ...shortOf(labels).map((l) => l.length));
   const maxLabel = narrow ? 14 : 24;
   const categoryWidth = Math.min(maxLabel, longest) * CHAR_PX + 18;
-  const rotate = !horizontal && width > 0 && labels.length * Math.min(longest, 16) * CHAR_PX > width * 0.8;
-  const fits = Math.max(2, Math.floor((width || 800) / (rotate ? 22 : 56)));
+  const rotate = !horizontal && width > 0 && labels.length * Math.min(longest, 16) * CHAR_PX > width * 0.8 && !grain;
+  const fits = Math.max(2, Math.floor((width || 800) / (rotate ? 22 : Math.max(56, longest * CHAR_PX + 12))));
   const categoryTicks = horizontal ? labels : thinTicks(labels, fits);
+  const shortTicks = shortOf(categoryTicks);
+  const tickText = new Map(categoryTicks.map((t, i) => [t, shortTicks[i]!]));
   const margin = horizontal
     ? { top: 8, right: totals ? 64 : 24, bottom: 44, left: Math.max(48, categoryWidth) }
     : { top: totals ? 24 : 12, right: 12, bottom: rotate ? Math.min(110, 28 + Math.min(16, longest) * 5) : 44, left: 64 };
@@ -47,7 +53,7 @@ export function BarChart({ bar, mode, horizontal, width, palette, options, xLabe
     tickPadding: 8,
     tickRotation: rotate ? -40 : 0,
     tickValues: categoryTicks,
-    format: (v: string | number) => truncateLabel(String(v), rotate ? 16 : maxLabel),
+    format: (v: string | number) => truncateLabel(tickText.get(String(v)) ?? String(v), rotate ? 16 : maxLabel),
   };
   const valueAxis = {
     tickSize: 0,
