@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useElementWidth } from "../../ui/use-element-width.ts";
+import { preferHorizontal } from "./chart/axis.ts";
 import { BarChart } from "./chart/BarChart.tsx";
 import { ChartLegend } from "./chart/ChartLegend.tsx";
 import { CHART_TYPE_LABELS, ChartTypeSwitcher } from "./chart/ChartTypeSwitcher.tsx";
@@ -13,7 +14,6 @@ import {
   ChartDataError,
   chartFields,
   chartTypes,
-  preferHorizontal,
   toBarData,
   toKpis,
   toLineSeries,

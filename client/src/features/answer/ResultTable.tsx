@@ -95,7 +95,7 @@ export function ResultTable({
             {caption}, rows {first} to {last} of {totalRows}
           </caption>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th scope="col" className="row-number">
                 <span className="sr-only">Row</span>#
               </th>

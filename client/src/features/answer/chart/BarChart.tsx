@@ -1,6 +1,7 @@
 import { ResponsiveBar } from "@nivo/bar";
 import { useMemo } from "react";
-import { X_KEY, thinTicks, truncateLabel, type BarData } from "../chart-data.ts";
+import { X_KEY, type BarData } from "../chart-data.ts";
+import { thinTicks, truncateLabel } from "./axis.ts";
 import { formatNumber, formatTimeTicks, type FormatOptions } from "../format.ts";
 import { ChartTooltip } from "./ChartTooltip.tsx";
 import type { ChartColors } from "./theme.ts";

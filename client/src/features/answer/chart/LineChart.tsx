@@ -1,5 +1,6 @@
 import { ResponsiveLine } from "@nivo/line";
-import { thinTicks, truncateLabel, type LineData } from "../chart-data.ts";
+import type { LineData } from "../chart-data.ts";
+import { thinTicks, truncateLabel } from "./axis.ts";
 import { formatNumber, formatTimeBucket, formatTimeTicks, type FormatOptions } from "../format.ts";
 import type { TimeGrain } from "../types.ts";
 import { ChartTooltip } from "./ChartTooltip.tsx";
