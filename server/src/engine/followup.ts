@@ -67,7 +67,11 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   const followups = parts.reading.followups;
   const also = followups.has("also");
 
-  if (parts.measures.length > 0) {
+  if (parts.measures.length > 0 && parts.sortOnly && spec.measures.length > 0) {
+    // "sort by the amount": order by that measure, next to what is already there (added when missing).
+    const wanted = parts.measures[0]!;
+    parts.order = { kind: "measure", measure: spec.measures[measureIndex(spec, wanted)]!, dir: parts.order?.dir ?? "desc" };
+  } else if (parts.measures.length > 0) {
     const keepOld = also && !followups.has("instead");
     if (keepOld) for (const m of parts.measures) measureIndex(spec, m);
     else replaceMeasures(spec, parts.measures);
@@ -78,7 +82,8 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   } else if (parts.countWithoutTarget) {
     replaceMeasures(spec, [{ kind: "count", entity: spec.entity }]);
   }
-  const listing = parts.columns.length > 0 || parts.reading.followups.has("pronoun");
+  // "list them", "show their emails" — but not "show only those from 2022", which filters.
+  const listing = parts.columns.length > 0 || (parts.reading.followups.has("pronoun") && parts.filters.length === 0 && parts.order === undefined && parts.limit === undefined);
   if (listing && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && (parts.reading.list || parts.reading.which)) {
     spec.measures = [];
     spec.dimensions = [];

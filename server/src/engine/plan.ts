@@ -40,6 +40,7 @@ export interface PlanInput {
 const BINDING = ["only", "instead", "what_about", "pronoun", "same"] as const;
 
 function isComplete(parts: Parts, hasOwnEntity: boolean): boolean {
+  if (parts.sortOnly && parts.dimensions.length === 0 && !hasOwnEntity) return false;
   if (parts.measures.length > 0 && (hasOwnEntity || parts.measures.some((m) => m.kind !== "count"))) return true;
   if (parts.countWithoutTarget) return false;
   return hasOwnEntity && (parts.reading.list || parts.reading.which) && parts.dimensions.length === 0;

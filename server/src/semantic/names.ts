@@ -75,6 +75,8 @@ export function fieldSynonyms(column: string, entityPhrase: string, isTime: bool
   if (words.length > entityWords.length && entityWords.every((w, i) => singularize(words[i] ?? "") === w)) {
     list.push(words.slice(entityWords.length).join(" "));
   }
+  // "composer" → "composed (by)", "owner" → "owned": the verb behind a person column.
+  if (words.length === 1 && /^[a-z]{4,}(er|or)$/.test(phrase)) list.push(`${phrase.slice(0, -2)}ed`);
   // "is_active" → "active", "has_discount" → "discount": flags are named by their adjective.
   if (words.length > 1 && ["is", "has", "can", "was"].includes(words[0]!)) list.push(words.slice(1).join(" "));
   if (isTime) {

@@ -306,6 +306,7 @@ function readRanking(
       parts.measures.push(m);
     }
   }
+  const beforeSorts = parts.measures.length;
   for (const s of all("sort")) {
     if (!s.target) continue;
     const entity = t.namesEntity(s.target) ? t.entity(s.target) : undefined;
@@ -335,6 +336,7 @@ function readRanking(
     setOrder({ kind: "measure", measure: m, dir: parts.superlativeDir ?? "desc" });
     delete parts.superlativeDir;
   }
+  if (beforeSorts === 0 && parts.measures.length > 0 && all("count").length === 0 && all("agg").length === 0) parts.sortOnly = true;
   if (top) {
     parts.limit = top.n;
     setOrder({ kind: "first", dir: top.dir });
@@ -379,7 +381,9 @@ function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: MentionI
   const m = t.measureOf(target, parts.pendingAgg ?? "default");
   if (!m) return;
   // "Which billing cities have totals above 40": the rows are groups, so the amount is aggregated.
-  const groupedRows = xItem !== undefined && xItem !== c.target && !t.namesEntity(xItem) && hasFieldRole(xItem, lexicon, "dimension");
+  const xField = xItem && !t.namesEntity(xItem) ? t.field(xItem, "dimension") : undefined;
+  const naming = xField ? lexicon.entities.get(xField.entity)?.labelFields.includes(xField.field) : false;
+  const groupedRows = xItem !== undefined && xItem !== c.target && !t.namesEntity(xItem) && hasFieldRole(xItem, lexicon, "dimension") && !naming;
   const aggregateTarget = m.kind === "metric" || parts.pendingAgg !== undefined || groupedRows || (m.kind === "field" && parts.rowEntity !== undefined && m.field.entity !== parts.rowEntity && fieldOf(lexicon, { type: "field", ...m.field })?.role === "measure" && !sameEntityRow(parts, m.field));
   if (aggregateTarget) {
     if (m.kind === "field") m.agg = parts.pendingAgg ?? (fieldOf(lexicon, { type: "field", ...m.field })?.aggregation ?? "sum");
@@ -410,8 +414,18 @@ function flagValue(parts: Parts, ref: FieldRef, on: boolean): Scalar {
 function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
   const { lexicon } = parts;
   const values = new Map<string, { field: FieldRef; negate: boolean; values: Scalar[] }>();
+  // A value never filters the column the answer is grouped by ("album titles … for Pearl Jam" is the artist).
+  const grouped = parts.dimensions.flatMap((d) => (d.kind === "field" ? [d.field] : []));
+  // Columns named elsewhere in the question attract values ("tracks composed by …" → the composer column).
+  const named = parts.reading.free.flatMap((m) => {
+    const f = pick(m, ["field"], t.ctx(m, "any"));
+    return f?.type === "field" ? [{ entity: f.entity, field: f.field }] : [];
+  });
   for (const v of all("value")) {
-    const target = pick(v.item, ["value"], t.ctx(v.item, "dimension"));
+    const ctx = t.ctx(v.item, "dimension");
+    ctx.avoid = grouped;
+    ctx.preferred = [...(ctx.preferred ?? []), ...named];
+    const target = pick(v.item, ["value"], ctx);
     if (target?.type !== "value") continue;
     const key = `${target.entity}.${target.field}.${v.negate}`;
     const group = values.get(key) ?? { field: { entity: target.entity, field: target.field }, negate: v.negate, values: [] };

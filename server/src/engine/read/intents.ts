@@ -263,6 +263,13 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
       }
     }
     if (it.kind === "number" && Number.isInteger(it.value) && it.value > 0 && it.value < 1000) {
+      const prev = items[k - 1];
+      // "Which 5 artists have the most albums?"
+      if (prev?.kind === "cue" && prev.cue.type === "which" && items[k + 1]?.kind === "mention") {
+        claim(k);
+        intents.push({ type: "top", n: it.value, dir: "desc" });
+        return;
+      }
       const next = items[k + 1];
       if (next?.kind === "cue" && (next.cue.type === "most" || (next.cue.type === "adjective" && next.cue.form !== "more"))) {
         claim(k);
@@ -352,6 +359,9 @@ function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number
     return;
   }
   let target = at(j);
+  // "by the artist AC/DC": the table names whose value follows, so it is a filter, not a grouping.
+  const valueAfter = items[j + 1];
+  if (target && has(target, "entity") && valueAfter?.kind === "mention" && only(valueAfter, "value")) return;
   const countAfter = items[j + 1];
   if (target && has(target, "entity") && countAfter?.kind === "cue" && countAfter.cue.type === "count") {
     claim(k, j, j + 1);

@@ -22,6 +22,8 @@ export interface Context {
   agg?: string;
   /** Columns the conversation already uses (a follow-up's "France" replaces the country filter it had). */
   preferred?: { entity: string; field: string }[];
+  /** Columns a value should not land on (the grouping column). */
+  avoid?: { entity: string; field: string }[];
 }
 
 export function targetEntity(t: Target, lexicon: Lexicon): string | undefined {
@@ -55,11 +57,12 @@ export function scoreTarget(entry: Entry, ctx: Context, others: Entry[]): number
   if (ctx.qualifier) score += ctx.qualifier === entity ? 0.6 : -0.1 * Math.min(3, joinDistance(lexicon.model, ctx.qualifier, entity));
   if (ctx.subject) {
     // Own columns first: "invoices per country" is the invoice's country, not its customer's.
-    if (ctx.subject === entity) score += ctx.want === "measure" ? 0.3 : 0.5;
+    const own = entry.target.type === "value" ? 0.25 : ctx.want === "measure" ? 0.3 : 0.5;
+    if (ctx.subject === entity) score += own;
     const d = joinDistance(lexicon.model, ctx.subject, entity);
     score -= d === Infinity ? 1 : 0.08 * d;
   }
-  if (ctx.mentioned.has(entity)) score += 0.15;
+  if (ctx.mentioned.has(entity) && entity !== ctx.subject) score += 0.15;
   const field = fieldOf(lexicon, entry.target);
   score += roleBonus(field, ctx.want);
   if (ctx.nearby && field && (entry.target.type === "value" || entry.target.type === "field")) {
@@ -71,6 +74,12 @@ export function scoreTarget(entry: Entry, ctx: Context, others: Entry[]): number
   if (ctx.preferred && (entry.target.type === "value" || entry.target.type === "field")) {
     const t = entry.target;
     if (ctx.preferred.some((p) => p.entity === t.entity && p.field === t.field)) score += 0.35;
+  }
+  // A value that names a row of some table ("AC/DC" the artist) beats the same text in a free-text column.
+  if (entry.target.type === "value" && lexicon.entities.get(entry.target.entity)?.labelFields.includes(entry.target.field)) score += 0.5;
+  if (ctx.avoid && entry.target.type === "value") {
+    const t = entry.target;
+    if (ctx.avoid.some((p) => p.entity === t.entity && p.field === t.field)) score -= 0.6;
   }
   if (field?.role === "measure" && entry.target.type === "field") {
     for (const other of others) {

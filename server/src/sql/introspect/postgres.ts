@@ -14,7 +14,7 @@ export interface IntrospectOptions {
   /** Schemas to read; every non-system schema when omitted or empty. */
   schemas?: string[];
   onProgress?: (p: IntrospectProgress) => void;
-  /** Most distinct values kept per low-cardinality text column (default 500). */
+  /** Most distinct values kept per low-cardinality text column (default 1000). */
   sampleLimit?: number;
 }
 
@@ -153,7 +153,7 @@ export async function introspectPostgres(db: Queryable, opts: IntrospectOptions 
 
   const list = [...tables.values()];
   inferForeignKeys(list);
-  await measureTables(db, list, sizes, stats, opts.sampleLimit ?? 500, report);
+  await measureTables(db, list, sizes, stats, opts.sampleLimit ?? 1000, report);
 
   return {
     dialect: "postgres",
