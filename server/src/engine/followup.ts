@@ -1,12 +1,12 @@
 import { addHaving, applyLooseCompares, defaultOrder, dropSelfGrouping, measureIndex, resolveOrder } from "./build.ts";
 import { joinDistance } from "./graph.ts";
+import { measureEntityOf } from "./read/assemble.ts";
 import type { Parts } from "./read/parts.ts";
 import { applyDefaultFilters } from "./rules.ts";
 import { cloneSpec, sameDimension, sameField, sameMeasure, type Dimension, type Filter, type Measure, type QuerySpec } from "./spec.ts";
 
 const isTimeDim = (d: Dimension) => d.kind === "field" && d.grain !== undefined;
-const measureEntity = (parts: Parts, m: Measure) =>
-  m.kind === "count" ? m.entity : m.kind === "field" ? m.field.entity : parts.lexicon.model.metrics.find((x) => x.name === m.metric)?.entity;
+const measureEntity = (parts: Parts, m: Measure) => measureEntityOf(parts.lexicon, m);
 
 function replaceMeasures(spec: QuerySpec, measures: Measure[]): void {
   spec.measures = [];
@@ -84,7 +84,7 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   }
   // "list them", "show their emails" — but not "show only those from 2022", which filters.
   const listing = parts.columns.length > 0 || (parts.reading.followups.has("pronoun") && parts.filters.length === 0 && parts.order === undefined && parts.limit === undefined);
-  if (listing && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && (parts.reading.list || parts.reading.which)) {
+  if (listing && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && !parts.superlativeDir && (parts.reading.list || parts.reading.which)) {
     spec.measures = [];
     spec.dimensions = [];
     spec.having = [];

@@ -46,7 +46,7 @@ describe("bootstrapSemanticModel", () => {
     ]);
   });
 
-  it("derives a revenue metric from price × quantity × (1 − discount)", () => {
+  it("derives revenue from price × quantity × (1 − discount), and stock value from price × stock", () => {
     expect(model.metrics).toEqual([
       expect.objectContaining({
         name: "revenue",
@@ -54,6 +54,7 @@ describe("bootstrapSemanticModel", () => {
         expression: 'sum("unit_price" * "qty" * (1 - "discount"))',
         origin: "generated",
       }),
+      expect.objectContaining({ name: "stock_value", entity: "items", expression: 'sum("list_price" * "in_stock")', origin: "generated" }),
     ]);
   });
 

@@ -48,6 +48,33 @@ export function generatedMetrics(entities: Entity[]): Metric[] {
     }
     found.push({ entity, expression, description });
   }
+  return [...revenueMetrics(found), ...stockValueMetrics(entities)];
+}
+
+const STOCK_SYNONYMS = ["stock value", "inventory value", "value of stock", "value of inventory", "value of the inventory", "value of the stock", "stock worth", "inventory worth", "value in stock"];
+
+/** What the stock on hand is worth: `sum(price * units in stock)` for tables that hold both. */
+function stockValueMetrics(entities: Entity[]): Metric[] {
+  const out: Metric[] = [];
+  for (const entity of entities) {
+    const measures = entity.fields.filter((f) => f.role === "measure");
+    const price = measures.find((f) => f.money && has(f, "price", "cost"));
+    const stock = measures.find((f) => !f.money && has(f, "stock", "inventory", "hand", "available"));
+    if (!price || !stock) continue;
+    out.push({
+      name: "stock_value",
+      label: "Stock value",
+      synonyms: STOCK_SYNONYMS,
+      entity: entity.name,
+      expression: `sum(${quoteIdent(price.name)} * ${quoteIdent(stock.name)})`,
+      description: `Derived: ${price.label} × ${stock.label} on ${entity.label}.`,
+      origin: "generated",
+    });
+  }
+  return out.map((m, i, all) => (all.length > 1 ? { ...m, name: `${m.entity.replace(/[^A-Za-z0-9_]/g, "_")}_stock_value` } : m));
+}
+
+function revenueMetrics(found: { entity: Entity; expression: string; description: string }[]): Metric[] {
   return found.map(({ entity, expression, description }) => {
     const single = found.length === 1;
     const prefix = singularPhrase(entity.table);

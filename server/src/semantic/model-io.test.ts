@@ -59,8 +59,8 @@ describe("semantic model YAML and validation", () => {
     model.glossary.push({ term: "x", synonyms: [], definition: "", maps: { kind: "metric", metric: "missing" } });
     model.rules.defaultFilters.push({ entity: "items", condition: { field: "colour", op: "=", value: "red" }, description: null });
     expect(findReferenceProblems(model).map((p) => `${p.path} ${p.target}`)).toEqual([
-      "metrics[2].entity nowhere",
-      "metrics[3].expression items.weight",
+      "metrics[3].entity nowhere",
+      "metrics[4].expression items.weight",
       "glossary[2].maps.metric missing",
       "rules.defaultFilters[1].condition.field items.colour",
     ]);
@@ -78,6 +78,7 @@ describe("semantic model YAML and validation", () => {
     const { model: refreshed, dropped } = rebootstrapSemanticModel(model, next);
     expect(refreshed.version).toBe(model.version + 1);
     expect(refreshed.metrics.map((m) => m.name)).toEqual(["revenue", "avg_basket"]);
+    // stock_value is generated only while its stock column exists.
     expect(refreshed.glossary.map((g) => g.term)).toEqual(["big spender", "basket"]);
     expect(refreshed.rules).toEqual({ fiscalYearStartMonth: 4, defaultFilters: [] });
     expect(refreshed.verifiedQueries).toHaveLength(1);

@@ -85,7 +85,10 @@ export function dimensionSql(ctx: CompileContext, d: Dimension): DimensionParts 
     const col = ctx.column(d.field);
     if (d.grain && (field.type === "date" || field.type === "timestamp")) {
       const g = grainSql(col, d.grain);
-      return { select: [{ ...g, name: d.grain }], group: [g.expr], sortIndex: 0 };
+      const select: DimensionParts["select"] = [{ ...g, name: d.grain }];
+      // Quarters also as their number (1–4): people read "Q3" as often as a date.
+      if (d.grain === "quarter") select.push({ expr: sql`cast(extract(quarter from ${col}) as integer)`, name: "quarter_number", type: "integer" });
+      return { select, group: [g.expr, ...select.slice(1).map((x) => x.expr)], sortIndex: 0 };
     }
     return { select: [{ expr: col, name: d.field.field, type: field.type }], group: [col], sortIndex: 0 };
   }

@@ -89,7 +89,7 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
       if (named) fallbackCount = named;
     }
   }
-  const measureEntity = (m: Measure) => (m.kind === "count" ? m.entity : m.kind === "field" ? m.field.entity : lexicon.model.metrics.find((x) => x.name === m.metric)?.entity);
+  const measureEntity = (m: Measure) => measureEntityOf(lexicon, m);
 
   // "which X", "top 5 X", "X with the most Y": the first named thing that is not what is measured.
   const rankers = all("superlative").length + all("sort").length + all("top").length + all("compare").filter((c) => c.after).length;
@@ -459,6 +459,17 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
     const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
     if (!other || !subject || other === subject || !key || key.length !== 1) continue;
     parts.filters.push({ kind: "related", field: { entity: subject, field: key[0]! }, entity: other, exists: !r.negate });
+  }
+  for (const c of all("columns")) {
+    const left = t.field(c.left, "any");
+    const right = left ? t.field(c.right, "any") : undefined;
+    if (left && right) parts.filters.push({ kind: "columns", field: left, op: c.op, other: right });
+  }
+  for (const k of all("key")) {
+    const entity = t.entity(k.item);
+    const key = entity ? lexicon.entities.get(entity)?.primaryKey : undefined;
+    if (!entity || !key || key.length !== 1) continue;
+    parts.filters.push({ kind: "compare", field: { entity, field: key[0]! }, op: "=", values: [k.value] });
   }
   for (const l of all("late")) {
     const subject = parts.rowEntity ?? t.subject;

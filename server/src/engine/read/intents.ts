@@ -29,7 +29,11 @@ export type Intent =
   | { type: "sort"; target?: MentionItem; count?: boolean; dir?: Dir }
   | { type: "dir"; dir: Dir }
   | { type: "alpha" }
-  | { type: "quoted"; text: string };
+  | { type: "quoted"; text: string }
+  /** "units in stock below reorder level". */
+  | { type: "columns"; left: MentionItem; op: CompareOp; right: MentionItem }
+  /** "customer ALFKI", "order 10248": a row named by its key. */
+  | { type: "key"; item: MentionItem; value: string | number };
 
 export type FollowupKind = Extract<Cue, { type: "followup" }>["kind"];
 
@@ -51,7 +55,7 @@ export interface Reading {
 
 const PREPOSITIONS = new Set(["to", "from", "by", "via", "in", "on", "at", "with", "for", "into", "through", "during", "between", "after", "before", "since"]);
 
-const UNITS = new Set(["minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "hour", "hours", "hr", "hrs", "ms", "millisecond", "milliseconds", "percent", "%", "dollars", "dollar", "usd", "eur", "euros", "days", "day", "mb", "kb", "gb", "megabytes", "kilobytes", "gigabytes", "bytes"]);
+const UNITS = new Set(["times", "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "hour", "hours", "hr", "hrs", "ms", "millisecond", "milliseconds", "percent", "%", "dollars", "dollar", "usd", "eur", "euros", "days", "day", "mb", "kb", "gb", "megabytes", "kilobytes", "gigabytes", "bytes"]);
 
 export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
   const claimed = new Set<number>();
@@ -155,6 +159,15 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     intents.push({ type: "late", ...(hint && hasFieldRole(hint, lexicon, "time") ? { hint } : {}) });
   });
   items.forEach((it, k) => {
+    const next = items[k + 1];
+    if (it.kind !== "mention" || !next || claimed.has(k + 1) || !only(it, "entity")) return;
+    const code = next.kind === "word" && /^[A-Z0-9][A-Z0-9-]{2,}$/.test(next.text) && /[A-Z]/.test(next.text);
+    const number = next.kind === "number" && Number.isInteger(next.value) && !next.text.includes(",");
+    if (!code && !number) return;
+    claim(k + 1);
+    intents.push({ type: "key", item: it, value: next.kind === "number" ? next.value : next.text });
+  });
+  items.forEach((it, k) => {
     if (it.kind === "quoted") {
       claim(k);
       intents.push({ type: "quoted", text: it.text });
@@ -212,6 +225,16 @@ function readComparisons(items: Item[], intents: Intent[], claimed: Set<number>,
       return;
     }
     const num = items[numberIndex];
+    // "units in stock below their reorder level": one column against another.
+    if (op && num?.kind === "mention" && !claimed.has(numberIndex) && has(num, "field")) {
+      const b = back(k, "with", "of");
+      const left = at(b);
+      if (left && has(left, "field")) {
+        claim(k, numberIndex, b);
+        intents.push({ type: "columns", left, op, right: num });
+        return;
+      }
+    }
     if (!op || num?.kind !== "number") return;
     claim(k, numberIndex);
     let unit: string | undefined;
@@ -223,6 +246,14 @@ function readComparisons(items: Item[], intents: Intent[], claimed: Set<number>,
       next++;
     }
     if (num.text.endsWith("%")) unit = "percent";
+    // "ordered more than 30 times": a count of what the verb names.
+    if (unit === "times") {
+      const b = back(Math.min(k, numberIndex), "with", "of", "negate");
+      const verb = at(b);
+      if (verb) claim(b);
+      intents.push({ type: "compare", op, value: num.value, ...(verb ? { target: verb } : {}), after: true, countTarget: true });
+      return;
+    }
     // "more than 10 invoices": the thing counted follows the number.
     let afterIndex = numberIndex < k ? ahead(k) : ahead(next - 1);
     let countTarget = false;
@@ -287,7 +318,7 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
         claim(j);
         const dir = it.cue.dir === "desc" ? adj.cue.dir : adj.cue.dir === "desc" ? "asc" : "desc";
         const ranked = rankedEntity(lexicon, items, claimed, ahead(j), claim);
-        intents.push({ type: "superlative", dir, ...(adj.cue.noun ? { noun: adj.cue.noun } : {}), ...(ranked ? { target: ranked } : {}) });
+        intents.push({ type: "superlative", dir, noun: adj.cue.noun, ...(ranked ? { target: ranked } : {}) });
         return;
       }
       let count = false;
@@ -301,8 +332,8 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
       intents.push({ type: "superlative", dir: it.cue.dir, ...(target && !only(target, "value") ? { target } : {}), count });
     } else if (it.cue.type === "adjective" && (it.cue.form === "most" || !it.cue.noun)) {
       claim(k);
-      const ranked = it.cue.noun ? rankedEntity(lexicon, items, claimed, ahead(k), claim) : undefined;
-      intents.push({ type: "superlative", dir: it.cue.dir, ...(it.cue.noun ? { noun: it.cue.noun } : {}), ...(ranked ? { target: ranked } : {}) });
+      const ranked = rankedEntity(lexicon, items, claimed, ahead(k), claim);
+      intents.push({ type: "superlative", dir: it.cue.dir, noun: it.cue.noun, ...(ranked ? { target: ranked } : {}) });
     } else if (it.cue.type === "sort") {
       claim(k);
       let j = ahead(k);
@@ -325,6 +356,16 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
       readGroup(lexicon, items, intents, k, ahead, at, claim);
     }
   });
+}
+
+/** Tables named by the other mentions of the question. */
+function otherEntities(items: Item[], except: MentionItem): Set<string> {
+  const out = new Set<string>();
+  for (const it of items) {
+    if (it.kind !== "mention" || it === except) continue;
+    for (const e of it.entries) if (e.target.type === "entity") out.add(e.target.entity);
+  }
+  return out;
 }
 
 /** The table an adjective ranks ("the most expensive product"), when one follows it. */
@@ -522,7 +563,8 @@ function readFilters(
     // "order lines with a discount", "customers that have a company".
     const article = items[k - 1];
     const withCue = items[k - 2];
-    if (!negate && article?.kind === "word" && ["a", "an", "any"].includes(article.text.toLowerCase()) && withCue?.kind === "cue" && withCue.cue.type === "with" && has(it, "field") && !has(it, "entity", "label")) {
+    const columnOfNamed = it.entries.some((e) => e.target.type === "field" && otherEntities(items, it).has(e.target.entity));
+    if (!negate && article?.kind === "word" && ["a", "an", "any"].includes(article.text.toLowerCase()) && withCue?.kind === "cue" && withCue.cue.type === "with" && has(it, "field") && (!has(it, "entity", "label") || columnOfNamed)) {
       claim(k);
       intents.push({ type: "has", item: it, negate: false });
       return;
