@@ -23,12 +23,20 @@ import { ensureDemoDataSources } from "./modules/data-sources/demo-sources.ts";
 import { createSemanticService } from "./modules/semantic/semantic.service.ts";
 import { createSessionService } from "./modules/sessions/sessions.service.ts";
 import { createAskService } from "./modules/ask/ask.service.ts";
+import { createRefineService } from "./modules/refine/refine.service.ts";
 import { createDiscoveryService } from "./modules/discovery/discovery.service.ts";
 import { createEventLog } from "./pipeline/events.ts";
 import { createRunFeeds } from "./pipeline/run-feed.ts";
 import { createRunner, defaultRunnerOptions } from "./pipeline/runner.ts";
 import { createSessionContexts } from "./pipeline/session-context.ts";
 import type { Services } from "./services.ts";
+import { createApiKeyService } from "./modules/api-keys/api-keys.service.ts";
+import { createAuditService } from "./modules/audit/audit.service.ts";
+import { auditedEventLog } from "./modules/audit/audit-runs.ts";
+import { createUserService } from "./modules/users/users.service.ts";
+import { createMemoryRateLimiter, createRedisRateLimiter } from "./http/limits/rate-limiter.ts";
+import { createPersistedOperations } from "./http/limits/persisted-operations.ts";
+import { authenticate } from "./graphql/authenticate.ts";
 
 export interface AppOptions {
   log?: Logger;
@@ -60,6 +68,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   let redisReady = () => false;
   let pubsub = createAppPubSub();
   let cache = createMemoryCache();
+  let rateLimiter = createMemoryRateLimiter(config.rateLimit.windowMs);
   if (config.redisUrl) {
     const publish = createRedis(config.redisUrl, log, "publish");
     const subscribe = createRedis(config.redisUrl, log, "subscribe");
@@ -67,6 +76,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     closers.push(async () => Promise.all([publish, subscribe, commands].map((r) => r.quit().catch(() => r.disconnect()))));
     pubsub = createAppPubSub({ publish, subscribe });
     cache = createRedisCache(commands);
+    rateLimiter = createRedisRateLimiter(commands, config.rateLimit.windowMs, rateLimiter, log);
     redisReady = () => [publish, subscribe, commands].every((r) => r.status === "ready");
   }
 
@@ -77,7 +87,8 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   closers.push(() => connections.closeAll());
   const semantic = createSemanticService({ prisma, cache });
   const dataSources = createDataSourceService({ prisma, secrets, connections, semantic, config, log });
-  const events = createEventLog({ prisma, pubsub });
+  const audit = createAuditService({ prisma, log });
+  const events = auditedEventLog(createEventLog({ prisma, pubsub, log }), audit);
   const runFeeds = createRunFeeds({ events, pubsub, log });
   closers.push(async () => runFeeds.close());
   const contexts = createSessionContexts({ prisma, cache });
@@ -94,7 +105,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     secrets,
     redisReady,
     llm: config.openai.apiKey || config.openai.baseUrl ? createLlmClient(config.openai) : null,
-    auth: createAuthService({ prisma, tokenKey: secrets.tokenKey, tokenTtlSeconds: config.tokenTtlSeconds }),
+    auth: createAuthService({ prisma, cache, tokenKey: secrets.tokenKey, tokenTtlSeconds: config.tokenTtlSeconds }),
     sessions: createSessionService({ prisma, pubsub, ttlMs: config.sessionTtlMs, retentionMs: config.sessionRetentionMs }),
     connections,
     semantic,
@@ -103,9 +114,14 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     events,
     runFeeds,
     contexts,
+    apiKeys: createApiKeyService({ prisma, log }),
+    users: createUserService({ prisma, forgetUser: (userId) => services.auth.forgetUser(userId) }),
+    audit,
+    rateLimiter,
   } as Services;
   services.runner = createRunner({ services, events, contexts, instanceId, log, prisma, pubsub }, defaultRunnerOptions);
   services.ask = createAskService(services, services.runner, contexts);
+  services.refine = createRefineService(services);
   // Runs stop before the connections and database they use close.
   closers.push(() => services.runner.stop());
   const close = async () => {
@@ -130,7 +146,8 @@ async function ensureDemoAccount(services: Services) {
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config);
   const { services, close: closeServices } = await createServices(config, log, options);
-  const yoga = createYogaServer(services);
+  const persisted = createPersistedOperations(config.persistedOperations, async (authorization) => Boolean((await authenticate(services, authorization)).viewer?.apiKeyId));
+  const yoga = createYogaServer(services, persisted);
   const serveClient = createStaticHandler();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -148,6 +165,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       if (url.pathname === "/readyz") return readyz(services, req, res);
       if (isExportPath(url.pathname)) return handleExport(services, req, res, url.pathname);
       if (url.pathname === yoga.graphqlEndpoint) {
+        // A body without a declared length (chunked) could grow past the limit unseen: refuse it.
+        if (req.headers["transfer-encoding"] && req.method !== "GET") {
+          return sendJson(res, 411, {
+            errors: [{ message: "Send the request with a Content-Length header.", extensions: { code: "BAD_USER_INPUT" } }],
+          });
+        }
         const length = Number(req.headers["content-length"] ?? 0);
         if (length > config.maxBodyBytes) {
           return sendJson(res, 413, {
@@ -168,7 +191,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     });
   });
   server.keepAliveTimeout = 5_000;
-  const ws = attachWebSocket(server, yoga, services);
+  const ws = attachWebSocket(server, yoga, services, persisted);
 
   const sweepEvery = Math.min(5 * 60_000, Math.max(1_000, config.sessionTtlMs / 10));
   let sweeper: NodeJS.Timeout | undefined;

@@ -40,6 +40,10 @@ export function createErrorMasker(log: Logger) {
       const code = error.extensions?.code ?? original.extensions?.code ?? (/^Variable "\$/.test(error.message) ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED");
       return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
     }
+    if ((original as { code?: unknown }).code === "P2025") {
+      // Prisma's "record not found" (e.g. `node(id:)` on someone else's object): the same answer as a missing id.
+      return new GraphQLError("Not found.", { path, extensions: { code: "NOT_FOUND" } });
+    }
     const text = original instanceof Error ? `${original.name} ${original.message} ${(original as { code?: string }).code ?? ""}` : String(original);
     if (unavailable.test(text)) {
       log.warn({ err: original }, "backing service unavailable");

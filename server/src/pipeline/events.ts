@@ -1,4 +1,5 @@
 import type { Prisma } from "../infra/db/database.ts";
+import type { Logger } from "../infra/logger.ts";
 import type { PubSub, RunEventMessage } from "../infra/pubsub.ts";
 import type { Prisma as PrismaTypes, ProgressEvent } from "../generated/prisma/client.ts";
 
@@ -31,54 +32,94 @@ export interface NewEvent {
   durationMs?: number | null;
 }
 
-/**
- * Progress events: stored first (so anyone can replay them), then published
- * (so live subscribers on any instance get them at once).
- */
-export function createEventLog({ prisma, pubsub }: { prisma: Prisma; pubsub: PubSub }) {
-  const nextSeq = new Map<string, number>();
+interface Pending {
+  events: StoredEvent[];
+  writing: Promise<void>;
+}
 
-  async function insert(runId: string, event: NewEvent, seq: number): Promise<StoredEvent> {
-    const row = await prisma.progressEvent.create({
-      data: {
-        runId,
-        seq,
-        stage: event.stage,
-        status: event.status,
-        payload: (event.payload ?? undefined) as PrismaTypes.InputJsonValue | undefined,
-        durationMs: event.durationMs ?? null,
-      },
-    });
-    return toStoredEvent(row);
-  }
+/**
+ * Progress events of runs. An event is published at once (live subscribers
+ * see it without waiting for the database) and written behind, in batches,
+ * in order; `flush(runId)` waits for the writes, and the terminal event is
+ * always stored before `append` resolves, so a finished run can be replayed
+ * whole. Subscribers that see a gap (a write not yet visible) fill it from
+ * the store a moment later (see run-feed.ts).
+ */
+export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub: PubSub; log?: Logger }) {
+  const nextSeq = new Map<string, number>();
+  const pending = new Map<string, Pending>();
+
+  const rowOf = (event: StoredEvent): PrismaTypes.ProgressEventCreateManyInput => ({
+    runId: event.runId,
+    seq: event.seq,
+    stage: event.stage,
+    status: event.status,
+    payload: event.payload === null || event.payload === undefined ? undefined : (event.payload as PrismaTypes.InputJsonValue),
+    at: new Date(event.at),
+    durationMs: event.durationMs,
+  });
 
   async function currentMax(runId: string): Promise<number> {
     const last = await prisma.progressEvent.findFirst({ where: { runId }, orderBy: { seq: "desc" }, select: { seq: true } });
     return last?.seq ?? 0;
   }
 
-  return {
-    /**
-     * One writer per run normally appends (the instance running it), so seq
-     * comes from memory; a second writer (a sweeper failing a dead run) finds
-     * the key taken and retries after the stored maximum.
-     */
-    async append(runId: string, event: NewEvent): Promise<StoredEvent> {
-      for (let attempt = 0; ; attempt++) {
-        const seq = nextSeq.get(runId) ?? (await currentMax(runId)) + 1;
-        try {
-          const stored = await insert(runId, event, seq);
-          if (isTerminal(stored)) nextSeq.delete(runId);
-          else nextSeq.set(runId, seq + 1);
-          // Fire and forget: subscribers recover a lost publish from the store (gap fill, idle polling).
-          pubsub.publish("runEvent", runId, stored);
-          return stored;
-        } catch (error) {
-          if ((error as { code?: string }).code !== "P2002" || attempt >= 5) throw error;
-          nextSeq.set(runId, (await currentMax(runId)) + 1);
-        }
+  /** Writes what is queued for a run as one batch, after the previous batch. */
+  function schedule(runId: string): Promise<void> {
+    const entry = pending.get(runId);
+    // Already flushed by the terminal event.
+    if (!entry) return Promise.resolve();
+    entry.writing = entry.writing.then(async () => {
+      const batch = entry.events.splice(0);
+      if (batch.length === 0) return;
+      try {
+        await prisma.progressEvent.createMany({ data: batch.map(rowOf) });
+      } catch (error) {
+        log?.error({ err: error, runId, seqs: batch.map((e) => e.seq) }, "progress events could not be stored");
       }
+    });
+    return entry.writing;
+  }
+
+  async function flush(runId: string): Promise<void> {
+    const entry = pending.get(runId);
+    if (!entry) return;
+    await schedule(runId);
+    if (entry.events.length === 0) pending.delete(runId);
+  }
+
+  return {
+    async append(runId: string, event: NewEvent): Promise<StoredEvent> {
+      let seq = nextSeq.get(runId);
+      if (seq === undefined) {
+        // Not a run this instance is writing (a sweeper failing a dead run): write through.
+        const stored: StoredEvent = { runId, seq: (await currentMax(runId)) + 1, ...normalise(event) };
+        await prisma.progressEvent.create({ data: rowOf(stored) as PrismaTypes.ProgressEventUncheckedCreateInput });
+        pubsub.publish("runEvent", runId, stored);
+        return stored;
+      }
+      const stored: StoredEvent = { runId, seq, ...normalise(event) };
+      nextSeq.set(runId, seq + 1);
+      let entry = pending.get(runId);
+      if (!entry) pending.set(runId, (entry = { events: [], writing: Promise.resolve() }));
+      entry.events.push(stored);
+      pubsub.publish("runEvent", runId, stored);
+      if (isTerminal(stored)) {
+        await flush(runId);
+        nextSeq.delete(runId);
+      } else if (entry.events.length === 1) {
+        // Batch what the stage emits in this turn of the event loop.
+        setImmediate(() => void schedule(runId));
+      }
+      return stored;
     },
+
+    /** Starts numbering a run this instance is about to execute. */
+    begin(runId: string, afterSeq = 0) {
+      nextSeq.set(runId, afterSeq + 1);
+    },
+
+    flush,
 
     async list(runId: string, afterSeq = 0): Promise<StoredEvent[]> {
       const rows = await prisma.progressEvent.findMany({ where: { runId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" } });
@@ -88,6 +129,16 @@ export function createEventLog({ prisma, pubsub }: { prisma: Prisma; pubsub: Pub
     forget(runId: string) {
       nextSeq.delete(runId);
     },
+  };
+}
+
+function normalise(event: NewEvent): Omit<StoredEvent, "runId" | "seq"> {
+  return {
+    stage: event.stage,
+    status: event.status,
+    payload: event.payload ?? null,
+    at: new Date().toISOString(),
+    durationMs: event.durationMs ?? null,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Prisma as PrismaTypes, QueryRun } from "../generated/prisma/client.ts";
 import type { QuerySpec } from "../engine/spec.ts";
+import type { Refinement } from "../engine/refine/refinement.ts";
+import { describeWrapped, wrappedSql, type WrappedQuery } from "../engine/refine/wrap.ts";
 import { initialState, nextState, stateWithSpec } from "../engine/state.ts";
 import { chooseChart } from "../insights/chart.ts";
 import { suggestFollowUps } from "../insights/suggest.ts";
@@ -17,14 +19,26 @@ import type { Suggestion } from "../insights/types.ts";
 import { understand } from "./stages/understand.ts";
 import { describeFailure, NeedsInput, RunCancelled, createStageRunner } from "./stage.ts";
 import type { EventLog } from "./events.ts";
-import type { SessionContexts } from "./session-context.ts";
+import type { SessionContext, SessionContexts } from "./session-context.ts";
 import { overviewOf } from "./overview.ts";
 import { summarise } from "./summary.ts";
 
 /** How a run was asked (QueryRun.request). */
 export type RunRequest =
   | { kind: "question"; dataSourceId: string | null }
-  | { kind: "prepared"; spec: QuerySpec; dataSourceId: string; label: string };
+  | { kind: "prepared"; spec: QuerySpec; dataSourceId: string; label: string }
+  /**
+   * A refinement of an earlier run: its spec transformed, or (for SQL without
+   * a spec) its SQL wrapped, both checked before the run was created.
+   */
+  | {
+      kind: "refinement";
+      dataSourceId: string;
+      label: string;
+      refinement: Refinement;
+      spec: QuerySpec | null;
+      wrapped: { query: WrappedQuery; explanation: string } | null;
+    };
 
 const json = (value: unknown) => value as PrismaTypes.InputJsonValue;
 const previewRows = 20;
@@ -40,26 +54,40 @@ export interface RunDeps {
  * leaves it SUCCEEDED, NEEDS_INPUT, FAILED or CANCELLED with an assistant
  * message. Never throws: every failure becomes the run's outcome.
  */
-export async function executeRun({ services, events, contexts }: RunDeps, run: QueryRun, signal: AbortSignal): Promise<void> {
+export async function executeRun(
+  { services, events, contexts }: RunDeps,
+  run: QueryRun,
+  viewer: Viewer,
+  signal: AbortSignal,
+  /** Writes of the run row made before this call; the final write must land after them. */
+  earlierWrites: Promise<unknown> = Promise.resolve(),
+): Promise<void> {
   const { prisma, config } = services;
   const stage = createStageRunner(run.id, events, signal);
-  const viewer: Viewer = { userId: run.userId, role: (await prisma.user.findUniqueOrThrow({ where: { id: run.userId }, select: { role: true } })).role };
+  // What the stages learn about the run, stored in one write when it ends (fewer round trips on the hot path).
+  const recorded: PrismaTypes.QueryRunUpdateInput = {};
   const request = run.request as RunRequest;
   const session = await contexts.get(run.sessionId);
   const started = Date.now();
 
-  const finish = async (status: "SUCCEEDED" | "NEEDS_INPUT" | "FAILED" | "CANCELLED", data: PrismaTypes.QueryRunUpdateInput, message: { kind: "RESULT" | "DISCOVERY" | "CLARIFICATION" | "ERROR" | "INFO"; content: string; payload?: unknown }) => {
-    const created = await prisma.$transaction(async (tx) => {
-      await tx.queryRun.update({
+  const finish = async (
+    status: "SUCCEEDED" | "NEEDS_INPUT" | "FAILED" | "CANCELLED",
+    data: PrismaTypes.QueryRunUpdateInput,
+    message: { kind: "RESULT" | "DISCOVERY" | "CLARIFICATION" | "ERROR" | "INFO"; content: string; payload?: unknown },
+    context?: SessionContext,
+  ) => {
+    await earlierWrites;
+    const [, created] = await prisma.$transaction([
+      prisma.queryRun.update({
         where: { id: run.id },
-        data: { ...data, status, finishedAt: new Date(), timings: json({ ...stage.timings, total: Date.now() - started }) },
-      });
-      const m = await tx.message.create({
+        data: { ...recorded, ...data, status, finishedAt: new Date(), timings: json({ ...stage.timings, total: Date.now() - started }) },
+      }),
+      prisma.message.create({
         data: { sessionId: run.sessionId, role: "ASSISTANT", kind: message.kind, content: message.content, payload: message.payload === undefined ? undefined : json(message.payload), runId: run.id },
-      });
-      await tx.session.update({ where: { id: run.sessionId }, data: { updatedAt: new Date() } });
-      return m;
-    });
+      }),
+      context ? contexts.saveQuery(run.sessionId, context) : prisma.session.update({ where: { id: run.sessionId }, data: { updatedAt: new Date() } }),
+    ]);
+    if (context) await contexts.invalidate(run.sessionId);
     const doneStatus = status === "SUCCEEDED" ? "COMPLETED" : status;
     await stage.emit("DONE", doneStatus, { status, messageId: created.id, message: message.content, ...(status === "FAILED" ? (message.payload as object) : {}) }, Date.now() - started);
     services.pubsub.publish("sessionChanged", run.userId, { kind: "UPDATED", sessionId: run.sessionId });
@@ -67,7 +95,7 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
 
   try {
     const understood = await stage.run("UNDERSTAND", async () => {
-      const value = understand(run.question, request.kind === "prepared");
+      const value = understand(run.question, request.kind === "prepared" || request.kind === "refinement");
       return { value, payload: value };
     });
     if (understood.intent === "greeting") {
@@ -88,7 +116,7 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
       };
     });
     const source = found.dataSource;
-    await prisma.queryRun.update({ where: { id: run.id }, data: { dataSourceId: source.id } });
+    recorded.dataSource = { connect: { id: source.id } };
 
     const context = await stage.run("CONTEXT", async () => {
       const value = await loadContext(services, source, session);
@@ -101,8 +129,12 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
     if (understood.intent === "browse") {
       const overview = overviewOf(source.name, source.isDemo, context.model);
       for (const s of ["PLAN", "COMPILE", "EXECUTE", "VISUALIZE", "SUGGEST"] as const) await stage.skip(s, { reason: "Showing what the data source holds." });
-      await contexts.save(run.sessionId, { ...session, dataSourceId: source.id, engine: session.dataSourceId === source.id ? session.engine : null });
-      await finish("SUCCEEDED", {}, { kind: "INFO", content: overview.content, payload: { dataSource: { id: source.id, name: source.name }, tables: overview.tables, examples: overview.examples } });
+      await finish(
+        "SUCCEEDED",
+        {},
+        { kind: "INFO", content: overview.content, payload: { dataSource: { id: source.id, name: source.name }, tables: overview.tables, examples: overview.examples } },
+        { ...session, dataSourceId: source.id, engine: session.dataSourceId === source.id ? session.engine : null },
+      );
       return;
     }
 
@@ -112,7 +144,12 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
         const value = await planAnswer({
           question: understood.text,
           context,
-          prepared: request.kind === "prepared" ? request.spec : null,
+          prepared: request.kind === "prepared" || request.kind === "refinement" ? request.spec : null,
+          preparedEngine: request.kind === "refinement" ? "REFINEMENT" : "PREPARED",
+          wrapped:
+            request.kind === "refinement" && request.wrapped
+              ? { sql: wrappedSql(request.wrapped.query), explanation: describeWrapped(request.wrapped.query, request.wrapped.explanation) }
+              : null,
           mode: config.engine,
           llm: services.llm,
           history: session.dataSourceId === source.id ? session.history : [],
@@ -124,11 +161,13 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
         const payload =
           value.kind === "spec"
             ? { engine: value.engine, spec: value.spec, followUp: value.followUp, understood: value.understood, ignored: value.ignored, confidence: value.confidence }
-            : { engine: value.engine, why: value.why, sql: value.sql, attempts: value.stats.attempts.length, usage: value.stats.usage, model: value.stats.model, latencyMs: value.stats.latencyMs };
+            : value.kind === "wrapped"
+              ? { engine: value.engine, sql: value.sql }
+              : { engine: value.engine, why: value.why, sql: value.sql, attempts: value.stats.attempts.length, usage: value.stats.usage, model: value.stats.model, latencyMs: value.stats.latencyMs };
         return { value, payload };
       } catch (error) {
         await llmEvents.flush();
-        if (isLlmError(error) && error.run) await prisma.queryRun.update({ where: { id: run.id }, data: { engine: "LLM", usage: json(error.run) } });
+        if (isLlmError(error) && error.run) Object.assign(recorded, { engine: "LLM", usage: json(error.run) });
         throw error;
       }
     });
@@ -138,16 +177,13 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
       return { value, payload: { sql: value.guarded.sql, explanation: value.explanation, tables: value.guarded.tables } };
     });
     const spec = planned.kind === "spec" ? planned.spec : null;
-    await prisma.queryRun.update({
-      where: { id: run.id },
-      data: {
-        engine: planned.engine as RunEngine,
-        spec: spec ? json(spec) : undefined,
-        sql: compiled.guarded.sql,
-        explanation: compiled.explanation,
-        semanticModelVersion: context.modelVersion,
-        ...(planned.kind === "sql" ? { usage: json(planned.stats) } : {}),
-      },
+    Object.assign(recorded, {
+      engine: planned.engine as RunEngine,
+      spec: spec ? json(spec) : undefined,
+      sql: compiled.guarded.sql,
+      explanation: compiled.explanation,
+      semanticModelVersion: context.modelVersion,
+      ...(planned.kind === "sql" ? { usage: json(planned.stats) } : {}),
     });
 
     const result = await stage.run("EXECUTE", async () => {
@@ -167,22 +203,23 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
         return { value, payload: { suggestions: value.map((s, index) => ({ index, kind: s.kind, label: s.label })) } };
       });
     } else {
-      await stage.skip("SUGGEST", { reason: "Suggestions are built from a query spec; the model wrote SQL directly." });
+      const reason = planned.kind === "wrapped" ? "this answer refines SQL that has none" : "the model wrote SQL directly";
+      await stage.skip("SUGGEST", { reason: `Suggestions are built from a query spec; ${reason}.` });
     }
 
     const engineState = spec
-      ? request.kind === "prepared"
+      ? request.kind === "prepared" || request.kind === "refinement"
         ? stateWithSpec(context.state, spec, understood.text)
         : nextState(context.state ?? initialState(), understood.text, { kind: "query", spec, confidence: 1, understood: [], ignored: [], followUp: false })
       : context.state;
-    await contexts.save(run.sessionId, {
+    const nextContext: SessionContext = {
       dataSourceId: source.id,
       engine: engineState,
       lastRunId: run.id,
       tables: compiled.guarded.tables.map((t) => t.name),
       filters: (spec?.filters ?? []).map((f) => (f.kind === "range" ? f.label : `${f.field.entity}.${f.field.field}`)),
       history: [...(session.dataSourceId === source.id ? session.history : []), { question: understood.text, sql: compiled.guarded.sql }],
-    });
+    };
     await finish(
       "SUCCEEDED",
       {
@@ -194,6 +231,7 @@ export async function executeRun({ services, events, contexts }: RunDeps, run: Q
         suggestions: json(suggestions),
       },
       { kind: "RESULT", content: summarise(result) },
+      nextContext,
     );
   } catch (error) {
     await settle(error);

@@ -20,7 +20,10 @@ class RunFeed {
   private wake = new Set<() => void>();
   private stopLive?: () => void;
   private pollTimer?: NodeJS.Timeout;
+  private gapTimer?: NodeJS.Timeout;
   private filling?: Promise<void>;
+  /** Live events that arrived ahead of a gap, kept until the gap is filled. */
+  private ahead = new Map<number, StoredEvent>();
   subscribers = 0;
   closed = false;
 
@@ -57,19 +60,34 @@ class RunFeed {
   }
 
   private accept(events: StoredEvent[]) {
+    for (const event of events) if (event.seq > this.last) this.ahead.set(event.seq, event);
     let grew = false;
-    for (const event of events.sort((a, b) => a.seq - b.seq)) {
-      if (event.seq === this.last + 1) {
-        this.events.push(event);
-        grew = true;
-      } else if (event.seq > this.last + 1) {
-        void this.fill();
-      }
+    for (let next = this.ahead.get(this.last + 1); next; next = this.ahead.get(this.last + 1)) {
+      this.ahead.delete(next.seq);
+      this.events.push(next);
+      grew = true;
     }
+    if (this.ahead.size > 0) this.fillGapSoon();
     if (grew) {
       this.schedulePoll();
       for (const wake of this.wake) wake();
     }
+  }
+
+  /**
+   * A later event arrived first: the missing ones were published before this
+   * feed listened, or their write to the store is still under way. Read the
+   * store now and again shortly until the gap closes.
+   */
+  private fillGapSoon(attempt = 0) {
+    if (this.gapTimer || this.closed) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined;
+      void this.fill().then(() => {
+        if (this.ahead.size > 0 && attempt < 100) this.fillGapSoon(attempt + 1);
+      });
+    }, attempt === 0 ? 0 : 20);
+    this.gapTimer.unref();
   }
 
   /** Reads what the store has after the last event held; concurrent calls share one read. */
@@ -114,6 +132,7 @@ class RunFeed {
   close() {
     this.closed = true;
     clearTimeout(this.pollTimer);
+    clearTimeout(this.gapTimer);
     this.stopLive?.();
     for (const wake of this.wake) wake();
   }

@@ -2,6 +2,8 @@ import type { Prisma } from "../infra/db/database.ts";
 import type { Logger } from "../infra/logger.ts";
 import type { PubSub } from "../infra/pubsub.ts";
 import type { EventLog } from "./events.ts";
+import type { QueryRun } from "../generated/prisma/client.ts";
+import type { Viewer } from "../graphql/context.ts";
 import { executeRun, type RunDeps } from "./execute-run.ts";
 import { createLimiter, type LimiterOptions } from "./limiter.ts";
 
@@ -70,17 +72,22 @@ export function createRunner(deps: RunDeps & { instanceId: string; log: Logger; 
     reserve: (userId: string) => limiter.reserve(userId),
 
     /** Queues the run; returns at once. */
-    start(runId: string, userId: string) {
+    start(run: QueryRun, viewer: Viewer) {
+      const runId = run.id;
       const controller = new AbortController();
       active.set(runId, controller);
       const done = limiter
-        .run(userId, async () => {
+        .run(viewer.userId, async () => {
           if (stopped) return;
-          const run = await prisma.queryRun.update({
+          events.begin(runId);
+          // Not awaited: the pipeline's own work goes on meanwhile; its final write waits for this one.
+          const startWrite = prisma.queryRun.update({
             where: { id: runId },
             data: { status: "RUNNING", startedAt: new Date(), heartbeatAt: new Date(), instanceId },
           });
-          await executeRun(deps, run, controller.signal);
+          // Prisma queries start when observed; this also keeps a failure from going unhandled.
+          startWrite.catch((error: unknown) => log.warn({ err: error, runId }, "could not mark the run running"));
+          await executeRun(deps, { ...run, status: "RUNNING" }, viewer, controller.signal, startWrite);
         })
         .catch((error) => log.error({ err: error, runId }, "run crashed"))
         .finally(() => {

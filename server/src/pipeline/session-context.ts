@@ -41,13 +41,13 @@ export function createSessionContexts({ prisma, cache }: { prisma: Prisma; cache
       });
     },
 
-    async save(sessionId: string, context: SessionContext): Promise<void> {
+    /** The write that stores a context, for callers that batch it into a transaction; `invalidate` after it. */
+    saveQuery(sessionId: string, context: SessionContext) {
       const trimmed = { ...context, history: context.history.slice(-historyLength) };
-      await prisma.session.update({
+      return prisma.session.update({
         where: { id: sessionId },
         data: { context: trimmed as unknown as PrismaTypes.InputJsonValue, dataSourceId: context.dataSourceId },
       });
-      await cache.delete(key(sessionId));
     },
 
     invalidate(sessionId: string) {

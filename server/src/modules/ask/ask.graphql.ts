@@ -4,6 +4,7 @@ import { llmErrorCodes } from "../../llm/errors.ts";
 import { builder } from "../../graphql/builder.ts";
 import { fromGlobalId, nilUuid, toGlobalId } from "../../graphql/ids.ts";
 import type { ChartSpec, Suggestion } from "../../insights/types.ts";
+import type { QueryRun as QueryRunModel } from "../../generated/prisma/client.ts";
 import type { StoredEvent } from "../../pipeline/events.ts";
 import { stages } from "../../pipeline/stage.ts";
 import type { ResultColumn } from "../../sql/executor/executor.ts";
@@ -49,7 +50,7 @@ const StageStatusEnum = builder.enumType("StageStatus", {
 const ChartTypeEnum = builder.enumType("ChartType", {
   values: ["kpi", "line", "bar", "grouped_bar", "stacked_bar", "pie", "scatter", "table"] as const,
 });
-const SortDirectionEnum = builder.enumType("SortDirection", { values: ["ASC", "DESC"] as const });
+export const SortDirectionEnum = builder.enumType("SortDirection", { values: ["ASC", "DESC"] as const });
 
 export const ProgressEvent = builder.objectRef<StoredEvent>("ProgressEvent").implement({
   description: "One step of a run: a stage started, completed (with its payload), was skipped, failed or waits for input.",
@@ -256,9 +257,10 @@ const AskInput = builder.inputType("AskInput", {
   }),
 });
 
-const AskPayload = builder.objectRef<{ runId: string; sessionId: string }>("AskPayload").implement({
+const AskPayload = builder.objectRef<{ run: QueryRunModel; sessionId: string }>("AskPayload").implement({
   fields: (t) => ({
-    run: t.prismaField({ type: "QueryRun", resolve: (q, p, _a, ctx) => ctx.services.prisma.queryRun.findUniqueOrThrow({ ...q, where: { id: p.runId } }) }),
+    // The run just created: returned as is (relations load on demand), no second read.
+    run: t.field({ type: QueryRun, resolve: (p) => p.run }),
     session: t.prismaField({ type: "Session", resolve: (q, p, _a, ctx) => ctx.services.prisma.session.findUniqueOrThrow({ ...q, where: { id: p.sessionId } }) }),
   }),
 });
@@ -322,7 +324,7 @@ builder.mutationFields((t) => ({
         dataSourceId: input.dataSourceId ? fromGlobalId(input.dataSourceId, "DataSource") : null,
         pick: pick ? { runId: fromGlobalId(pick.runId, "QueryRun"), suggestion: pick.suggestion, option: pick.option } : null,
       });
-      return { runId: run.id, sessionId: run.sessionId };
+      return { run, sessionId: run.sessionId };
     },
   }),
   cancelRun: t.field({

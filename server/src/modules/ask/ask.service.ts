@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { AppError, badInput, notFound } from "../../errors.ts";
 import type { Prisma as PrismaTypes, QueryRun } from "../../generated/prisma/client.ts";
 import type { QuerySpec } from "../../engine/spec.ts";
@@ -49,9 +50,12 @@ export function createAskService(services: Services, runner: Runner, contexts: S
 
   async function startRun(viewer: Viewer, sessionId: string, question: string, request: RunRequest, parentRunId: string | null = null) {
     runner.reserve(viewer.userId);
-    const run = await prisma.$transaction(async (tx) => {
-      const created = await tx.queryRun.create({
+    // The id is made here so the run and its question are written in one batch.
+    const id = randomUUID();
+    const [run] = await prisma.$transaction([
+      prisma.queryRun.create({
         data: {
+          id,
           sessionId,
           userId: viewer.userId,
           question,
@@ -61,16 +65,17 @@ export function createAskService(services: Services, runner: Runner, contexts: S
           heartbeatAt: new Date(),
           instanceId: services.instanceId,
         },
-      });
-      await tx.message.create({ data: { sessionId, role: "USER", kind: "QUESTION", content: question, runId: created.id } });
-      return created;
-    });
-    runner.start(run.id, viewer.userId);
+      }),
+      prisma.message.create({ data: { sessionId, role: "USER", kind: "QUESTION", content: question, runId: id } }),
+    ]);
+    runner.start(run, viewer);
     return run;
   }
 
   return {
     runOf,
+    /** Creates a run (and its question message) in a session and queues it; used by refinements too. */
+    startRun,
 
     /**
      * Stores the question, creates its run and returns at once; the pipeline

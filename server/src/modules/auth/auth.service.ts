@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "../../errors.ts";
+import { cached, type Cache } from "../../infra/cache.ts";
 import type { Prisma } from "../../infra/db/database.ts";
 import type { Viewer } from "../../graphql/context.ts";
 import { decoyHash, hashPassword, passwordRules, passwordWeakness, verifyPassword } from "./passwords.ts";
@@ -7,6 +8,7 @@ import { issueToken, verifyToken } from "./tokens.ts";
 
 export interface AuthDeps {
   prisma: Prisma;
+  cache: Cache;
   tokenKey: Uint8Array;
   tokenTtlSeconds: number;
 }
@@ -21,7 +23,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function createAuthService({ prisma, tokenKey, tokenTtlSeconds }: AuthDeps) {
+/** How long a user's role and token version are trusted from the cache; log-out and role changes drop the entry at once. */
+const userCacheSeconds = 60;
+const userKey = (userId: string) => `auth-user:${userId}`;
+
+export function createAuthService({ prisma, cache, tokenKey, tokenTtlSeconds }: AuthDeps) {
   async function session(user: { id: string; tokenVersion: number }) {
     const { token, expiresAt } = await issueToken(tokenKey, { userId: user.id, version: user.tokenVersion }, tokenTtlSeconds);
     return { token, expiresAt, userId: user.id };
@@ -63,12 +69,21 @@ export function createAuthService({ prisma, tokenKey, tokenTtlSeconds }: AuthDep
     /** Revokes every token issued to the user so far. */
     async logOut(userId: string) {
       await prisma.user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
+      await cache.delete(userKey(userId));
+    },
+
+    /** Call after changing a user's role or deleting them, so tokens see it at once. */
+    forgetUser(userId: string) {
+      return cache.delete(userKey(userId));
     },
 
     /** The viewer behind a log-in token; throws TOKEN_* errors for bad ones. */
     async viewerFromToken(token: string): Promise<Viewer> {
       const claims = await verifyToken(tokenKey, token);
-      const user = await prisma.user.findUnique({ where: { id: claims.userId }, select: { id: true, role: true, tokenVersion: true } });
+      // Every request needs this; the cache (Redis when configured) spares a database round trip.
+      const user = await cached(cache, userKey(claims.userId), userCacheSeconds, () =>
+        prisma.user.findUnique({ where: { id: claims.userId }, select: { id: true, role: true, tokenVersion: true } }),
+      );
       if (!user || user.tokenVersion !== claims.version) {
         throw new AppError("TOKEN_INVALID", "The access token has been revoked.", { hint: "Log in again." });
       }

@@ -85,18 +85,22 @@ export function createSessionService({ prisma, pubsub, ttlMs, retentionMs }: Ses
       await publish(userId, { kind: "DELETED", sessionId: id });
     },
 
-    /** Activity slides the 24-hour expiry forward; titles untitled sessions from their first question. */
+    /**
+     * Activity slides the 24-hour expiry forward (one conditional write on the
+     * hot path); titles untitled sessions from their first question.
+     */
     async touch(userId: string, id: string, firstQuestion?: string) {
-      const current = await getWritable(userId, id);
-      const session = await prisma.session.update({
-        where: { id },
-        data: {
-          expiresAt: expiry(),
-          ...(firstQuestion && current.title === untitled ? { title: titleFromQuestion(firstQuestion) } : {}),
-        },
-      });
+      const now = new Date();
+      const title = firstQuestion ? titleFromQuestion(firstQuestion) : untitled;
+      const slid = await prisma.$executeRaw`
+        UPDATE "Session"
+        SET "expiresAt" = ${expiry(now)}, "updatedAt" = ${now},
+            "title" = CASE WHEN "title" = ${untitled} THEN ${title} ELSE "title" END
+        WHERE "id" = ${id}::uuid AND "userId" = ${userId}::uuid AND "status" = 'ACTIVE' AND "expiresAt" > ${now}`;
+      // Nothing changed: missing, someone else's, ended or expired — say which, as getWritable does.
+      if (slid === 0) await getWritable(userId, id);
       await publish(userId, { kind: "UPDATED", sessionId: id });
-      return session;
+      return { id };
     },
 
     /**

@@ -12,18 +12,24 @@ export type Planned =
   | {
       kind: "spec";
       spec: QuerySpec;
-      engine: "BUILTIN" | "VERIFIED" | "PREPARED";
+      engine: "BUILTIN" | "VERIFIED" | "PREPARED" | "REFINEMENT";
       followUp: boolean;
       understood: string[];
       ignored: string[];
       confidence: number;
     }
-  | { kind: "sql"; engine: "LLM"; sql: string; explanation: string; tables: string[]; stats: LlmRunStats; why: string };
+  | { kind: "sql"; engine: "LLM"; sql: string; explanation: string; tables: string[]; stats: LlmRunStats; why: string }
+  /** A refinement of SQL without a spec: the earlier SQL as a subquery, filtered, sorted or limited. */
+  | { kind: "wrapped"; engine: "REFINEMENT"; sql: string; explanation: string };
 
 export interface PlanAnswerInput {
   question: string;
   context: AnswerContext;
   prepared: QuerySpec | null;
+  /** How a prepared spec came about: a picked suggestion or option, or a refinement. */
+  preparedEngine?: "PREPARED" | "REFINEMENT";
+  /** A refinement's wrapped SQL, checked again by the compile stage. */
+  wrapped?: { sql: string; explanation: string } | null;
   mode: EngineMode;
   llm: LlmClient | null;
   /** Earlier turns on this data source, oldest first (for the model's prompt). */
@@ -84,8 +90,9 @@ function handOver(outcome: PlanOutcome): string | null {
  * the model otherwise; `llm` always asks the model.
  */
 export async function planAnswer(input: PlanAnswerInput): Promise<Planned> {
+  if (input.wrapped) return { kind: "wrapped", engine: "REFINEMENT", sql: input.wrapped.sql, explanation: input.wrapped.explanation };
   if (input.prepared) {
-    return { kind: "spec", spec: input.prepared, engine: "PREPARED", followUp: true, understood: [], ignored: [], confidence: 1 };
+    return { kind: "spec", spec: input.prepared, engine: input.preparedEngine ?? "PREPARED", followUp: true, understood: [], ignored: [], confidence: 1 };
   }
   const outcome = plan({ question: input.question, model: input.context.model, state: input.context.state, now: input.now });
   const useModel = input.llm && (input.mode === "llm" ? !(outcome.kind === "reject" && finalRejects.has(outcome.code)) : input.mode === "hybrid" ? handOver(outcome) : null);
