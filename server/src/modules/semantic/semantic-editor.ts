@@ -1,3 +1,4 @@
+import { parse as parseYaml } from "yaml";
 import { AppError, notFound } from "../../errors.ts";
 import type { Viewer } from "../../graphql/context.ts";
 import type { Prisma } from "../../infra/db/database.ts";
@@ -65,6 +66,18 @@ export function createSemanticEditor({ prisma, dataSources, semantic }: EditorDe
     }
   }
 
+  /** A model from YAML; reference problems come with those against the data source's tables, in one list. */
+  function readYaml(yaml: string, source: SourceShape): SemanticModel {
+    try {
+      return semanticModelFromYaml(yaml);
+    } catch (error) {
+      if (!(error instanceof SemanticModelReferenceError)) throw error;
+      // The syntax and shape were fine (references are checked last), so this parse succeeds.
+      const model = parseSemanticModel(parseYaml(yaml, { maxAliasCount: 100 }));
+      throw new SemanticModelReferenceError([...error.problems, ...snapshotProblems(model, source.snapshot)]);
+    }
+  }
+
   /** Replaces the whole model, keeping nothing of the old one; checked against the source's tables first. */
   async function replace(model: SemanticModel, source: SourceShape): Promise<void> {
     const problems = [...findReferenceProblems(model), ...snapshotProblems(model, source.snapshot)];
@@ -123,12 +136,7 @@ export function createSemanticEditor({ prisma, dataSources, semantic }: EditorDe
     /** A whole model from YAML (as exported); its `version` is ignored, the saved one is the next. */
     importYaml(viewer: Viewer, id: string, yaml: string, options: EditOptions) {
       return commit(viewer, id, options, async (model, source) => {
-        let imported: SemanticModel;
-        try {
-          imported = semanticModelFromYaml(yaml);
-        } catch (error) {
-          throw toSemanticApiError(error);
-        }
+        const imported = readYaml(yaml, source);
         await replace(imported, source);
         Object.assign(model, imported, { version: model.version });
         return "Imported from YAML";
