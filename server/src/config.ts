@@ -37,6 +37,21 @@ const envSchema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   MAX_RESULT_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  TRUST_PROXY: boolish.default(false),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_USER: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_API_KEY: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  MAX_QUERY_COST: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1_000).default(15),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(20),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(3_000),
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(10_000).default(25),
+  MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
+  MAX_WS_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
+  PERSISTED_OPERATIONS: z.enum(["off", "allow", "only"]).default("off"),
+  PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,6 +77,14 @@ export interface Config {
   queryTimeoutMs: number;
   maxResultRows: number;
   maxBodyBytes: number;
+  /** Take the caller's address from X-Forwarded-For (only behind a reverse proxy). */
+  trustProxy: boolean;
+  /** Operations per window, per log-in user, per API key and per address without credentials. */
+  rateLimit: { windowMs: number; user: number; apiKey: number; anonymous: number };
+  queryLimits: { maxDepth: number; maxCost: number; maxAliases: number; maxDirectives: number; maxTokens: number };
+  webSocketLimits: { subscriptionsPerConnection: number; connectionsPerIp: number; connectionsPerUser: number };
+  /** `allow`: hashes of the web client's operations are accepted; `only`: nothing else, except from API keys. */
+  persistedOperations: { mode: "off" | "allow" | "only"; file: string };
 }
 
 /** Thrown for a bad environment; main prints its one-line message and exits. */
@@ -108,5 +131,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     maxResultRows: e.MAX_RESULT_ROWS,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    trustProxy: e.TRUST_PROXY,
+    rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000, user: e.RATE_LIMIT_USER, apiKey: e.RATE_LIMIT_API_KEY, anonymous: e.RATE_LIMIT_ANONYMOUS },
+    queryLimits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxDirectives: e.MAX_QUERY_DIRECTIVES,
+      maxTokens: e.MAX_QUERY_TOKENS,
+    },
+    webSocketLimits: {
+      subscriptionsPerConnection: e.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      connectionsPerIp: e.MAX_WS_CONNECTIONS_PER_IP,
+      connectionsPerUser: e.MAX_WS_CONNECTIONS_PER_USER,
+    },
+    persistedOperations: {
+      mode: e.PERSISTED_OPERATIONS,
+      file: path.resolve(e.PERSISTED_OPERATIONS_FILE ?? path.join(repoRoot, "client", "src", "graphql", "persisted-documents.json")),
+    },
   };
 }

@@ -20,6 +20,12 @@ export const errorCodes = {
   INTROSPECTION_FAILED: "Reading the database's catalogue failed.",
   PAYLOAD_TOO_LARGE: "The request body is larger than allowed.",
   RATE_LIMITED: "Too many requests; retry later.",
+  QUERY_TOO_COMPLEX: "The operation is nested too deeply, asks for too much, is too long, or uses too many aliases or directives.",
+  PAGE_SIZE_REQUIRED: "A connection was asked for without `first` or `last`.",
+  TOO_MANY_SUBSCRIPTIONS: "The WebSocket connection already has as many operations running as allowed.",
+  PERSISTED_OPERATION_NOT_FOUND: "The operation hash is not one of the persisted operations.",
+  PERSISTED_OPERATIONS_ONLY: "This server runs only persisted operations, except for API keys.",
+  CSRF_HEADER_REQUIRED: "A browser-style request lacks the header that proves it is not cross-site (send `content-type: application/json` or `x-graphql-yoga-csrf`).",
   SERVICE_UNAVAILABLE: "A backing service (database, Redis) is unreachable.",
   INTERNAL: "Something unexpected failed; it has been logged.",
 } as const;
@@ -55,6 +61,8 @@ export interface AppErrorOptions {
   /** Extra machine-readable details, e.g. the offending field. */
   details?: Record<string, unknown>;
   cause?: unknown;
+  /** Status and headers of the HTTP response carrying the error (Yoga reads them; callers never see them). */
+  http?: { status: number; headers?: Record<string, string> };
 }
 
 /**
@@ -71,6 +79,7 @@ export class AppError extends GraphQLError {
         code,
         ...(options.hint ? { hint: options.hint } : {}),
         ...(options.details ? { details: options.details } : {}),
+        ...(options.http ? { http: options.http } : {}),
       },
     });
     this.name = "AppError";

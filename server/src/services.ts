@@ -16,6 +16,10 @@ import type { RunFeeds } from "./pipeline/run-feed.ts";
 import type { Runner } from "./pipeline/runner.ts";
 import type { SessionContexts } from "./pipeline/session-context.ts";
 import type { SessionService } from "./modules/sessions/sessions.service.ts";
+import type { ApiKeyService } from "./modules/api-keys/api-keys.service.ts";
+import type { AuditService } from "./modules/audit/audit.service.ts";
+import type { UserService } from "./modules/users/users.service.ts";
+import type { RateLimiter } from "./http/limits/rate-limiter.ts";
 
 /** Long-lived parts of one server instance, created once in app.ts. */
 export interface Services {
@@ -41,4 +45,9 @@ export interface Services {
   contexts: SessionContexts;
   runner: Runner;
   ask: AskService;
+  apiKeys: ApiKeyService;
+  users: UserService;
+  audit: AuditService;
+  /** Shared through Redis when configured, else per instance. */
+  rateLimiter: RateLimiter;
 }

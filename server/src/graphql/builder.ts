@@ -6,6 +6,7 @@ import SimpleObjectsPlugin from "@pothos/plugin-simple-objects";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import { AppError } from "../errors.ts";
+import AuditPlugin from "../modules/audit/audit-plugin.ts";
 import type PrismaTypes from "../generated/pothos-prisma-types.ts";
 import { getDatamodel } from "../generated/pothos-prisma-types.ts";
 import type { Context } from "./context.ts";
@@ -23,11 +24,13 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };
-  AuthScopes: { authenticated: boolean; admin: boolean; analyst: boolean };
+  /** Roles: see modules/users/roles.ts. `loggedIn`: a log-in token, not an API key. */
+  AuthScopes: { authenticated: boolean; admin: boolean; analyst: boolean; loggedIn: boolean };
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, ValidationPlugin],
+  // Audit wraps outermost so it also records calls that scope-auth refuses.
+  plugins: [AuditPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, ValidationPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   prisma: {
@@ -50,10 +53,14 @@ export const builder = new SchemaBuilder<{
       authenticated: ctx.viewer !== null,
       admin: ctx.viewer?.role === "ADMIN",
       analyst: ctx.viewer?.role === "ADMIN" || ctx.viewer?.role === "ANALYST",
+      loggedIn: ctx.viewer !== null && !ctx.viewer.apiKeyId,
     }),
     // A missing or bad credential and a lack of rights are different answers.
     unauthorizedError: (_parent, ctx) => {
-      if (ctx.viewer) return new AppError("FORBIDDEN", "You are not allowed to do this.");
+      if (ctx.viewer) {
+        const hint = ctx.viewer.apiKeyId ? "Calls with an API key have the key's role, and managing keys needs a log-in." : undefined;
+        return new AppError("FORBIDDEN", "You are not allowed to do this.", { hint });
+      }
       return ctx.authError ?? new AppError("UNAUTHENTICATED", "Log in first.", { hint: "Send `Authorization: Bearer <token>`." });
     },
   },

@@ -18,4 +18,6 @@ export interface Context {
   /** Why `viewer` is null although credentials were sent (expired, forged...). */
   authError: AppError | null;
   services: Services;
+  /** The caller's address (for rate limits of anonymous calls and the audit log). */
+  ip?: string | null;
 }

@@ -1,10 +1,17 @@
 import type { IncomingMessage } from "node:http";
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../graphql/context.ts";
 import { authenticate } from "../graphql/authenticate.ts";
+import { maxPageSize } from "../graphql/builder.ts";
+import { inputGuardPlugin } from "../graphql/limits/input-guard-plugin.ts";
+import { queryLimitPlugins } from "../graphql/limits/query-limits.ts";
 import { createErrorMasker } from "../graphql/mask-errors.ts";
 import { schema } from "../graphql/schema.ts";
 import type { Services } from "../services.ts";
+import { clientIp } from "./limits/client-ip.ts";
+import { csrfPreventionPlugin } from "./limits/csrf.ts";
+import type { PersistedOperations } from "./limits/persisted-operations.ts";
+import { rateLimitPlugin } from "./limits/rate-limit-plugin.ts";
 
 /** What the HTTP and WebSocket entry points hand to Yoga besides the request. */
 export interface ServerContext {
@@ -16,8 +23,16 @@ export interface ServerContext {
 
 export type Yoga = YogaServerInstance<ServerContext, Context>;
 
-export function createYogaServer(services: Services): Yoga {
+export function createYogaServer(services: Services, persisted: PersistedOperations): Yoga {
   const { config, log } = services;
+  const plugins: Plugin[] = [
+    // Browsers send "simple" requests cross-site without a CORS preflight; GraphQL answers only those that could not be one.
+    csrfPreventionPlugin(),
+    ...persisted.plugins,
+    ...queryLimitPlugins(config.queryLimits),
+    inputGuardPlugin({ maxPageSize, maxVariableDepth: 32 }),
+    rateLimitPlugin(services.rateLimiter, config.rateLimit) as Plugin,
+  ];
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -33,9 +48,10 @@ export function createYogaServer(services: Services): Yoga {
     },
     cors: config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : false,
     maskedErrors: { maskError: createErrorMasker(log) },
+    plugins,
     context: async (initial): Promise<Context> => {
       const auth = initial.wsAuth ?? (await authenticate(services, initial.request.headers.get("authorization")));
-      return { requestId: initial.requestId, log, services, viewer: auth.viewer, authError: auth.authError };
+      return { requestId: initial.requestId, log, services, viewer: auth.viewer, authError: auth.authError, ip: clientIp(initial.req, config.trustProxy) };
     },
   });
 }

@@ -1,0 +1,113 @@
+import {
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  TypeInfo,
+  valueFromAST,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLSchema,
+} from "graphql";
+import { AppError } from "../../errors.ts";
+
+export interface InputGuardOptions {
+  /** Largest `first`/`last` of a connection, and longest list argument. */
+  maxPageSize: number;
+  /** Deepest nesting of the variables object (JSON arguments included). */
+  maxVariableDepth: number;
+}
+
+class Stop extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+const nulError = () => new AppError("BAD_USER_INPUT", "Text must not contain NUL (\\u0000) characters.");
+
+function argument(field: GraphQLField<unknown, unknown>, node: { arguments?: readonly { name: { value: string }; value: never }[] }, name: string, variables: Record<string, unknown>) {
+  const def = field.args.find((a) => a.name === name);
+  const given = node.arguments?.find((a) => a.name.value === name);
+  if (!def || !given) return undefined;
+  return valueFromAST(given.value, def.type, variables);
+}
+
+function checkPageArgument(fieldName: string, name: string, value: unknown, max: number) {
+  if (value === undefined || value === null) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > max) {
+    throw new Stop(new AppError("BAD_USER_INPUT", `${fieldName}: \`${name}\` must be between 0 and ${max}.`, { details: { field: fieldName, argument: name } }));
+  }
+}
+
+/** Strings with NUL (PostgreSQL cannot store them) and nesting past `maxDepth`, walked without recursion. */
+function checkVariables(variables: Record<string, unknown>, maxDepth: number) {
+  const stack: [unknown, number][] = [[variables, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) throw new Stop(nulError());
+    } else if (value && typeof value === "object") {
+      if (depth >= maxDepth) throw new Stop(new AppError("BAD_USER_INPUT", "The variables are nested too deeply."));
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes("\u0000")) throw new Stop(nulError());
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+}
+
+/**
+ * Checks an operation's inputs before it runs: every connection is bounded by
+ * `first` or `last` (so no request asks for an unbounded number of rows, even
+ * nested), list arguments are short, and no text carries NUL characters.
+ * Returns the first problem as a typed error, or null.
+ */
+export function checkOperationInputs(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, options: InputGuardOptions): AppError | null {
+  const vars = variables ?? {};
+  try {
+    checkVariables(vars, options.maxVariableDepth);
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        StringValue(node) {
+          if (node.value.includes("\u0000")) throw new Stop(nulError());
+        },
+        Field(node) {
+          const field = typeInfo.getFieldDef();
+          if (!field) return;
+          const named = getNamedType(field.type);
+          const paged = isObjectType(named) && named.name.endsWith("Connection") && field.args.some((a) => a.name === "first");
+          if (paged) {
+            const first = argument(field, node as never, "first", vars);
+            const last = argument(field, node as never, "last", vars);
+            if ((first === undefined || first === null) && (last === undefined || last === null)) {
+              throw new Stop(
+                new AppError("PAGE_SIZE_REQUIRED", `${field.name} needs \`first\` or \`last\` (at most ${options.maxPageSize}).`, {
+                  details: { field: field.name },
+                  hint: "Page through long lists with `first` and `after`.",
+                }),
+              );
+            }
+            checkPageArgument(field.name, "first", first, options.maxPageSize);
+            checkPageArgument(field.name, "last", last, options.maxPageSize);
+          }
+          for (const arg of field.args) {
+            if (!isListType(getNullableType(arg.type))) continue;
+            const value = argument(field, node as never, arg.name, vars);
+            if (Array.isArray(value) && value.length > options.maxPageSize) {
+              throw new Stop(new AppError("BAD_USER_INPUT", `${field.name}: \`${arg.name}\` lists more than ${options.maxPageSize} items.`, { details: { field: field.name, argument: arg.name } }));
+            }
+          }
+        },
+      }),
+    );
+    return null;
+  } catch (error) {
+    if (error instanceof Stop) return error.error;
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
+import type { Plugin } from "graphql-yoga";
+import { ConfigError, type Config } from "../../config.ts";
+import { AppError } from "../../errors.ts";
+
+type Options = Config["persistedOperations"];
+
+/** What a graphql-ws subscribe message carries. */
+interface OperationPayload {
+  query?: string;
+  extensions?: Record<string, unknown> | null;
+}
+
+function hashOf(extensions: Record<string, unknown> | null | undefined): string | null {
+  const persisted = extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
+  return typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : null;
+}
+
+// `http` only for HTTP: over WebSocket the extensions reach the client as they are.
+const notFound = (http = true) =>
+  new AppError("PERSISTED_OPERATION_NOT_FOUND", "No persisted operation has this hash.", { hint: "Reload the web client: the server runs another version.", ...(http ? { http: { status: 404 } } : {}) });
+const onlyPersisted = (http = true) =>
+  new AppError("PERSISTED_OPERATIONS_ONLY", "This server runs only the web client's operations.", { hint: "Call it with an API key to send your own documents.", ...(http ? { http: { status: 403 } } : {}) });
+
+function load(file: string): Map<string, string> {
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, string>));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: PERSISTED_OPERATIONS needs the manifest ${file} (run \`npm run codegen\`): ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Optional persisted operations (PERSISTED_OPERATIONS). `allow`: a request may
+ * name one of the web client's operations by its SHA-256 hash
+ * (`extensions.persistedQuery.sha256Hash`, the manifest graphql-codegen
+ * writes) instead of sending it. `only`: nothing else runs, except for callers
+ * with a valid API key (third-party programs send their own documents).
+ */
+export function createPersistedOperations(options: Options, isApiKey: (authorization: string | null) => Promise<boolean>) {
+  if (options.mode === "off") {
+    return { plugins: [] as Plugin[], forWebSocket: async (payload: OperationPayload, _viaApiKey: boolean): Promise<string | AppError> => payload.query ?? "" };
+  }
+  const manifest = load(options.file);
+  const plugins: Plugin[] = [
+    usePersistedOperations({
+      getPersistedOperation: (hash) => manifest.get(hash) ?? null,
+      allowArbitraryOperations: options.mode === "allow" ? true : (request) => isApiKey(request.headers.get("authorization")),
+      customErrors: { notFound: () => notFound(), persistedQueryOnly: () => onlyPersisted(), keyNotFound: () => onlyPersisted() },
+    }) as Plugin,
+  ];
+  return {
+    plugins,
+    /** The text to run for a graphql-ws subscribe message, under the same rules as HTTP. */
+    async forWebSocket(payload: OperationPayload, viaApiKey: boolean): Promise<string | AppError> {
+      const hash = hashOf(payload.extensions);
+      if (hash) return manifest.get(hash) ?? notFound(false);
+      if (options.mode === "only" && !viaApiKey) return onlyPersisted(false);
+      return payload.query ?? "";
+    },
+  };
+}
+
+export type PersistedOperations = ReturnType<typeof createPersistedOperations>;
