@@ -189,7 +189,7 @@ builder.mutationFields((t) => ({
   }),
   testDataSource: t.field({
     type: TestDataSourcePayload,
-    authScopes: { authenticated: true },
+    authScopes: { analyst: true },
     args: { input: t.arg({ type: TestDataSourceInput }) },
     resolve: async (_root, { input }, ctx) => {
       const id = input.id ? fromGlobalId(input.id, "DataSource") : null;
@@ -200,19 +200,19 @@ builder.mutationFields((t) => ({
   refreshDataSource: t.field({
     type: DataSourcePayload,
     description: "Reads the catalogue again and rebuilds the semantic model, keeping user edits whose targets still exist.",
-    authScopes: { authenticated: true },
+    authScopes: { analyst: true },
     args: { input: t.arg({ type: DataSourceIdInput }) },
     resolve: (_root, { input }, ctx) => ctx.services.dataSources.refresh(ctx.viewer!, fromGlobalId(input.id, "DataSource")),
   }),
   updateDataSource: t.field({
     type: DataSourcePayload,
-    authScopes: { authenticated: true },
+    authScopes: { analyst: true },
     args: { input: t.arg({ type: UpdateDataSourceInput }) },
     resolve: (_root, { input }, ctx) => ctx.services.dataSources.update(ctx.viewer!, fromGlobalId(input.id, "DataSource"), input),
   }),
   removeDataSource: t.field({
     type: RemoveDataSourcePayload,
-    authScopes: { authenticated: true },
+    authScopes: { analyst: true },
     args: { input: t.arg({ type: DataSourceIdInput }) },
     resolve: async (_root, { input }, ctx) => {
       await ctx.services.dataSources.remove(ctx.viewer!, fromGlobalId(input.id, "DataSource"));
