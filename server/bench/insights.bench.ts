@@ -1,11 +1,11 @@
 /**
  * Figures for the visualize and suggest stages on typical results.
- * Run: `cd server && npx tsx src/insights/insights.bench.ts`
+ * Run: `cd server && npx tsx bench/insights.bench.ts`
  */
 import { performance } from "node:perf_hooks";
-import { chooseChart } from "./chart.ts";
-import { suggestFollowUps, type SuggestInput } from "./suggest.ts";
-import { col, COUNT_ORDERS, monthStart, ORDERED_AT, REVENUE, shopModel, spec } from "./testing.ts";
+import { chooseChart } from "../src/insights/chart.ts";
+import { suggestFollowUps, type SuggestInput } from "../src/insights/suggest.ts";
+import { col, COUNT_ORDERS, monthStart, ORDERED_AT, REVENUE, shopModel, spec } from "../src/insights/testing.ts";
 
 const model = shopModel();
 const byMonth = { kind: "field", field: ORDERED_AT, grain: "month" } as const;
