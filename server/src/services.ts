@@ -10,6 +10,7 @@ import type { Connections } from "./modules/data-sources/connections.ts";
 import type { DataSourceService } from "./modules/data-sources/data-sources.service.ts";
 import type { SemanticService } from "./modules/semantic/semantic.service.ts";
 import type { AskService } from "./modules/ask/ask.service.ts";
+import type { RefineService } from "./modules/refine/refine.service.ts";
 import type { DiscoveryService } from "./modules/discovery/discovery.service.ts";
 import type { EventLog } from "./pipeline/events.ts";
 import type { RunFeeds } from "./pipeline/run-feed.ts";
@@ -45,6 +46,7 @@ export interface Services {
   contexts: SessionContexts;
   runner: Runner;
   ask: AskService;
+  refine: RefineService;
   apiKeys: ApiKeyService;
   users: UserService;
   audit: AuditService;

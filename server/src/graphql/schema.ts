@@ -5,6 +5,7 @@ import "../modules/sessions/sessions.graphql.ts";
 import "../modules/data-sources/data-sources.graphql.ts";
 import "../modules/semantic/semantic.graphql.ts";
 import "../modules/ask/ask.graphql.ts";
+import "../modules/refine/refine.graphql.ts";
 import "../modules/api-keys/api-keys.graphql.ts";
 import "../modules/users/users.graphql.ts";
 import "../modules/audit/audit.graphql.ts";

@@ -27,8 +27,12 @@ const aggregateWords: Record<string, string> = { count: "Count", count_distinct:
 export function measureLabel(model: SemanticModel, m: Measure): string {
   if (m.kind === "count") return `Number of ${model.entities.find((e) => e.name === m.entity)?.label ?? m.entity}`;
   if (m.kind === "metric") return model.metrics.find((x) => x.name === m.metric)?.label ?? m.metric;
-  const field = model.entities.find((e) => e.name === m.field.entity)?.fields.find((f) => f.name === m.field.field);
-  return `${aggregateWords[m.agg] ?? m.agg} ${field?.label ?? m.field.field}`;
+  if (m.kind === "field") {
+    const ref = m.field;
+    const field = model.entities.find((e) => e.name === ref.entity)?.fields.find((f) => f.name === ref.field);
+    return `${aggregateWords[m.agg] ?? m.agg} ${field?.label ?? ref.field}`;
+  }
+  return "Measure";
 }
 
 /** Result column names of the spec's measures, in `spec.measures` order; none once rolled up. */
@@ -60,12 +64,19 @@ export function dimensionIndexOf(spec: QuerySpec, model: SemanticModel, ref: Fie
 }
 
 /**
- * Fields worth offering for a spec: every column of the entities it touches
- * and their neighbours (the compiler joins them), plus its measures.
+ * Fields worth offering for a spec: its measures, then every column of the
+ * entities it touches and of their neighbours (the compiler joins them).
  */
 export function specRefinableFields(spec: QuerySpec, model: SemanticModel): RefinableField[] {
   const aggregate = isAggregate(spec);
-  const out: RefinableField[] = [];
+  const out: RefinableField[] = measureColumns(spec, model).map((column, index) => ({
+    name: column,
+    label: measureLabel(model, spec.measures[index]!),
+    type: "decimal",
+    kind: "measure",
+    operators: measureOperators,
+    sortable: true,
+  }));
   for (const name of nearbyEntities(spec, model)) {
     const entity = model.entities.find((e) => e.name === name);
     if (!entity) continue;
@@ -82,9 +93,6 @@ export function specRefinableFields(spec: QuerySpec, model: SemanticModel): Refi
       });
     }
   }
-  measureColumns(spec, model).forEach((column, index) => {
-    out.push({ name: column, label: measureLabel(model, spec.measures[index]!), type: "decimal", kind: "measure", operators: measureOperators, sortable: true });
-  });
   return out;
 }
 
