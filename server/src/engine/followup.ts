@@ -93,7 +93,16 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     spec.distinct = parts.distinct;
   }
   mergeDimensions(spec, parts);
-  mergeFilters(spec, parts.filters, also);
+  // "compare with Canada": both values, side by side.
+  const comparing = followups.has("compare");
+  if (comparing) {
+    for (const f of parts.filters) {
+      if (f.kind !== "compare" || (f.op !== "=" && f.op !== "in")) continue;
+      const d: Dimension = { kind: "field", field: f.field };
+      if (!spec.dimensions.some((x) => sameDimension(x, d))) spec.dimensions.push(d);
+    }
+  }
+  mergeFilters(spec, parts.filters, also || comparing);
   for (const h of parts.having) addHaving(spec, h);
   applyLooseCompares(parts, spec);
   if (parts.superlativeDir) applySuperlative(spec, parts.superlativeDir, parts.reading.which);

@@ -37,10 +37,10 @@ export interface PlanInput {
 }
 
 /** Follow-up words that tie a question to the previous answer even when it is complete on its own. */
-const BINDING = ["only", "instead", "what_about", "pronoun", "same"] as const;
+const BINDING = ["only", "instead", "what_about", "pronoun", "same", "compare"] as const;
 
 function isComplete(parts: Parts, hasOwnEntity: boolean): boolean {
-  if (parts.sortOnly && parts.dimensions.length === 0 && !hasOwnEntity) return false;
+  if ((parts.sortOnly || parts.bareMeasure) && parts.dimensions.length === 0 && !hasOwnEntity) return false;
   if (parts.measures.length > 0 && (hasOwnEntity || parts.measures.some((m) => m.kind !== "count"))) return true;
   if (parts.countWithoutTarget) return false;
   return hasOwnEntity && (parts.reading.list || parts.reading.which) && parts.dimensions.length === 0;

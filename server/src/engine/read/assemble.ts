@@ -3,7 +3,7 @@ import type { Dimension, FieldRef, Filter, Measure, QuerySpec, Scalar } from "..
 import { sameDimension, sameField, sameMeasure } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
 import type { Intent, Reading } from "./intents.ts";
-import { childMetric, fieldForNoun, popularityMeasure, primaryMeasure, timeFieldFor } from "./measures.ts";
+import { childMetric, fieldForNoun, fieldForNounBelow, popularityMeasure, primaryMeasure, timeFieldFor } from "./measures.ts";
 import type { Parts, PendingOrder } from "./parts.ts";
 import { fieldOf, hasFieldRole, pick, type MentionItem } from "./resolve.ts";
 import { Targets } from "./targets.ts";
@@ -55,13 +55,17 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
 
   let fallbackCount: string | undefined;
   // Measures from "how many", aggregate words and metric mentions.
+  // "How many tracks were sold": units sold, from the transaction lines, not the catalogue.
+  const sold = reading.items.some((i) => i.kind === "word" && /^(sold|purchased|bought|ordered)$/i.test(i.text));
   for (const c of counts) {
     if (!c.target) {
       parts.countWithoutTarget = true;
       continue;
     }
     const m = t.countOf(c.target, c.distinct);
-    if (m) parts.measures.push(m);
+    const soldMeasure = sold && m?.kind === "count" ? popularityMeasure(lexicon, m.entity, true) : undefined;
+    if (soldMeasure && soldMeasure.kind === "field") parts.measures.push(soldMeasure);
+    else if (m) parts.measures.push(m);
   }
   for (const a of all("agg")) {
     if (a.countOf) {
@@ -93,7 +97,9 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
 
   // "which X", "top 5 X", "X with the most Y": the first named thing that is not what is measured.
   const rankers = all("superlative").length + all("sort").length + all("top").length + all("compare").filter((c) => c.after).length;
-  const aggregateContext = counts.length > 0 || all("agg").length > 0 || all("group").length > 0 || all("grain").length > 0 || rankers > 0;
+  // A lone amount ("total amount?") asks for its total; next to a table name it is a column to list.
+  const loneMeasure = !reading.list && !reading.which && mentioned.size === 0 && reading.free.length === 1 && hasFieldRole(reading.free[0]!, lexicon, "measure");
+  const aggregateContext = loneMeasure || counts.length > 0 || all("agg").length > 0 || all("group").length > 0 || all("grain").length > 0 || rankers > 0;
   const used = new Set<MentionItem>();
   for (const m of freeOthers) {
     if (m.entries.some((e) => e.target.type === "metric") && pick(m, ["metric", "field", "entity", "label", "glossary"], t.ctx(m, "measure"))?.type === "metric") {
@@ -130,8 +136,10 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
   const lead = reading.items.findIndex((i) => !(i.kind === "word" && i.filler) && !(i.kind === "cue" && (i.cue.type === "list" || i.cue.type === "which")));
   const leadItem = reading.items[lead];
   const link = reading.items[lead + 1];
-  const countAfter = reading.items.slice(lead + 2).find((i) => !(i.kind === "word" && i.filler));
-  if (leadItem?.kind === "mention" && leadItem === xItem && link?.kind === "cue" && (link.cue.type === "with" || link.text.toLowerCase() === "and") && countAfter?.kind === "cue" && countAfter.cue.type === "count" && parts.dimensions.length === 0 && parts.measures.length > 0) {
+  const rest = reading.items.slice(lead + 2).filter((i) => !(i.kind === "word" && i.filler));
+  // "... and the number of Y", "... with their Y counts".
+  const countFollows = rest[0]?.kind === "cue" && rest[0].cue.type === "count" || (rest[0]?.kind === "mention" && rest[1]?.kind === "cue" && rest[1].cue.type === "count");
+  if (leadItem?.kind === "mention" && leadItem === xItem && link?.kind === "cue" && (link.cue.type === "with" || link.text.toLowerCase() === "and") && countFollows && parts.dimensions.length === 0 && parts.measures.length > 0) {
     groupByX();
   }
   if (parts.measures[0]) t.subject = measureEntity(parts.measures[0]) ?? t.subject;
@@ -158,6 +166,7 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
       if (parts.measures.length > 0 || parts.countWithoutTarget) continue;
       const measure = t.measure(m, parts.pendingAgg ?? "default");
       if (measure && !parts.measures.some((x) => sameMeasure(x, measure))) {
+        if (loneMeasure && !parts.pendingAgg) parts.bareMeasure = true;
         parts.measures.push(measure);
         if (parts.pendingAgg) delete parts.pendingAgg;
       }
@@ -241,6 +250,17 @@ function readRanking(
       const ranked = s.target ? t.entity(s.target) : undefined;
       const x = ranked ?? xEntity ?? t.subject;
       const f = x ? fieldForNoun(lexicon, x, s.noun) : undefined;
+      // "the most expensive album": albums have no price, their tracks do — rank albums by the total.
+      const via = !f && x ? fieldForNounBelow(lexicon, x, s.noun) : undefined;
+      if (via && x) {
+        const m: Measure = { kind: "field", agg: "sum", field: via };
+        parts.measures.push(m);
+        if (!parts.dimensions.some((d) => d.kind === "entity" && d.entity === x)) parts.dimensions.push({ kind: "entity", entity: x });
+        setOrder({ kind: "measure", measure: m, dir: s.dir });
+        parts.limit = limit;
+        if (xItem) used.add(xItem);
+        continue;
+      }
       if (f) {
         setOrder({ kind: "field", field: f, dir: s.dir });
         parts.limit = limit;

@@ -295,6 +295,12 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
     }
     if (it.kind === "number" && Number.isInteger(it.value) && it.value > 0 && it.value < 1000) {
       const prev = items[k - 1];
+      // "the oldest 3 employees", "cheapest 5 products".
+      if (prev?.kind === "cue" && (prev.cue.type === "most" || (prev.cue.type === "adjective" && prev.cue.form === "most")) && items[k + 1]?.kind === "mention") {
+        claim(k);
+        intents.push({ type: "top", n: it.value, dir: prev.cue.dir });
+        return;
+      }
       // "Which 5 artists have the most albums?"
       if (prev?.kind === "cue" && prev.cue.type === "which" && items[k + 1]?.kind === "mention") {
         claim(k);
@@ -439,6 +445,13 @@ function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[], clai
     if (claimed.has(k) || it.kind !== "cue") return;
     if (it.cue.type !== "count" && it.cue.type !== "agg" && it.cue.type !== "distinct") return;
     if (it.cue.type === "distinct" && items[k - 1]?.kind === "cue") return;
+    // "their track counts", "the order count": the thing counted comes first.
+    const before = items[k - 1];
+    if (it.cue.type === "count" && before?.kind === "mention" && !claimed.has(k - 1) && has(before, "entity") && (k + 1 >= items.length || items[k + 1]?.kind !== "mention")) {
+      claim(k, k - 1);
+      intents.push({ type: "count", target: before, distinct: false });
+      return;
+    }
     claim(k);
     let j = k + 1;
     let distinct = it.cue.type === "distinct";
@@ -564,7 +577,8 @@ function readFilters(
     const article = items[k - 1];
     const withCue = items[k - 2];
     const columnOfNamed = it.entries.some((e) => e.target.type === "field" && otherEntities(items, it).has(e.target.entity));
-    if (!negate && article?.kind === "word" && ["a", "an", "any"].includes(article.text.toLowerCase()) && withCue?.kind === "cue" && withCue.cue.type === "with" && has(it, "field") && (!has(it, "entity", "label") || columnOfNamed)) {
+    const valueFollows = items.slice(k + 1, k + 3).some((x) => x.kind === "number");
+    if (!negate && article?.kind === "word" && ["a", "an", "any"].includes(article.text.toLowerCase()) && withCue?.kind === "cue" && withCue.cue.type === "with" && has(it, "field") && (!has(it, "entity", "label") || columnOfNamed) && !valueFollows) {
       claim(k);
       intents.push({ type: "has", item: it, negate: false });
       return;
@@ -582,10 +596,10 @@ function readFilters(
 function readBareNumbers(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, back: Skip, claim: Claim): void {
   items.forEach((it, k) => {
     if (claimed.has(k) || it.kind !== "number") return;
-    const b = back(k);
+    const b = back(k, "of");
     const before = items[b];
     if (before?.kind !== "mention" || !hasFieldRole(before, lexicon, "measure")) return;
-    if (b < k - 2) return;
+    if (b < k - 3) return;
     claim(k);
     if (!claimed.has(b)) claim(b);
     intents.push({ type: "compare", op: "=", value: it.value, target: before, after: false });

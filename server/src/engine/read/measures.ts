@@ -91,6 +91,16 @@ export function fieldForNoun(lexicon: Lexicon, entity: string, noun: string): Fi
   return undefined;
 }
 
+/** The field a noun names on a table that points at `entity` (a track's price for "expensive album"). */
+export function fieldForNounBelow(lexicon: Lexicon, entity: string, noun: string): FieldRef | undefined {
+  for (const e of lexicon.model.entities) {
+    if (e.name === entity || e.bridge || !referencesUpward(lexicon.model, e.name, entity) || joinDistance(lexicon.model, e.name, entity) > 1) continue;
+    const f = fieldForNoun(lexicon, e.name, noun);
+    if (f && lexicon.entities.get(f.entity)?.fields.find((x) => x.name === f.field)?.role === "measure") return f;
+  }
+  return undefined;
+}
+
 /** The time field for "per month" / "in 2024" about an entity: its own, else the nearest entity's. */
 export function timeFieldFor(lexicon: Lexicon, entity: string): FieldRef | undefined {
   const e = entityOf(lexicon, entity);

@@ -21,7 +21,7 @@ export type Cue =
   | { type: "which" }
   | { type: "with" }
   | { type: "of" }
-  | { type: "followup"; kind: "only" | "instead" | "also" | "what_about" | "pronoun" | "now" | "and" | "same" }
+  | { type: "followup"; kind: "only" | "instead" | "also" | "what_about" | "pronoun" | "now" | "and" | "same" | "compare" }
   | { type: "alpha" }
   | { type: "null"; op: "is_null" | "not_null" }
   /** "out of (stock)": the column is zero. */
@@ -232,6 +232,14 @@ const PHRASES: [string, Cue][] = [
   ["including", C({ type: "followup", kind: "also" })],
   ["plus", C({ type: "followup", kind: "also" })],
   ["add", C({ type: "followup", kind: "also" })],
+  ["compare with", C({ type: "followup", kind: "compare" })],
+  ["compare to", C({ type: "followup", kind: "compare" })],
+  ["compared with", C({ type: "followup", kind: "compare" })],
+  ["compared to", C({ type: "followup", kind: "compare" })],
+  ["compare", C({ type: "followup", kind: "compare" })],
+  ["versus", C({ type: "followup", kind: "compare" })],
+  ["vs", C({ type: "followup", kind: "compare" })],
+  ["side by side with", C({ type: "followup", kind: "compare" })],
   ["what about", C({ type: "followup", kind: "what_about" })],
   ["how about", C({ type: "followup", kind: "what_about" })],
   ["and what about", C({ type: "followup", kind: "what_about" })],
