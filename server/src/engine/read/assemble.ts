@@ -1,3 +1,4 @@
+import { joinDistance } from "../graph.ts";
 import { fieldKey, type Lexicon } from "../lexicon/build.ts";
 import type { Dimension, FieldRef, Filter, Measure, QuerySpec, Scalar } from "../spec.ts";
 import { sameDimension, sameField, sameMeasure } from "../spec.ts";
@@ -63,8 +64,10 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
       continue;
     }
     const m = t.countOf(c.target, c.distinct);
+    // Only for what the lines sell (a line points at it directly), not for who buys ("how many clients bought X").
     const soldMeasure = sold && m?.kind === "count" ? popularityMeasure(lexicon, m.entity, true) : undefined;
-    if (soldMeasure && soldMeasure.kind === "field") parts.measures.push(soldMeasure);
+    const direct = soldMeasure?.kind === "field" && m?.kind === "count" && joinDistance(lexicon.model, soldMeasure.field.entity, m.entity) === 1;
+    if (soldMeasure && direct) parts.measures.push(soldMeasure);
     else if (m) parts.measures.push(m);
   }
   for (const a of all("agg")) {
