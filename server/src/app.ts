@@ -24,6 +24,8 @@ import { createSemanticService } from "./modules/semantic/semantic.service.ts";
 import { createSessionService } from "./modules/sessions/sessions.service.ts";
 import { createAskService } from "./modules/ask/ask.service.ts";
 import { createRefineService } from "./modules/refine/refine.service.ts";
+import { createFeedbackService } from "./modules/feedback/feedback.service.ts";
+import { createVerifiedService } from "./modules/verified/verified.service.ts";
 import { createDiscoveryService } from "./modules/discovery/discovery.service.ts";
 import { createEventLog } from "./pipeline/events.ts";
 import { createRunFeeds } from "./pipeline/run-feed.ts";
@@ -122,6 +124,8 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   services.runner = createRunner({ services, events, contexts, instanceId, log, prisma, pubsub }, defaultRunnerOptions);
   services.ask = createAskService(services, services.runner, contexts);
   services.refine = createRefineService(services);
+  services.verified = createVerifiedService(services);
+  services.feedback = createFeedbackService(services);
   // Runs stop before the connections and database they use close.
   closers.push(() => services.runner.stop());
   const close = async () => {

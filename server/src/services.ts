@@ -11,6 +11,8 @@ import type { DataSourceService } from "./modules/data-sources/data-sources.serv
 import type { SemanticService } from "./modules/semantic/semantic.service.ts";
 import type { AskService } from "./modules/ask/ask.service.ts";
 import type { RefineService } from "./modules/refine/refine.service.ts";
+import type { FeedbackService } from "./modules/feedback/feedback.service.ts";
+import type { VerifiedService } from "./modules/verified/verified.service.ts";
 import type { DiscoveryService } from "./modules/discovery/discovery.service.ts";
 import type { EventLog } from "./pipeline/events.ts";
 import type { RunFeeds } from "./pipeline/run-feed.ts";
@@ -47,6 +49,8 @@ export interface Services {
   runner: Runner;
   ask: AskService;
   refine: RefineService;
+  feedback: FeedbackService;
+  verified: VerifiedService;
   apiKeys: ApiKeyService;
   users: UserService;
   audit: AuditService;

@@ -6,6 +6,8 @@ import "../modules/data-sources/data-sources.graphql.ts";
 import "../modules/semantic/semantic.graphql.ts";
 import "../modules/ask/ask.graphql.ts";
 import "../modules/refine/refine.graphql.ts";
+import "../modules/feedback/feedback.graphql.ts";
+import "../modules/verified/verified.graphql.ts";
 import "../modules/api-keys/api-keys.graphql.ts";
 import "../modules/users/users.graphql.ts";
 import "../modules/audit/audit.graphql.ts";
