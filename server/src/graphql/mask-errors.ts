@@ -40,6 +40,10 @@ export function createErrorMasker(log: Logger) {
       const code = error.extensions?.code ?? original.extensions?.code ?? (/^Variable "\$/.test(error.message) ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED");
       return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
     }
+    if ((original as { code?: unknown }).code === "P2007") {
+      // A value the database refuses to read as its type, e.g. a global id wrapping a non-uuid in `node(id:)`.
+      return new GraphQLError("A value has the wrong format (an id, most likely).", { path, extensions: { code: "BAD_USER_INPUT" } });
+    }
     if ((original as { code?: unknown }).code === "P2025") {
       // Prisma's "record not found" (e.g. `node(id:)` on someone else's object): the same answer as a missing id.
       return new GraphQLError("Not found.", { path, extensions: { code: "NOT_FOUND" } });
