@@ -41,6 +41,7 @@ class Words {
     if (f.kind === "related") return `the ${this.entity(f.field.entity, false)} has ${f.exists ? "" : "no "}${this.entity(f.entity)}`;
     const name = this.field(f.field);
     if (f.kind === "columns") return `${name} ${f.op} ${this.field(f.other)}`;
+    if (f.kind === "versus") return `${name} ${f.op} its ${AGG_WORDS[f.agg]} over all ${this.entity(f.field.entity)}`;
     if (f.kind === "range") return `${name} ${f.label}`;
     const v = f.values.map((x) => (typeof x === "string" ? `“${x}”` : String(x)));
     switch (f.op) {

@@ -92,6 +92,18 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     spec.columns = parts.columns;
     spec.distinct = parts.distinct;
   }
+  if (parts.groupPrevious && !spec.dimensions.some((d) => d.kind === "entity" && d.entity === previous.entity) && previous.entity !== spec.entity) {
+    spec.dimensions.push({ kind: "entity", entity: previous.entity });
+  }
+  // "list suppliers in Germany" → "and their products": the related rows, named by what they belong to.
+  const related = parts.subject && parts.subject !== previous.entity && previous.measures.length === 0 && previous.dimensions.length === 0;
+  if (related && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && parts.entities.includes(parts.subject!)) {
+    const labels = parts.lexicon.entities.get(previous.entity)?.labelFields ?? [];
+    spec.entity = parts.subject!;
+    spec.columns = [...labels.map((field) => ({ entity: previous.entity, field })), ...parts.columns];
+    spec.distinct = false;
+    spec.order = [];
+  }
   mergeDimensions(spec, parts);
   // "compare with Canada": both values, side by side.
   const comparing = followups.has("compare");

@@ -39,7 +39,9 @@ export type Filter =
    * Rows of `field.entity` (`field` is its key) that have — or, with `exists:
    * false`, have no — related rows in `entity` ("customers who never ordered").
    */
-  | { kind: "related"; field: FieldRef; entity: string; exists: boolean };
+  | { kind: "related"; field: FieldRef; entity: string; exists: boolean }
+  /** A column against its own average (or extreme) over the whole table ("price above the average"). */
+  | { kind: "versus"; field: FieldRef; op: ">" | ">=" | "<" | "<=" | "=" | "!="; agg: "avg" | "min" | "max" };
 
 /** A condition on an aggregate, compiled to HAVING. `measure` indexes `spec.measures`. */
 export interface Having {

@@ -73,6 +73,8 @@ export function compile(spec: QuerySpec, model: SemanticModel, dialect: Dialect 
   const aggregate = spec.measures.length > 0 || spec.dimensions.length > 0;
   let selected: Selected[];
   const dimensionOutputs: string[] = [];
+  /** Output names of each dimension's columns, for the rollup's outer grouping. */
+  const dimensionColumns: string[][] = [];
   if (aggregate) {
     const dims = spec.dimensions.map((d) => dimensionSql(ctx, d));
     const dimCols = dims.flatMap((d) => d.select.map((s) => ({ ...s, role: "dimension" as const })));
@@ -81,6 +83,7 @@ export function compile(spec: QuerySpec, model: SemanticModel, dialect: Dialect 
     let offset = 0;
     for (const d of dims) {
       dimensionOutputs.push(selected[offset + d.sortIndex]!.name);
+      dimensionColumns.push(selected.slice(offset, offset + d.select.length).map((c) => c.name));
       offset += d.select.length;
     }
     const groups = dims.flatMap((d) => d.group);
@@ -118,11 +121,18 @@ export function compile(spec: QuerySpec, model: SemanticModel, dialect: Dialect 
   if (spec.rollup && aggregate) {
     const m = measureCols[0];
     if (m) {
-      const outer = db
+      // The first grouping is what the average runs over; any others stay as groups of the result.
+      const kept = dimensionColumns.slice(1).flat();
+      const keptCols = kept.map((name) => sql.id("per_group", name));
+      let outer = db
         .selectFrom(sql`(${sql.raw(text)})`.as("per_group") as never)
-        .select(sql`${sql.raw(spec.rollup)}(${sql.id("per_group", m.name)})`.as(`${spec.rollup}_${m.name}`) as never);
+        .select([...keptCols.map((c, i) => sql`${c}`.as(kept[i]!)), sql`${sql.raw(spec.rollup)}(${sql.id("per_group", m.name)})`.as(`${spec.rollup}_${m.name}`)] as never);
+      if (keptCols.length > 0) outer = outer.groupBy(keptCols as never);
       text = outer.compile().sql;
-      columns = [{ name: `${spec.rollup}_${m.name}`, role: "measure", type: "decimal" }];
+      columns = [
+        ...columns.filter((c) => kept.includes(c.name)),
+        { name: `${spec.rollup}_${m.name}`, role: "measure", type: "decimal" },
+      ];
     }
   }
   return { sql: text, columns };

@@ -123,6 +123,10 @@ export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
   if (f.kind === "related") return relatedSql(ctx, f);
   const col = ctx.column(f.field);
   if (f.kind === "columns") return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${ctx.column(f.other)}`;
+  if (f.kind === "versus") {
+    const whole = sql`(select ${sql.raw(f.agg)}(${sql.id("all_rows", f.field.field)}) from ${ctx.table(f.field.entity)} as ${sql.id("all_rows")})`;
+    return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${whole}`;
+  }
   const type = ctx.field(f.field).type;
   if (f.kind === "range") {
     const parts: RawBuilder<unknown>[] = [];

@@ -98,7 +98,7 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
     let cue = cueMatch(tokens, i, (k) => inTime.has(k));
     // "per order by country", "the biggest order by revenue": where "order" names a table, "order by"
     // sorts only at the start of a clause.
-    if (cue.cue?.type === "sort" && t.norm.startsWith("order")) {
+    if (cue.cue?.type === "sort" && t.norm === "order") {
       const before = tokens[i - 1]?.norm;
       const orderIsTable = (lexicon.byFirst.get(t.lemma) ?? []).some((e) => e.target.type === "entity" && e.lemmas.length === 1);
       if (NOUN_BEFORE.has(before ?? "") || (orderIsTable && before !== undefined && !CLAUSE_START.has(before))) cue = { length: 0 };

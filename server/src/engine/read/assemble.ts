@@ -148,6 +148,7 @@ export function readParts(lexicon: Lexicon, reading: Reading, words: string[], n
   if (parts.measures[0]) t.subject = measureEntity(parts.measures[0]) ?? t.subject;
 
   // Groupings.
+  if (all("groupPrevious").length > 0) parts.groupPrevious = true;
   const grain = all("grain")[0]?.grain;
   if (grain) parts.grain = grain;
   for (const g of all("group")) {
@@ -351,7 +352,8 @@ function readRanking(
     if (!m) continue;
     const rowField = m.kind === "field" && (!parts.measures.length && (m.field.entity === xEntity || m.field.entity === t.subject));
     if (m.kind === "field" && rowField && !all("group").length) {
-      setOrder({ kind: "field", field: m.field, dir: fieldOf(lexicon, { type: "field", ...m.field })?.role === "measure" ? "desc" : "asc" });
+      // Rows sorted by one of their columns read in ascending order unless asked otherwise.
+      setOrder({ kind: "field", field: m.field, dir: "asc" });
       continue;
     }
     if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
@@ -401,6 +403,12 @@ function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: MentionI
   }
   const target = pick(c.target, ["metric", "field", "glossary"], t.ctx(c.target, "measure"));
   if (!target) return;
+  // "countries with at least 5": a number against a text column is about how many rows each has.
+  const targetField = fieldOf(lexicon, target);
+  if (target.type === "field" && targetField && !["integer", "bigint", "decimal", "float", "date", "timestamp"].includes(targetField.type)) {
+    parts.looseCompares.push({ op: c.op, value: c.value });
+    return;
+  }
   const m = t.measureOf(target, parts.pendingAgg ?? "default");
   if (!m) return;
   // "Which billing cities have totals above 40": the rows are groups, so the amount is aggregated.
@@ -482,6 +490,11 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
     const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
     if (!other || !subject || other === subject || !key || key.length !== 1) continue;
     parts.filters.push({ kind: "related", field: { entity: subject, field: key[0]! }, entity: other, exists: !r.negate });
+  }
+  for (const v of all("versus")) {
+    const subject = parts.rowEntity ?? t.subject;
+    const ref = v.target ? t.field(v.target, "measure") : v.noun && subject ? fieldForNoun(lexicon, subject, v.noun) : undefined;
+    if (ref) parts.filters.push({ kind: "versus", field: ref, op: v.op, agg: v.agg });
   }
   for (const c of all("columns")) {
     const left = t.field(c.left, "any");

@@ -12,6 +12,8 @@ export type Intent =
   | { type: "count"; target?: MentionItem; distinct: boolean }
   | { type: "agg"; agg: "sum" | "avg" | "min" | "max"; target?: MentionItem; distinct: boolean; countOf?: MentionItem }
   | { type: "group"; target: MentionItem }
+  /** "each one", "each of them": per row of what the conversation was about. */
+  | { type: "groupPrevious" }
   | { type: "grain"; grain: TimeGrain; ranked?: boolean }
   | { type: "value"; item: MentionItem; negate: boolean }
   | { type: "flag"; item: MentionItem; negate: boolean }
@@ -32,6 +34,8 @@ export type Intent =
   | { type: "quoted"; text: string }
   /** "units in stock below reorder level". */
   | { type: "columns"; left: MentionItem; op: CompareOp; right: MentionItem }
+  /** "a unit price above the average". */
+  | { type: "versus"; target?: MentionItem; op: CompareOp; agg: "avg" | "min" | "max"; noun?: string }
   /** "customer ALFKI", "order 10248": a row named by its key. */
   | { type: "key"; item: MentionItem; value: string | number };
 
@@ -225,6 +229,15 @@ function readComparisons(items: Item[], intents: Intent[], claimed: Set<number>,
       return;
     }
     const num = items[numberIndex];
+    // "above the average": against the column's own average over every row.
+    if (op && num?.kind === "cue" && num.cue.type === "agg" && num.cue.agg !== "sum") {
+      const b = back(k, "with", "of");
+      const left = at(b);
+      claim(k, numberIndex);
+      if (left) claim(b);
+      intents.push({ type: "versus", op, agg: num.cue.agg, ...(left ? { target: left } : {}), ...(noun ? { noun } : {}) });
+      return;
+    }
     // "units in stock below their reorder level": one column against another.
     if (op && num?.kind === "mention" && !claimed.has(numberIndex) && has(num, "field")) {
       const b = back(k, "with", "of");
@@ -387,6 +400,12 @@ function rankedEntity(lexicon: Lexicon, items: Item[], claimed: Set<number>, j: 
 
 /** "by country and city", "per artist"; "by revenue" or "by number of tracks" order rather than group. */
 function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number, ahead: Skip, at: At, claim: Claim): void {
+  const next = items[k + 1]?.text.toLowerCase();
+  if (next === "one" || next === "them" || (next === "of" && items[k + 2]?.text.toLowerCase() === "them")) {
+    claim(k, k + 1);
+    intents.push({ type: "groupPrevious" });
+    return;
+  }
   let j = ahead(k);
   if (items[j]?.kind === "cue" && (items[j] as { cue: Cue }).cue.type === "count") {
     const target = at(ahead(j));
@@ -511,12 +530,17 @@ function readFilters(
     }
     return -1;
   };
+  let lastValue: { index: number; negate: boolean } | undefined;
   items.forEach((it, k) => {
     if (claimed.has(k) || it.kind !== "mention") return;
-    const neg = negatedAt(k);
+    let neg = negatedAt(k);
+    // "exclude USA and UK": the second value is excluded too.
+    const joined = items[k - 1]?.kind === "cue" && ["and", "or", "nor"].includes(items[k - 1]!.text.toLowerCase());
+    if (neg < 0 && joined && lastValue?.index === k - 2 && lastValue.negate) neg = k - 1;
     const negate = neg >= 0;
     if (has(it, "value") && (only(it, "value") || it.entries.find((e) => e.target.type === "value")!.score >= it.score)) {
       claim(k);
+      lastValue = { index: k, negate };
       const before = back(k);
       const named = items[before];
       if (named?.kind === "mention" && !claimed.has(before) && has(named, "entity") && !has(named, "value")) {

@@ -35,6 +35,8 @@ export interface Parts {
   implicitCount?: string;
   /** "The smallest?", "and the highest": a direction with nothing to apply to. */
   superlativeDir?: "asc" | "desc";
+  /** "each one": group by the rows of the previous answer. */
+  groupPrevious?: boolean;
   /** The only measure is a bare amount with no question word ("total amount?"): it needs a context. */
   bareMeasure?: boolean;
   /** The only measures come from "sort by …": a follow-up orders by what it has rather than replacing it. */
