@@ -67,7 +67,7 @@ export function plan(input: PlanInput): PlanOutcome {
   const hasOwnEntity = parts.entities.length > 0;
   const binding = BINDING.some((k) => reading.followups.has(k)) || reading.startsWithFollowup;
   // "Which genre has the fewest?" ranks the previous answer: a direction with nothing to rank is a follow-up.
-  const followUp = previous !== null && (binding || parts.superlativeDir !== undefined || !isComplete(parts, hasOwnEntity));
+  const followUp = previous !== null && (binding || parts.superlativeDir !== undefined || parts.groupPrevious === true || !isComplete(parts, hasOwnEntity));
 
   const recognised = items.some((i) => i.kind !== "word" || !i.filler);
   const meaningful = items.some((i) => i.kind === "mention" || i.kind === "time" || (i.kind === "cue" && i.cue.type !== "followup"));
