@@ -47,6 +47,16 @@ builder.prismaObjectFields("Message", (t) => ({
   }),
 }));
 
+builder.prismaObjectFields("QueryRun", (t) => ({
+  answer: t.prismaField({
+    type: "Message",
+    nullable: true,
+    description: "The assistant message that answered this run (what `submitFeedback` rates); null while it runs.",
+    resolve: (query, run, _args, ctx) =>
+      ctx.services.prisma.message.findFirst({ ...query, where: { runId: run.id, role: "ASSISTANT" }, orderBy: { createdAt: "desc" } }),
+  }),
+}));
+
 const SubmitFeedbackInput = builder.inputType("SubmitFeedbackInput", {
   fields: (t) => ({
     messageId: t.id({ description: "An assistant message (an answer) of one of the caller's sessions." }),
