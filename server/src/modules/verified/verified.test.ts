@@ -6,7 +6,7 @@ import type { TestDatabase } from "../../testing/postgres.ts";
 
 const ask = `mutation($input: AskInput!) { ask(input: $input) { run { id } } }`;
 const progress = `subscription($runId: ID!) { queryProgress(runId: $runId) { stage status } }`;
-const runQuery = `query($id: ID!) { run(id: $id) { status engine sql answer { id } result(pageSize: 3) { rows totalRows } } }`;
+const runQuery = `query($id: ID!) { run(id: $id) { id status engine sql answer { id } result(pageSize: 3) { rows totalRows } } }`;
 const submit = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedback { id rating } } }`;
 const queue = `query($id: ID!, $status: VerifiedQueryStatus) {
   verifiedQueries(dataSourceId: $id, status: $status, first: 20) {
@@ -80,6 +80,12 @@ describe.each(modes)("the learning loop (%s)", (mode) => {
     const again = await answer("how many tracks per genre");
     expect(again).toMatchObject({ status: "SUCCEEDED", engine: "VERIFIED", sql: fixedSql });
     expect(again.result.rows[0]).toEqual(["Rock", 1297]);
+    const refined = await t.gql(`mutation($input: RefineQueryInput!) { refineQuery(input: $input) { run { id } } }`, { input: { runId: again.id, refinement: { changeLimit: { limit: 2 } } } }, owner.token);
+    const refinedId = refined.data!.refineQuery.run.id;
+    await collect(t.ws(owner.token), progress, { runId: refinedId }, 1000, 30_000).done;
+    const top2 = (await t.gql(runQuery, { id: refinedId }, owner.token)).data!.run;
+    expect(top2).toMatchObject({ engine: "REFINEMENT", result: { rows: again.result.rows.slice(0, 2) } });
+    expect(top2.sql).toContain(`FROM (\n${fixedSql}\n) AS q\nLIMIT 2`);
 
     await rate(again.messageId, "NEGATIVE", "MISUNDERSTOOD");
     const [reflagged] = await rows("FLAGGED");
