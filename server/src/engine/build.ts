@@ -76,6 +76,22 @@ export function dropSelfGrouping(spec: QuerySpec): void {
   });
 }
 
+/**
+ * Groups without a value are left out where they mean "none": a reference
+ * column ("per manager" has no group for those without one) and rankings
+ * ("top 5 composers" is not led by the tracks with no composer).
+ */
+export function excludeNullGroups(lexicon: Lexicon, spec: QuerySpec): void {
+  const ranking = spec.limit !== null && spec.order.some((o) => o.by.kind === "measure");
+  for (const d of spec.dimensions) {
+    if (d.kind !== "field") continue;
+    const f = lexicon.entities.get(d.field.entity)?.fields.find((x) => x.name === d.field.field);
+    if (!f?.nullable || !(f.role === "foreign_key" || ranking)) continue;
+    if (spec.filters.some((x) => sameField(x.field, d.field))) continue;
+    spec.filters.push({ kind: "compare", field: d.field, op: "not_null", values: [] });
+  }
+}
+
 /** Time buckets read best in time order when nothing else was asked for. */
 export function defaultOrder(spec: QuerySpec): void {
   if (spec.order.length > 0) return;
@@ -105,6 +121,7 @@ export function specFromParts(parts: Parts): QuerySpec | undefined {
   }
   if (parts.rollup && spec.dimensions.length > 0) spec.rollup = parts.rollup;
   dropSelfGrouping(spec);
+  excludeNullGroups(parts.lexicon, spec);
   defaultOrder(spec);
   applyDefaultFilters(parts.lexicon.model, spec);
   return spec;

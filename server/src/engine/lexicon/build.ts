@@ -1,14 +1,17 @@
 import { singularize } from "../../semantic/inflect.ts";
 import type { Entity, Field, SemanticModel } from "../../semantic/types.ts";
 import { tokenize } from "../text/tokenize.ts";
+import { nameWords } from "../../semantic/names.ts";
 import { COMMON_WORDS } from "./common-words.ts";
+import { regionValues } from "./geo.ts";
 
 export type Target =
   | { type: "entity"; entity: string }
   | { type: "field"; entity: string; field: string }
   /** The name of an entity's rows ("artist name"): its label fields. */
   | { type: "label"; entity: string }
-  | { type: "value"; entity: string; field: string; value: string }
+  /** A sampled value; `values` when a word stands for several ("Europe" → the European countries). */
+  | { type: "value"; entity: string; field: string; value: string; values?: string[] }
   | { type: "metric"; metric: string }
   | { type: "glossary"; index: number };
 
@@ -87,7 +90,8 @@ function addEntity(b: Builder, e: Entity, entityNames: Set<string>): void {
 function addReference(b: Builder, model: SemanticModel, e: Entity, f: Field): void {
   const join = model.joins.find((j) => j.from === e.name && j.fromColumns.length === 1 && j.fromColumns[0] === f.name);
   if (!join) return;
-  const target: Target = { type: "entity", entity: join.to };
+  // A reference to the same table ("reports_to" → manager) is only reachable through its column.
+  const target: Target = join.to === e.name ? { type: "field", entity: e.name, field: f.name } : { type: "entity", entity: join.to };
   const referenced = model.entities.find((x) => x.name === join.to);
   const own = new Set((referenced ? [referenced.label, ...referenced.synonyms] : []).map((s) => s.toLowerCase()));
   for (const phrase of [f.label, ...f.synonyms, ...f.extraSynonyms]) {
@@ -122,6 +126,9 @@ function addField(b: Builder, e: Entity, f: Field): void {
 }
 
 function addValues(b: Builder, e: Entity, f: Field): void {
+  if (nameWords(f.name).some((w) => w === "country" || w === "nation")) {
+    for (const r of regionValues(f.values ?? [])) b.add(r.phrase, { type: "value", entity: e.name, field: f.name, value: r.phrase, values: r.values }, SCORE.value);
+  }
   for (const value of f.values ?? []) {
     const lemmas = phraseLemmas(value);
     if (lemmas.length === 0) continue;

@@ -1,5 +1,5 @@
 import { CUE_INDEX, FILLER, type Cue } from "../text/cues.ts";
-import type { Token } from "../text/tokenize.ts";
+import { tokenize, type Token } from "../text/tokenize.ts";
 import type { TimeExpr } from "../time/extract.ts";
 import type { Entry, Lexicon } from "./build.ts";
 import { correctTypo } from "./fuzzy.ts";
@@ -134,6 +134,9 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
 function valueAllowed(entry: Entry, span: Token[]): boolean {
   if (entry.target.type !== "value") return true;
   const value = entry.target.value;
+  // In "Pop genre" only "Pop" is the value.
+  const valueTokens = tokenize(value).filter((t) => t.kind === "word" || t.kind === "number").length;
+  span = span.slice(0, Math.max(1, valueTokens));
   const text = span.map((t) => t.raw).join(" ");
   if (value.replace(/[^\p{L}\p{N}]/gu, "").length <= 3) return span.map((t) => t.raw).join("") === value.replace(/[^\p{L}\p{N}]/gu, "") || text === value;
   if (entry.score < 0.5) return span.every((t) => t.capitalized) && span[0]!.index > 0;

@@ -350,6 +350,11 @@ function readRanking(
     }
     const m = t.measure(s.target, "default");
     if (!m) continue;
+    // "sorted by state": a grouping or listed column, not a new measure.
+    if (m.kind === "field" && !s.count && fieldOf(lexicon, { type: "field", ...m.field })?.role !== "measure") {
+      setOrder({ kind: "field", field: m.field, dir: "asc" });
+      continue;
+    }
     const rowField = m.kind === "field" && (!parts.measures.length && (m.field.entity === xEntity || m.field.entity === t.subject));
     if (m.kind === "field" && rowField && !all("group").length) {
       // Rows sorted by one of their columns read in ascending order unless asked otherwise.
@@ -460,7 +465,7 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
     if (target?.type !== "value") continue;
     const key = `${target.entity}.${target.field}.${v.negate}`;
     const group = values.get(key) ?? { field: { entity: target.entity, field: target.field }, negate: v.negate, values: [] };
-    if (!group.values.includes(target.value)) group.values.push(target.value);
+    for (const value of target.values ?? [target.value]) if (!group.values.includes(value)) group.values.push(value);
     values.set(key, group);
     parts.understood.push(`${v.negate ? "not " : ""}${target.value} (${target.entity}.${target.field})`);
   }

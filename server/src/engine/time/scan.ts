@@ -78,7 +78,8 @@ export function scanTime(tokens: Token[]): TimeMatch[] {
       const j = skip(tokens, i + 1, ["each", "every", "the", "a", "calendar"]);
       const noun = GRAIN_NOUNS[tokens[j]?.norm ?? ""];
       // "by date" is often a column; only bare grain words count here, and never "per year of birth".
-      if (noun && tokens[j]!.norm !== "date" && tokens[j]!.norm !== "dates" && tokens[j + 1]?.norm !== "of") {
+      const ofSomething = tokens[j + 1]?.norm === "of" && yearOf(tokens[j + 2]) === undefined;
+      if (noun && tokens[j]!.norm !== "date" && tokens[j]!.norm !== "dates" && !ofSomething) {
         out.push({ start: i, end: j + 1, expr: { kind: "grain", grain: noun } });
         i = j;
         continue;

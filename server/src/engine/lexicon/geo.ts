@@ -1,0 +1,62 @@
+/**
+ * General world knowledge: which countries a continent or region word covers,
+ * so "customers in Europe" becomes a filter on whatever country values a
+ * database holds. Names include the common short forms databases use.
+ */
+const REGIONS: Record<string, string[]> = {
+  europe: [
+    "Albania", "Andorra", "Austria", "Belarus", "Belgium", "Bosnia and Herzegovina", "Bulgaria", "Croatia", "Cyprus",
+    "Czech Republic", "Czechia", "Denmark", "Estonia", "Finland", "France", "Germany", "Greece", "Hungary", "Iceland",
+    "Ireland", "Italy", "Kosovo", "Latvia", "Liechtenstein", "Lithuania", "Luxembourg", "Malta", "Moldova", "Monaco",
+    "Montenegro", "Netherlands", "Holland", "North Macedonia", "Norway", "Poland", "Portugal", "Romania", "Russia",
+    "San Marino", "Serbia", "Slovakia", "Slovenia", "Spain", "Sweden", "Switzerland", "Ukraine", "United Kingdom", "UK",
+    "Great Britain", "England", "Scotland", "Wales",
+  ],
+  asia: [
+    "Afghanistan", "Bangladesh", "Bhutan", "Brunei", "Cambodia", "China", "Hong Kong", "India", "Indonesia", "Iran", "Iraq",
+    "Israel", "Japan", "Jordan", "Kazakhstan", "Kuwait", "Laos", "Lebanon", "Malaysia", "Maldives", "Mongolia", "Myanmar",
+    "Nepal", "North Korea", "Oman", "Pakistan", "Philippines", "Qatar", "Saudi Arabia", "Singapore", "South Korea", "Korea",
+    "Sri Lanka", "Syria", "Taiwan", "Thailand", "Turkey", "United Arab Emirates", "UAE", "Uzbekistan", "Vietnam", "Yemen",
+  ],
+  "north america": ["Canada", "United States", "USA", "US", "United States of America", "Mexico"],
+  "central america": ["Belize", "Costa Rica", "El Salvador", "Guatemala", "Honduras", "Nicaragua", "Panama"],
+  "south america": ["Argentina", "Bolivia", "Brazil", "Chile", "Colombia", "Ecuador", "Guyana", "Paraguay", "Peru", "Suriname", "Uruguay", "Venezuela"],
+  africa: [
+    "Algeria", "Angola", "Botswana", "Cameroon", "Egypt", "Ethiopia", "Ghana", "Ivory Coast", "Kenya", "Libya", "Madagascar",
+    "Morocco", "Mozambique", "Namibia", "Nigeria", "Rwanda", "Senegal", "South Africa", "Sudan", "Tanzania", "Tunisia",
+    "Uganda", "Zambia", "Zimbabwe",
+  ],
+  oceania: ["Australia", "New Zealand", "Fiji", "Papua New Guinea"],
+};
+REGIONS["latin america"] = [...REGIONS["south america"]!, ...REGIONS["central america"]!, "Mexico", "Cuba", "Dominican Republic"];
+REGIONS["americas"] = [...REGIONS["north america"]!, ...REGIONS["latin america"]!];
+REGIONS["scandinavia"] = ["Denmark", "Norway", "Sweden", "Finland", "Iceland"];
+REGIONS["nordic countries"] = REGIONS["scandinavia"]!;
+REGIONS["european union"] = REGIONS["europe"]!.filter((c) => !["Albania", "Andorra", "Belarus", "Bosnia and Herzegovina", "Iceland", "Kosovo", "Liechtenstein", "Moldova", "Monaco", "Montenegro", "North Macedonia", "Norway", "Russia", "San Marino", "Serbia", "Switzerland", "Ukraine", "United Kingdom", "UK", "Great Britain", "England", "Scotland", "Wales"].includes(c));
+
+/** Other ways to name each region. */
+const ALIASES: Record<string, string> = {
+  european: "europe",
+  asian: "asia",
+  "north american": "north america",
+  "south american": "south america",
+  "latin american": "latin america",
+  african: "africa",
+  oceanian: "oceania",
+  scandinavian: "scandinavia",
+  "the eu": "european union",
+  eu: "european union",
+  nordic: "nordic countries",
+};
+
+/** Region phrases with the values of `values` (a country column's samples) they cover. */
+export function regionValues(values: string[]): { phrase: string; values: string[] }[] {
+  const lower = new Map(values.map((v) => [v.toLowerCase(), v]));
+  const out: { phrase: string; values: string[] }[] = [];
+  const phrases = [...Object.keys(REGIONS).map((r) => [r, r] as const), ...Object.entries(ALIASES)];
+  for (const [phrase, region] of phrases) {
+    const hits = REGIONS[region]!.map((c) => lower.get(c.toLowerCase())).filter((v): v is string => v !== undefined);
+    if (hits.length > 0) out.push({ phrase, values: [...new Set(hits)] });
+  }
+  return out;
+}
