@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
@@ -78,7 +78,9 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     closers.push(async () => Promise.all([publish, subscribe, commands].map((r) => r.quit().catch(() => r.disconnect()))));
     pubsub = createAppPubSub({ publish, subscribe });
     cache = createRedisCache(commands);
-    rateLimiter = createRedisRateLimiter(commands, config.rateLimit.windowMs, rateLimiter, log);
+    // Counters are per deployment (its database), so deployments sharing a Redis do not share quotas.
+    const deployment = createHash("sha256").update(config.databaseUrl ?? config.dataDir).digest("hex").slice(0, 12);
+    rateLimiter = createRedisRateLimiter(commands, config.rateLimit.windowMs, rateLimiter, log, `am:rl:${deployment}:`);
     redisReady = () => [publish, subscribe, commands].every((r) => r.status === "ready");
   }
 

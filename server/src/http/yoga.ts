@@ -30,7 +30,7 @@ export function createYogaServer(services: Services, persisted: PersistedOperati
     csrfPreventionPlugin(),
     ...persisted.plugins,
     ...queryLimitPlugins(config.queryLimits),
-    inputGuardPlugin({ maxPageSize, maxVariableDepth: 32 }),
+    inputGuardPlugin({ maxPageSize, maxNestedRows: maxPageSize * maxPageSize, maxVariableDepth: 32 }),
     rateLimitPlugin(services.rateLimiter, config.rateLimit) as Plugin,
   ];
   return createYoga<ServerContext, Context>({

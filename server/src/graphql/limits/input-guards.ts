@@ -16,6 +16,8 @@ import { AppError } from "../../errors.ts";
 export interface InputGuardOptions {
   /** Largest `first`/`last` of a connection, and longest list argument. */
   maxPageSize: number;
+  /** Largest product of page sizes along nested connections (the rows one request may touch). */
+  maxNestedRows: number;
   /** Deepest nesting of the variables object (JSON arguments included). */
   maxVariableDepth: number;
 }
@@ -26,9 +28,11 @@ class Stop extends Error {
   }
 }
 
+type FieldNode = { arguments?: readonly { name: { value: string }; value: never }[] };
+
 const nulError = () => new AppError("BAD_USER_INPUT", "Text must not contain NUL (\\u0000) characters.");
 
-function argument(field: GraphQLField<unknown, unknown>, node: { arguments?: readonly { name: { value: string }; value: never }[] }, name: string, variables: Record<string, unknown>) {
+function argument(field: GraphQLField<unknown, unknown>, node: FieldNode, name: string, variables: Record<string, unknown>) {
   const def = field.args.find((a) => a.name === name);
   const given = node.arguments?.find((a) => a.name.value === name);
   if (!def || !given) return undefined;
@@ -59,10 +63,40 @@ function checkVariables(variables: Record<string, unknown>, maxDepth: number) {
   }
 }
 
+/** Checks one field's arguments; returns its page size (1 for anything but a connection). */
+function checkField(field: GraphQLField<unknown, unknown>, node: FieldNode, vars: Record<string, unknown>, options: InputGuardOptions): number {
+  let size = 1;
+  const named = getNamedType(field.type);
+  if (isObjectType(named) && named.name.endsWith("Connection") && field.args.some((a) => a.name === "first")) {
+    const first = argument(field, node, "first", vars);
+    const last = argument(field, node, "last", vars);
+    if ((first === undefined || first === null) && (last === undefined || last === null)) {
+      throw new Stop(
+        new AppError("PAGE_SIZE_REQUIRED", `${field.name} needs \`first\` or \`last\` (at most ${options.maxPageSize}).`, {
+          details: { field: field.name },
+          hint: "Page through long lists with `first` and `after`.",
+        }),
+      );
+    }
+    checkPageArgument(field.name, "first", first, options.maxPageSize);
+    checkPageArgument(field.name, "last", last, options.maxPageSize);
+    size = Math.max(1, Number(first ?? 0), Number(last ?? 0));
+  }
+  for (const arg of field.args) {
+    if (!isListType(getNullableType(arg.type))) continue;
+    const value = argument(field, node, arg.name, vars);
+    if (Array.isArray(value) && value.length > options.maxPageSize) {
+      throw new Stop(new AppError("BAD_USER_INPUT", `${field.name}: \`${arg.name}\` lists more than ${options.maxPageSize} items.`, { details: { field: field.name, argument: arg.name } }));
+    }
+  }
+  return size;
+}
+
 /**
  * Checks an operation's inputs before it runs: every connection is bounded by
- * `first` or `last` (so no request asks for an unbounded number of rows, even
- * nested), list arguments are short, and no text carries NUL characters.
+ * `first` or `last`, and nested ones together by `maxNestedRows` (so no
+ * request asks for an unbounded number of rows), list arguments are short,
+ * and no text carries NUL characters.
  * Returns the first problem as a typed error, or null.
  */
 export function checkOperationInputs(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, options: InputGuardOptions): AppError | null {
@@ -70,38 +104,28 @@ export function checkOperationInputs(schema: GraphQLSchema, document: DocumentNo
   try {
     checkVariables(vars, options.maxVariableDepth);
     const typeInfo = new TypeInfo(schema);
+    // Page sizes of the connections enclosing the current field; graphql-armor's cost only sees literals, this sees variables too.
+    const pages: number[] = [];
+    let rows = 1;
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
         StringValue(node) {
           if (node.value.includes("\u0000")) throw new Stop(nulError());
         },
-        Field(node) {
-          const field = typeInfo.getFieldDef();
-          if (!field) return;
-          const named = getNamedType(field.type);
-          const paged = isObjectType(named) && named.name.endsWith("Connection") && field.args.some((a) => a.name === "first");
-          if (paged) {
-            const first = argument(field, node as never, "first", vars);
-            const last = argument(field, node as never, "last", vars);
-            if ((first === undefined || first === null) && (last === undefined || last === null)) {
-              throw new Stop(
-                new AppError("PAGE_SIZE_REQUIRED", `${field.name} needs \`first\` or \`last\` (at most ${options.maxPageSize}).`, {
-                  details: { field: field.name },
-                  hint: "Page through long lists with `first` and `after`.",
-                }),
-              );
+        Field: {
+          enter(node) {
+            const field = typeInfo.getFieldDef();
+            const size = field ? checkField(field, node as never, vars, options) : 1;
+            pages.push(size);
+            rows *= size;
+            if (rows > options.maxNestedRows) {
+              throw new Stop(new AppError("QUERY_TOO_COMPLEX", "The query asks for too much at once.", { hint: "Ask for smaller pages of nested lists, or split the query." }));
             }
-            checkPageArgument(field.name, "first", first, options.maxPageSize);
-            checkPageArgument(field.name, "last", last, options.maxPageSize);
-          }
-          for (const arg of field.args) {
-            if (!isListType(getNullableType(arg.type))) continue;
-            const value = argument(field, node as never, arg.name, vars);
-            if (Array.isArray(value) && value.length > options.maxPageSize) {
-              throw new Stop(new AppError("BAD_USER_INPUT", `${field.name}: \`${arg.name}\` lists more than ${options.maxPageSize} items.`, { details: { field: field.name, argument: arg.name } }));
-            }
-          }
+          },
+          leave() {
+            rows /= pages.pop() ?? 1;
+          },
         },
       }),
     );
