@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { relativeTime } from "../ui/time";
-import { parseRoute, routePath } from "./route";
+import { parseRoute, routePath, type Route } from "./route";
 
 describe("routes", () => {
-  it("round-trip a session id through the URL", () => {
-    const route = { name: "session" as const, sessionId: "U2Vzc2lvbjox/=" };
-    expect(parseRoute(routePath(route))).toEqual(route);
+  it("round-trip every place through the URL", () => {
+    const routes: Route[] = [
+      { name: "home" },
+      { name: "session", sessionId: "U2Vzc2lvbjox/=" },
+      { name: "dataSources" },
+      { name: "dataSource", dataSourceId: "RGF0YVNvdXJjZTox" },
+      { name: "dataSource", dataSourceId: "RGF0YVNvdXJjZTox", tab: "metrics" },
+    ];
+    for (const route of routes) expect(parseRoute(routePath(route))).toEqual(route);
+  });
+
+  it("sends unknown paths home", () => {
     expect(parseRoute("/")).toEqual({ name: "home" });
     expect(parseRoute("/unknown/path")).toEqual({ name: "home" });
+    expect(parseRoute("/data-sources/x/Bad_Tab")).toEqual({ name: "home" });
   });
 });
 

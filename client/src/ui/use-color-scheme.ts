@@ -1,21 +1,8 @@
-import { useSyncExternalStore } from "react";
+import { useTheme } from "./theme.ts";
 
-const query = "(prefers-color-scheme: dark)";
-
-function subscribe(onChange: () => void): () => void {
-  if (typeof window === "undefined" || !window.matchMedia) return () => {};
-  const media = window.matchMedia(query);
-  media.addEventListener("change", onChange);
-  return () => media.removeEventListener("change", onChange);
-}
-
-function snapshot(): "light" | "dark" {
-  return typeof window !== "undefined" && window.matchMedia?.(query).matches ? "dark" : "light";
-}
-
-/** The colour scheme the page renders in, following the system setting live. */
+/** The colour scheme the page renders in: the user's choice, or the system's, live. */
 export function useColorScheme(): "light" | "dark" {
-  return useSyncExternalStore(subscribe, snapshot, () => "light");
+  return useTheme().theme;
 }
 
 /** Current values of CSS custom properties on the root element ("" when unset, as in jsdom). */

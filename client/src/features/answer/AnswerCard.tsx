@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { CrossIcon } from "../../ui/icons.tsx";
 import { AnswerErrorPanel } from "./AnswerErrorPanel.tsx";
 import { chartFields } from "./chart-data.ts";
 import { ChartView } from "./ChartView.tsx";
@@ -60,6 +62,14 @@ export interface AnswerCardProps {
   onFeedback?: (feedback: FeedbackInput) => void | Promise<void>;
   feedbackRating?: Rating | null;
   onExport?: { csv: () => void; json: () => void };
+  /** An export is being downloaded. */
+  exportBusy?: "csv" | "json" | null;
+  /** Stops the run while it is going. */
+  onCancel?: () => void;
+  /** Words from the assistant shown under the progress (a greeting, what a data source holds). */
+  lead?: ReactNode;
+  /** Controls shown under the table (refinements). */
+  tools?: ReactNode;
   formatOptions?: FormatOptions;
 }
 
@@ -89,7 +99,17 @@ export function AnswerCard(props: AnswerCardProps) {
 
   return (
     <article className={`answer-card${running ? " running" : ""}`} aria-busy={running || undefined} aria-label="Answer">
-      {events.length > 0 && <StageStepper events={events} />}
+      {events.length > 0 && (
+        <div className="answer-progress">
+          <StageStepper events={events} />
+          {running && props.onCancel && (
+            <button type="button" className="ghost-button stop-button" onClick={props.onCancel}>
+              <CrossIcon /> Stop
+            </button>
+          )}
+        </div>
+      )}
+      {props.lead}
 
       {error && <AnswerErrorPanel error={error} onRetry={props.onRetry} />}
       {clarification && <Clarification message={clarification.message} options={clarification.options} onChoose={(i) => props.onClarify?.(i)} disabled={!props.onClarify} />}
@@ -133,12 +153,14 @@ export function AnswerCard(props: AnswerCardProps) {
         </section>
       )}
 
+      {props.tools}
+
       {suggestions.length > 0 && props.onSuggestion && <Suggestions suggestions={suggestions} onPick={props.onSuggestion} disabled={running} />}
 
       {(props.onFeedback || props.onExport) && !running && !clarification && !discovery && (
         <footer className="answer-footer">
           {props.onFeedback ? <Feedback onSubmit={props.onFeedback} initialRating={props.feedbackRating} /> : <span />}
-          {props.onExport && hasRows && <ExportButtons onCsv={props.onExport.csv} onJson={props.onExport.json} />}
+          {props.onExport && hasRows && <ExportButtons onCsv={props.onExport.csv} onJson={props.onExport.json} busy={props.exportBusy ?? null} />}
         </footer>
       )}
     </article>

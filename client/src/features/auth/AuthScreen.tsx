@@ -21,7 +21,13 @@ const SignUp = graphql(`
   }
 `);
 
-export function AuthScreen({ onAuthenticated }: { onAuthenticated: (token: string) => void }) {
+export interface AuthScreenProps {
+  onAuthenticated: (token: string) => void;
+  /** Why the user is here again (an expired session). */
+  notice?: string | null;
+}
+
+export function AuthScreen({ onAuthenticated, notice }: AuthScreenProps) {
   const [mode, setMode] = useState<"logIn" | "signUp">("logIn");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -47,6 +53,11 @@ export function AuthScreen({ onAuthenticated }: { onAuthenticated: (token: strin
         </div>
         <h1 id="auth-title">{mode === "logIn" ? "Log in" : "Create your account"}</h1>
         <p className="muted">Ask your databases questions in plain language.</p>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
         {mode === "signUp" && (
           <label>
             Name

@@ -1,96 +1,259 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../../graphql";
-import { relativeTime } from "../../ui/time";
+import { useApi } from "../../lib/api.tsx";
+import { errorMessage } from "../../lib/errors.ts";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
+import { ChatIcon, CrossIcon, DatabaseIcon, LogOutIcon, PencilIcon, PlusIcon, SearchIcon, TrashIcon } from "../../ui/icons.tsx";
+import { ThemeSwitch } from "../../ui/ThemeSwitch.tsx";
+import { relativeTime } from "../../ui/time.ts";
+import { useNotify } from "../../ui/toast.tsx";
+import { groupSessions } from "./group-sessions.ts";
 
 const SessionList = graphql(`
   query SessionList($first: Int!, $search: String) {
     sessions(first: $first, search: $search) {
       edges {
-        node { id title status updatedAt }
+        node { id title status updatedAt messageCount }
       }
     }
   }
 `);
 
-const CreateSession = graphql(`
-  mutation CreateSession {
-    createSession { session { id title status updatedAt } }
+const RenameSession = graphql(`
+  mutation RenameSession($input: RenameSessionInput!) {
+    renameSession(input: $input) { session { id title updatedAt } }
+  }
+`);
+
+const DeleteSession = graphql(`
+  mutation DeleteSession($input: SessionIdInput!) {
+    deleteSession(input: $input) { deletedSessionId }
   }
 `);
 
 const SessionChanged = graphql(`
   subscription SessionChanged {
-    sessionChanged { kind sessionId }
+    sessionChanged {
+      kind
+      sessionId
+      session { id title status updatedAt messageCount }
+    }
   }
 `);
 
+export type Place = "chat" | "dataSources";
+
 interface Props {
   activeId: string | null;
+  place: Place;
   onOpen: (id: string) => void;
-  me: { name: string; email: string };
+  onNewChat: () => void;
+  onDataSources: () => void;
+  /** The active session was deleted. */
+  onDeletedActive: () => void;
+  me: { name: string; email: string; role: string };
   onLogOut: () => void;
+  /** Phone layout: the sidebar is a drawer. */
+  onClose?: () => void;
 }
 
-export function SessionSidebar({ activeId, onOpen, me, onLogOut }: Props) {
+interface Item {
+  id: string;
+  title: string;
+  status: string;
+  updatedAt: string;
+}
+
+function RenameField({ item, onDone }: { item: Item; onDone: () => void }) {
+  const [title, setTitle] = useState(item.title);
+  const [, rename] = useMutation(RenameSession);
+  const notify = useNotify();
+  const input = useRef<HTMLInputElement>(null);
+  const saved = useRef(false);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const save = async () => {
+    if (saved.current) return;
+    saved.current = true;
+    const next = title.trim();
+    if (next && next !== item.title) {
+      const result = await rename({ input: { id: item.id, title: next } });
+      if (result.error) notify(errorMessage(result.error) ?? "Could not rename the chat.", "error");
+    }
+    onDone();
+  };
+  return (
+    <input
+      ref={input}
+      className="rename-input"
+      aria-label="Chat title"
+      value={title}
+      maxLength={200}
+      onChange={(e) => setTitle(e.target.value)}
+      onBlur={() => void save()}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") void save();
+        if (e.key === "Escape") {
+          saved.current = true;
+          onDone();
+        }
+      }}
+    />
+  );
+}
+
+/** Chats (searchable, renamable, deletable, live), navigation, and the account. */
+export function SessionSidebar({ activeId, place, onOpen, onNewChat, onDataSources, onDeletedActive, me, onLogOut, onClose }: Props) {
+  const api = useApi();
+  const notify = useNotify();
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Item | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => setQuery(search.trim()), 250);
     return () => clearTimeout(timer);
   }, [search]);
-  const [list, refetch] = useQuery({ query: SessionList, variables: { first: 50, search: query || null }, requestPolicy: "cache-and-network" });
-  const [, create] = useMutation(CreateSession);
-  // Another tab or device changed a session: refresh the list.
+  const [list, refetch] = useQuery({ query: SessionList, variables: { first: 100, search: query || null }, requestPolicy: "cache-and-network" });
+  const [deleteState, remove] = useMutation(DeleteSession);
+  // Another tab or device (or a run finishing) changed a session: refresh the list.
   useSubscription({ query: SessionChanged }, (_prev, event) => {
     refetch({ requestPolicy: "network-only" });
     return event;
   });
+  // After a dropped connection, changes may have been missed.
+  useEffect(() => api.connection.onReconnected(() => refetch({ requestPolicy: "network-only" })), [api, refetch]);
 
-  async function newChat() {
-    const result = await create({});
-    const id = result.data?.createSession.session.id;
-    if (id) onOpen(id);
-  }
+  const sessions = useMemo(() => list.data?.sessions.edges.map((e) => e.node) ?? [], [list.data]);
+  const groups = useMemo(() => groupSessions(sessions), [sessions]);
 
-  const sessions = list.data?.sessions.edges.map((e) => e.node) ?? [];
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const result = await remove({ input: { id: deleting.id } });
+    if (result.error) {
+      notify(errorMessage(result.error) ?? "Could not delete the chat.", "error");
+    } else {
+      notify(`Deleted “${deleting.title}”.`, "success");
+      if (deleting.id === activeId) onDeletedActive();
+      refetch({ requestPolicy: "network-only" });
+    }
+    setDeleting(null);
+  };
+
   return (
-    <nav className="sidebar" aria-label="Chats">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">M</span> AgentMedha
+    <nav className="sidebar" aria-label="Chats and navigation">
+      <div className="sidebar-top">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            M
+          </span>
+          AgentMedha
+        </div>
+        {onClose && (
+          <button type="button" className="icon-button bare close-drawer" aria-label="Close the menu" onClick={onClose}>
+            <CrossIcon />
+          </button>
+        )}
       </div>
-      <button className="primary new-chat" onClick={newChat}>
-        + New chat
+      <button type="button" className="primary new-chat" onClick={onNewChat}>
+        <PlusIcon /> New chat
       </button>
-      <input
-        className="search"
-        type="search"
-        placeholder="Search chats"
-        aria-label="Search chats"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-      />
-      <ul className="session-list">
-        {list.fetching && !list.data && <li className="skeleton" aria-hidden="true" />}
-        {list.data && sessions.length === 0 && <li className="muted empty">{query ? "No chats match." : "No chats yet."}</li>}
-        {sessions.map((s) => (
-          <li key={s.id}>
-            <button className={s.id === activeId ? "session active" : "session"} onClick={() => onOpen(s.id)} aria-current={s.id === activeId ? "page" : undefined}>
-              <span className="title">{s.title}</span>
-              <span className="meta">
-                {s.status !== "ACTIVE" && <span className={`badge ${s.status.toLowerCase()}`}>{s.status.toLowerCase()}</span>}
-                {relativeTime(s.updatedAt)}
-              </span>
-            </button>
-          </li>
-        ))}
+      <ul className="nav-links">
+        <li>
+          <button type="button" className={place === "chat" ? "nav-link active" : "nav-link"} onClick={onNewChat} aria-current={place === "chat" && !activeId ? "page" : undefined}>
+            <ChatIcon /> Ask
+          </button>
+        </li>
+        <li>
+          <button type="button" className={place === "dataSources" ? "nav-link active" : "nav-link"} onClick={onDataSources} aria-current={place === "dataSources" ? "page" : undefined}>
+            <DatabaseIcon /> Data sources
+          </button>
+        </li>
       </ul>
-      <div className="account">
-        <span title={me.email}>{me.name}</span>
-        <button className="link" onClick={onLogOut}>
-          Log out
-        </button>
+      <div className="search-field">
+        <SearchIcon size={15} />
+        <input type="search" placeholder="Search chats" aria-label="Search chats" value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
+      <div className="session-scroll">
+        {list.fetching && !list.data && (
+          <div aria-hidden="true" className="session-skeletons">
+            {[70, 55, 80, 60].map((w, i) => (
+              <span key={i} className="skeleton" style={{ width: `${w}%`, minHeight: "1.6rem" }} />
+            ))}
+          </div>
+        )}
+        {list.error && !list.data && <p className="error small">{errorMessage(list.error)}</p>}
+        {list.data && sessions.length === 0 && <p className="muted empty small">{query ? "No chats match your search." : "No chats yet. Ask a question to start one."}</p>}
+        {groups.map((group) => (
+          <section key={group.label} className="session-group" aria-label={group.label}>
+            <h2 className="group-label">{group.label}</h2>
+            <ul className="session-list">
+              {group.sessions.map((s) => {
+                const active = s.id === activeId;
+                const status = s.status.toLowerCase();
+                return (
+                  <li key={s.id} className={active ? "session-item active" : "session-item"}>
+                    {renaming === s.id ? (
+                      <RenameField item={s} onDone={() => setRenaming(null)} />
+                    ) : (
+                      <>
+                        <button type="button" className="session" onClick={() => onOpen(s.id)} aria-current={active ? "page" : undefined}>
+                          <span className="title">{s.title}</span>
+                          <span className="meta">
+                            {s.status !== "ACTIVE" && <span className={`badge status ${status}`}>{status}</span>}
+                            <time dateTime={s.updatedAt} title={new Date(s.updatedAt).toLocaleString()}>
+                              {relativeTime(s.updatedAt)}
+                            </time>
+                          </span>
+                        </button>
+                        <span className="session-actions">
+                          <button type="button" className="icon-button bare" aria-label={`Rename “${s.title}”`} onClick={() => setRenaming(s.id)}>
+                            <PencilIcon size={14} />
+                          </button>
+                          <button type="button" className="icon-button bare" aria-label={`Delete “${s.title}”`} onClick={() => setDeleting(s)}>
+                            <TrashIcon size={14} />
+                          </button>
+                        </span>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <div className="account">
+        <div className="account-row">
+          <span className="avatar" aria-hidden="true">
+            {(me.name || me.email).charAt(0).toUpperCase()}
+          </span>
+          <span className="account-name">
+            <span title={me.email}>{me.name || me.email}</span>
+            <span className="muted small">{me.role.toLowerCase()}</span>
+          </span>
+          <button type="button" className="icon-button bare" onClick={onLogOut} aria-label="Log out" title="Log out">
+            <LogOutIcon />
+          </button>
+        </div>
+        <ThemeSwitch />
+      </div>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this chat?"
+        confirmLabel="Delete"
+        danger
+        busy={deleteState.fetching}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(null)}
+      >
+        <p>
+          “{deleting?.title}” and its answers will be deleted for good.
+        </p>
+      </ConfirmDialog>
     </nav>
   );
 }

@@ -1,0 +1,137 @@
+import { graphql } from "../../graphql";
+
+export const RunDetails = graphql(`
+  query RunDetails($id: ID!) {
+    run(id: $id) {
+      id
+      status
+      question
+      sql
+      explanation
+      engine
+      rowCount
+      truncated
+      createdAt
+      finishedAt
+      chart {
+        type
+        title
+        reason
+        alternatives
+        x { column label type format timeGrain }
+        y { column label type format }
+        series { column label type format }
+      }
+      suggestions { index kind label }
+      candidates { dataSourceId name description score matched reason }
+      clarification { index label question runnable }
+      error { code message hint }
+      dataSource { id name }
+      events { seq stage status durationMs at payload }
+    }
+  }
+`);
+
+export const RunResultPage = graphql(`
+  query RunResultPage($id: ID!, $page: Int!, $pageSize: Int!, $orderBy: ResultOrder) {
+    run(id: $id) {
+      id
+      result(page: $page, pageSize: $pageSize, orderBy: $orderBy) {
+        columns { name type dbType }
+        rows
+        totalRows
+        page
+        pageSize
+        pageCount
+        truncated
+      }
+    }
+  }
+`);
+
+export const QueryProgress = graphql(`
+  subscription QueryProgress($runId: ID!, $afterSeq: Int!) {
+    queryProgress(runId: $runId, afterSeq: $afterSeq) { seq stage status durationMs at payload }
+  }
+`);
+
+export const Ask = graphql(`
+  mutation Ask($input: AskInput!) {
+    ask(input: $input) {
+      run { id status question }
+      session { id title status updatedAt }
+    }
+  }
+`);
+
+export const SelectDataSource = graphql(`
+  mutation SelectDataSource($input: SelectDataSourceInput!) {
+    selectDataSource(input: $input) {
+      run { id status question }
+      session { id dataSource { id name } }
+    }
+  }
+`);
+
+export const CancelRun = graphql(`
+  mutation CancelRun($input: CancelRunInput!) {
+    cancelRun(input: $input) { run { id status } }
+  }
+`);
+
+export const SessionConversation = graphql(`
+  query SessionConversation($id: ID!) {
+    session(id: $id) {
+      id
+      title
+      status
+      readOnly
+      expiresAt
+      updatedAt
+      dataSource { id name }
+      messages(last: 100) {
+        edges {
+          node {
+            id
+            role
+            kind
+            content
+            payload
+            createdAt
+            run { id status }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AskableDataSources = graphql(`
+  query AskableDataSources {
+    dataSources(first: 50) {
+      edges {
+        node {
+          id
+          name
+          description
+          isDemo
+          status
+          tableCount
+          semanticModel {
+            version
+            metrics { name label entity }
+            verifiedQueries { question }
+            entities {
+              name
+              label
+              bridge
+              rowCount
+              defaultTimeField
+              fields { name label role sampleValues }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
