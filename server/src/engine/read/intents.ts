@@ -463,6 +463,17 @@ function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[], clai
   items.forEach((it, k) => {
     if (claimed.has(k) || it.kind !== "cue") return;
     if (it.cue.type !== "count" && it.cue.type !== "agg" && it.cue.type !== "distinct") return;
+    // "minimum and maximum unit price": the first aggregate shares the second one's column.
+    const and = items[k + 1];
+    const second = items[k + 2];
+    if (it.cue.type === "agg" && and?.kind === "cue" && and.text.toLowerCase() === "and" && second?.kind === "cue" && second.cue.type === "agg") {
+      const target = at(ahead(k + 2));
+      if (target) {
+        claim(k, k + 1);
+        intents.push({ type: "agg", agg: it.cue.agg, target, distinct: false });
+        return;
+      }
+    }
     if (it.cue.type === "distinct" && items[k - 1]?.kind === "cue") return;
     // "their track counts", "the order count": the thing counted comes first.
     const before = items[k - 1];
@@ -602,6 +613,13 @@ function readFilters(
     const withCue = items[k - 2];
     const columnOfNamed = it.entries.some((e) => e.target.type === "field" && otherEntities(items, it).has(e.target.entity));
     const valueFollows = items.slice(k + 1, k + 3).some((x) => x.kind === "number");
+    // "products that have units on order": an amount is had when above zero, article or not.
+    const prevCue = items[k - 1];
+    if (!negate && prevCue?.kind === "cue" && prevCue.cue.type === "with" && !valueFollows && hasFieldRole(it, lexicon, "measure") && !has(it, "entity", "label")) {
+      claim(k);
+      intents.push({ type: "has", item: it, negate: false });
+      return;
+    }
     if (!negate && article?.kind === "word" && ["a", "an", "any"].includes(article.text.toLowerCase()) && withCue?.kind === "cue" && withCue.cue.type === "with" && has(it, "field") && (!has(it, "entity", "label") || columnOfNamed) && !valueFollows) {
       claim(k);
       intents.push({ type: "has", item: it, negate: false });
