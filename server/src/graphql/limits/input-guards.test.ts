@@ -39,6 +39,8 @@ describe("checkOperationInputs", () => {
     expect(check(`query($q: String!) { discoverDataSources(question: $q) { name } }`, { q: "a\u0000b" })?.extensions.code).toBe("BAD_USER_INPUT");
     expect(check(`query($q: String!) { discoverDataSources(question: $q) { name } }`, { q: "ünïcødé ✓ 😀" })).toBeNull();
     expect(check(`{ __typename }`, { ["k\u0000"]: 1 })?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(check(`query($q: String!) { discoverDataSources(question: $q) { name } }`, { q: "half \ud800 pair" })?.message).toMatch(/valid Unicode/);
+    expect(check(`query($q: [String!]) { dataSources(first: 1, search: "x") { edges { node { id } } } }`, { q: ["\udc00"] })?.extensions.code).toBe("BAD_USER_INPUT");
     let deep: unknown = "x";
     for (let i = 0; i < 20; i++) deep = [deep];
     expect(check(`{ __typename }`, { deep })?.message).toMatch(/nested too deeply/);

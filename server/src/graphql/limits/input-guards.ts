@@ -31,6 +31,14 @@ class Stop extends Error {
 type FieldNode = { arguments?: readonly { name: { value: string }; value: never }[] };
 
 const nulError = () => new AppError("BAD_USER_INPUT", "Text must not contain NUL (\\u0000) characters.");
+const surrogateError = () => new AppError("BAD_USER_INPUT", "Text must be valid Unicode (it has half of a surrogate pair).");
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** PostgreSQL (and Prisma's JSON protocol) cannot take NUL or broken UTF-16: refuse them at the door. */
+function checkText(text: string) {
+  if (text.includes("\u0000")) throw new Stop(nulError());
+  if (loneSurrogate.test(text)) throw new Stop(surrogateError());
+}
 
 function argument(field: GraphQLField<unknown, unknown>, node: FieldNode, name: string, variables: Record<string, unknown>) {
   const def = field.args.find((a) => a.name === name);
@@ -46,17 +54,17 @@ function checkPageArgument(fieldName: string, name: string, value: unknown, max:
   }
 }
 
-/** Strings with NUL (PostgreSQL cannot store them) and nesting past `maxDepth`, walked without recursion. */
+/** Text that cannot be stored (see `checkText`) and nesting past `maxDepth`, walked without recursion. */
 function checkVariables(variables: Record<string, unknown>, maxDepth: number) {
   const stack: [unknown, number][] = [[variables, 0]];
   while (stack.length) {
     const [value, depth] = stack.pop()!;
     if (typeof value === "string") {
-      if (value.includes("\u0000")) throw new Stop(nulError());
+      checkText(value);
     } else if (value && typeof value === "object") {
       if (depth >= maxDepth) throw new Stop(new AppError("BAD_USER_INPUT", "The variables are nested too deeply."));
       for (const [key, child] of Object.entries(value)) {
-        if (key.includes("\u0000")) throw new Stop(nulError());
+        checkText(key);
         stack.push([child, depth + 1]);
       }
     }
@@ -96,7 +104,7 @@ function checkField(field: GraphQLField<unknown, unknown>, node: FieldNode, vars
  * Checks an operation's inputs before it runs: every connection is bounded by
  * `first` or `last`, and nested ones together by `maxNestedRows` (so no
  * request asks for an unbounded number of rows), list arguments are short,
- * and no text carries NUL characters.
+ * and no text carries NUL characters or broken UTF-16.
  * Returns the first problem as a typed error, or null.
  */
 export function checkOperationInputs(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, options: InputGuardOptions): AppError | null {
@@ -111,7 +119,7 @@ export function checkOperationInputs(schema: GraphQLSchema, document: DocumentNo
       document,
       visitWithTypeInfo(typeInfo, {
         StringValue(node) {
-          if (node.value.includes("\u0000")) throw new Stop(nulError());
+          checkText(node.value);
         },
         Field: {
           enter(node) {
