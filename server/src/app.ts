@@ -76,7 +76,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     const subscribe = createRedis(config.redisUrl, log, "subscribe");
     const commands = createRedis(config.redisUrl, log, "cache");
     closers.push(async () => Promise.all([publish, subscribe, commands].map((r) => r.quit().catch(() => r.disconnect()))));
-    pubsub = createAppPubSub({ publish, subscribe });
+    pubsub = createAppPubSub({ publish, subscribe }, log);
     cache = createRedisCache(commands);
     // Counters are per deployment (its database), so deployments sharing a Redis do not share quotas.
     const deployment = createHash("sha256").update(config.databaseUrl ?? config.dataDir).digest("hex").slice(0, 12);
@@ -123,7 +123,10 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     audit,
     rateLimiter,
   } as Services;
-  services.runner = createRunner({ services, events, contexts, instanceId, log, prisma, pubsub }, defaultRunnerOptions);
+  // Heartbeats several times per staleness period, so a live instance is never taken for dead.
+  const staleAfterMs = config.runStaleAfterMs;
+  const runnerOptions = { ...defaultRunnerOptions, staleAfterMs, heartbeatMs: Math.min(defaultRunnerOptions.heartbeatMs, Math.max(100, Math.round(staleAfterMs / 6))) };
+  services.runner = createRunner({ services, events, contexts, instanceId, log, prisma, pubsub }, runnerOptions);
   services.ask = createAskService(services, services.runner, contexts);
   services.refine = createRefineService(services);
   services.verified = createVerifiedService(services);
@@ -222,7 +225,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       sweeper.unref();
       runSweeper = setInterval(() => {
         services.runner.sweep().catch((error) => log.warn({ err: error }, "run sweep failed"));
-      }, 15_000);
+      }, Math.min(15_000, Math.max(500, config.runStaleAfterMs / 2)));
       runSweeper.unref();
       const address = server.address() as AddressInfo;
       const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;

@@ -50,6 +50,7 @@ const envSchema = z.object({
   MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(10_000).default(25),
   MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
   MAX_WS_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
+  RUN_STALE_AFTER_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   PERSISTED_OPERATIONS: z.enum(["off", "allow", "only"]).default("off"),
   PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
 });
@@ -83,6 +84,8 @@ export interface Config {
   rateLimit: { windowMs: number; user: number; apiKey: number; anonymous: number };
   queryLimits: { maxDepth: number; maxCost: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   webSocketLimits: { subscriptionsPerConnection: number; connectionsPerIp: number; connectionsPerUser: number };
+  /** A run whose instance stopped saying it is alive for this long is failed (RUN_ABANDONED) by another instance. */
+  runStaleAfterMs: number;
   /** `allow`: hashes of the web client's operations are accepted; `only`: nothing else, except from API keys. */
   persistedOperations: { mode: "off" | "allow" | "only"; file: string };
 }
@@ -145,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       connectionsPerIp: e.MAX_WS_CONNECTIONS_PER_IP,
       connectionsPerUser: e.MAX_WS_CONNECTIONS_PER_USER,
     },
+    runStaleAfterMs: e.RUN_STALE_AFTER_SECONDS * 1000,
     persistedOperations: {
       mode: e.PERSISTED_OPERATIONS,
       file: path.resolve(e.PERSISTED_OPERATIONS_FILE ?? path.join(repoRoot, "client", "src", "graphql", "persisted-documents.json")),
