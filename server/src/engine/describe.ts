@@ -2,6 +2,25 @@ import type { Lexicon, Target } from "./lexicon/build.ts";
 import type { Item } from "./lexicon/segment.ts";
 import type { Parts } from "./read/parts.ts";
 
+/** A short human name for a reading, for clarification buttons. */
+export function targetLabel(lexicon: Lexicon, t: Target): string {
+  const entity = (name: string) => lexicon.entities.get(name)?.label.toLowerCase() ?? name;
+  switch (t.type) {
+    case "entity":
+    case "label":
+      return entity(t.entity);
+    case "field":
+    case "value": {
+      const f = lexicon.fields.get(`${t.entity}\u0000${t.field}`);
+      return `${entity(t.entity)} ${(f?.label ?? t.field).toLowerCase()}`;
+    }
+    case "metric":
+      return lexicon.model.metrics.find((m) => m.name === t.metric)?.label.toLowerCase() ?? t.metric;
+    case "glossary":
+      return lexicon.model.glossary[t.index]?.term ?? "glossary term";
+  }
+}
+
 function targetText(lexicon: Lexicon, t: Target): string {
   switch (t.type) {
     case "entity":

@@ -14,6 +14,7 @@ import type { ConversationState } from "./state.ts";
 import { tokenize } from "./text/tokenize.ts";
 import { scanTime } from "./time/scan.ts";
 import { verifiedSpec } from "./verified.ts";
+import { targetLabel } from "./describe.ts";
 
 export interface ClarifyOption {
   label: string;
@@ -73,6 +74,17 @@ export function plan(input: PlanInput): PlanOutcome {
   const meaningful = items.some((i) => i.kind === "mention" || i.kind === "time" || (i.kind === "cue" && i.cue.type !== "followup"));
   if (!recognised || (!meaningful && !followUp)) {
     return clarifyUnknown(lexicon, reading, "NOT_UNDERSTOOD");
+  }
+  // Two tables (or measures) fit the words equally well and nothing else decides: ask, with both answers ready.
+  const tie = followUp ? undefined : parts.ties[0];
+  if (tie) {
+    const options: ClarifyOption[] = [];
+    for (const target of tie.targets.slice(0, 4)) {
+      const forced = readParts(lexicon, reading, tokens.map((t) => t.raw), now, null, new Map([[tie.item, target]]));
+      const option = specFromParts(forced);
+      if (option) options.push({ label: `${input.question.trim()} (${targetLabel(lexicon, target)})`, spec: option });
+    }
+    if (options.length > 1) return { kind: "clarify", message: `“${tie.item.text}” could mean several things here. Which one?`, options };
   }
   const spec = followUp ? mergeFollowUp(previous!, parts) : specFromParts(parts);
   if (!spec) return clarifyUnknown(lexicon, reading, "NO_SUBJECT");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "./plan.ts";
 import { MAX_QUESTION_LENGTH } from "./reject.ts";
+import { bootstrapSemanticModel } from "../semantic/bootstrap.ts";
+import { col, snapshot, table } from "../semantic/testing/snapshots.ts";
 import { NOW, shopModel } from "./testing/shop.ts";
 
 const model = shopModel();
@@ -37,5 +39,19 @@ describe("bad input", () => {
     for (const q of ["?", "!!!", "the", "by by by", "top", "12345", "'", "\"\"", "how many", "per month", "and", "🙂"]) {
       expect(() => outcome(q)).not.toThrow();
     }
+  });
+
+  it("asks which one when two tables fit the words equally well, each option ready to run", () => {
+    const twin = snapshot([
+      table("orders", [col("order_id", "integer"), col("amount", "decimal")], { primaryKey: ["order_id"] }),
+      { ...table("orders", [col("order_id", "integer"), col("amount", "decimal")], { primaryKey: ["order_id"] }), schema: "archive" },
+    ]);
+    const result = plan({ question: "How many orders are there?", model: bootstrapSemanticModel(twin), now: NOW });
+    expect(result.kind).toBe("clarify");
+    if (result.kind !== "clarify") return;
+    expect(result.options.map((o) => o.spec?.measures)).toEqual([
+      [{ kind: "count", entity: "public.orders" }],
+      [{ kind: "count", entity: "archive.orders" }],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { joinDistance } from "../graph.ts";
-import { fieldKey, type Lexicon } from "../lexicon/build.ts";
+import { fieldKey, type Lexicon, type Target } from "../lexicon/build.ts";
 import type { Dimension, FieldRef, Filter, Measure, QuerySpec, Scalar } from "../spec.ts";
 import { sameDimension, sameField, sameMeasure } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
@@ -27,22 +27,37 @@ function nearbyWords(reading: Reading, tokensText: string[]): (item: MentionItem
 }
 
 /** Resolves a reading into parts: measures, groupings, filters, ranking and listing. */
-export function readParts(lexicon: Lexicon, reading: Reading, words: string[], now: Date, previous?: QuerySpec | null): Parts {
+export function readParts(
+  lexicon: Lexicon,
+  reading: Reading,
+  words: string[],
+  now: Date,
+  previous?: QuerySpec | null,
+  overrides?: Map<MentionItem, Target>,
+): Parts {
   const fallbackSubject = previous?.entity;
   const intents = reading.intents;
   const all = <T extends Intent["type"]>(type: T) => intents.filter((i): i is Of<T> => i.type === type);
   const mentions = reading.items.filter((i): i is MentionItem => i.kind === "mention");
   const probe = new Targets(lexicon, reading.qualifiers, new Set(), nearbyWords(reading, words));
   const mentioned = new Set<string>();
-  for (const m of mentions) if (probe.namesEntity(m)) mentioned.add(probe.entity(m)!);
+  const own = new Map<MentionItem, string>();
+  for (const m of mentions) {
+    if (!probe.namesEntity(m)) continue;
+    const e = probe.entity(m)!;
+    mentioned.add(e);
+    own.set(m, e);
+  }
   const t = new Targets(lexicon, reading.qualifiers, mentioned, nearbyWords(reading, words));
+  t.own = own;
+  if (overrides) t.overrides = overrides;
   if (previous) {
     t.preferred = [...previous.filters.map((f) => f.field), ...previous.dimensions.flatMap((d) => (d.kind === "field" ? [d.field] : []))];
   }
 
   const parts: Parts = {
     reading, lexicon, measures: [], countWithoutTarget: false, looseCompares: [], dimensions: [], filters: [], having: [], columns: [],
-    distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused],
+    distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused], ties: t.ties,
   };
   const qualifierItems = new Set(reading.qualifiers.values());
   const freeEntities = reading.free.filter((m) => t.namesEntity(m) && !qualifierItems.has(m));

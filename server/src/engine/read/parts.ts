@@ -1,6 +1,7 @@
 import type { Lexicon } from "../lexicon/build.ts";
 import type { Dimension, FieldRef, Filter, Measure, TimeGrain } from "../spec.ts";
 import type { Dir, CompareOp, Reading } from "./intents.ts";
+import type { Tie } from "./targets.ts";
 
 /** A condition on an aggregate before it has an index in the spec's measures. */
 export interface PendingHaving {
@@ -53,6 +54,8 @@ export interface Parts {
   columns: FieldRef[];
   distinct: boolean;
   rollup?: "avg" | "sum" | "min" | "max";
+  /** Mentions read two ways with equal confidence (the first one decides the options of a clarification). */
+  ties: Tie[];
   /** Entities named as things (not as qualifiers of fields or values). */
   entities: string[];
   understood: string[];

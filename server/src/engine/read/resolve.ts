@@ -65,6 +65,8 @@ export function scoreTarget(entry: Entry, ctx: Context, others: Entry[]): number
   if (ctx.mentioned.has(entity) && entity !== ctx.subject) score += 0.15;
   const field = fieldOf(lexicon, entry.target);
   score += roleBonus(field, ctx.want);
+  // A table is as good a grouping as a column ("per region" with a region table).
+  if (entry.target.type === "entity" && ctx.want === "dimension") score += 0.12;
   if (ctx.nearby && field && (entry.target.type === "value" || entry.target.type === "field")) {
     const words = new Set(field.label.toLowerCase().split(" "));
     for (const w of ctx.nearby) if (words.has(w)) score += 0.2;
@@ -91,6 +93,12 @@ export function scoreTarget(entry: Entry, ctx: Context, others: Entry[]): number
     }
   }
   return score;
+}
+
+/** Candidates of the allowed types for a mention, best first. */
+export function rank(item: MentionItem, types: TargetType[], ctx: Context): { target: Target; score: number }[] {
+  const allowed = item.entries.filter((e) => types.includes(e.target.type));
+  return allowed.map((entry) => ({ target: entry.target, score: scoreTarget(entry, ctx, allowed) })).sort((a, b) => b.score - a.score);
 }
 
 /** The best target of the allowed types for a mention, or undefined. */

@@ -1,7 +1,13 @@
 import type { Lexicon, Target } from "../lexicon/build.ts";
 import type { Dimension, FieldRef, Measure, TimeGrain } from "../spec.ts";
 import { primaryMeasure } from "./measures.ts";
-import { fieldOf, pick, type Context, type MentionItem } from "./resolve.ts";
+import { fieldOf, pick, rank, targetEntity, type Context, type MentionItem, type TargetType } from "./resolve.ts";
+
+/** Two readings of one mention that nothing in the question tells apart. */
+export interface Tie {
+  item: MentionItem;
+  targets: Target[];
+}
 
 /**
  * Turns mentions into spec parts once the subject is known, each for the role
@@ -18,13 +24,37 @@ export class Targets {
   subject?: string;
   /** Columns of the previous answer, preferred when a follow-up names a value or column again. */
   preferred: FieldRef[] = [];
+  /** Readings fixed by the caller (a clarification option being built). */
+  overrides = new Map<MentionItem, Target>();
+  /** What the question is about could be read two ways with equal confidence. */
+  readonly ties: Tie[] = [];
+
+  /** The best reading of a mention for what the question counts or measures, noting exact ties. */
+  private choose(item: MentionItem, types: TargetType[], ctx: Context): Target | undefined {
+    const fixed = this.overrides.get(item);
+    if (fixed && types.includes(fixed.type)) return fixed;
+    const ranked = rank(item, types, ctx);
+    const [first, second] = ranked;
+    if (first && second && first.score - second.score < 0.001) {
+      const tied = ranked.filter((r) => first.score - r.score < 0.001 && targetEntity(r.target, this.lexicon) !== undefined);
+      const entities = new Set(tied.map((r) => targetEntity(r.target, this.lexicon)));
+      if (entities.size > 1 && !this.ties.some((t) => t.item === item)) this.ties.push({ item, targets: tied.map((r) => r.target) });
+    }
+    return first?.target;
+  }
+
+  /** The entity each mention names by itself, so a mention does not count as context for itself. */
+  own = new Map<MentionItem, string>();
 
   ctx(item: MentionItem, want: Context["want"], agg?: string): Context {
     const q = this.qualifiers.get(item);
     const qualifier = q ? (pick(q, ["entity"], { lexicon: this.lexicon, mentioned: this.mentioned }) as { entity: string } | undefined)?.entity : undefined;
+    const self = this.own.get(item);
+    const othersName = (e: string) => [...this.own.entries()].some(([m, x]) => m !== item && x === e);
+    const mentioned = self && !othersName(self) ? new Set([...this.mentioned].filter((e) => e !== self)) : this.mentioned;
     return {
       lexicon: this.lexicon,
-      mentioned: this.mentioned,
+      mentioned,
       nearby: this.nearbyOf(item),
       ...(this.subject ? { subject: this.subject } : {}),
       ...(qualifier ? { qualifier } : {}),
@@ -36,7 +66,7 @@ export class Targets {
 
   /** Entity a mention names, if it names one. */
   entity(item: MentionItem): string | undefined {
-    const t = pick(item, ["entity", "label"], this.ctx(item, "any"));
+    const t = this.choose(item, ["entity", "label"], this.ctx(item, "any"));
     return t && (t.type === "entity" || t.type === "label") ? t.entity : undefined;
   }
 
@@ -54,7 +84,7 @@ export class Targets {
 
   /** What "how many X" counts: rows of an entity, or distinct values of a field. */
   countOf(item: MentionItem, distinct: boolean): Measure | undefined {
-    const t = pick(item, ["entity", "label", "field", "metric", "glossary"], this.ctx(item, "dimension"));
+    const t = this.choose(item, ["entity", "label", "field", "metric", "glossary"], this.ctx(item, "dimension"));
     if (!t) return undefined;
     if (t.type === "entity" || t.type === "label") return { kind: "count", entity: t.entity };
     if (t.type === "field") {
@@ -67,7 +97,7 @@ export class Targets {
 
   /** A measure for an aggregate cue or a measure-like mention. */
   measure(item: MentionItem, agg: "sum" | "avg" | "min" | "max" | "default"): Measure | undefined {
-    const t = pick(item, ["metric", "field", "entity", "label", "glossary"], this.ctx(item, "measure", agg));
+    const t = this.choose(item, ["metric", "field", "entity", "label", "glossary"], this.ctx(item, "measure", agg));
     if (!t) return undefined;
     return this.measureOf(t, agg);
   }
