@@ -37,10 +37,17 @@ export interface Lexicon {
 
 export const fieldKey = (entity: string, field: string) => `${entity}\u0000${field}`;
 
+const lemmaCache = new Map<string, string[]>();
+
 export function phraseLemmas(phrase: string): string[] {
-  return tokenize(phrase)
+  const hit = lemmaCache.get(phrase);
+  if (hit) return hit;
+  const lemmas = tokenize(phrase)
     .filter((t) => t.kind === "word" || t.kind === "number")
     .map((t) => t.lemma);
+  if (lemmaCache.size > 200_000) lemmaCache.clear();
+  lemmaCache.set(phrase, lemmas);
+  return lemmas;
 }
 
 const SCORE = { user: 1, name: 1, qualified: 1.05, synonym: 0.9, reference: 0.85, generic: 0.7, partial: 0.55, synonymHead: 0.5, value: 0.95, commonValue: 0.35 };
@@ -231,7 +238,9 @@ function buildLexicon(model: SemanticModel): Lexicon {
   const vocabulary = new Set<string>();
   for (const entry of b.entries) {
     const first = entry.lemmas[0]!;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+    const list = byFirst.get(first);
+    if (list) list.push(entry);
+    else byFirst.set(first, [entry]);
     for (const l of entry.lemmas) vocabulary.add(l);
   }
   for (const list of byFirst.values()) list.sort((x, y) => y.lemmas.length - x.lemmas.length || y.score - x.score);
@@ -241,7 +250,9 @@ function buildLexicon(model: SemanticModel): Lexicon {
   for (const word of vocabulary) {
     if (!/^[a-z]+$/.test(word)) continue;
     const index = schemaWords.has(word) ? vocabularyByLength : valueVocabularyByLength;
-    index.set(word.length, [...(index.get(word.length) ?? []), word]);
+    const list = index.get(word.length);
+    if (list) list.push(word);
+    else index.set(word.length, [word]);
   }
   return { model, byFirst, vocabulary, vocabularyByLength, valueVocabularyByLength, entities, fields };
 }
