@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Fault tests run apart: `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ["**/node_modules/**", "src/faults/**"],
     // Integration tests start servers and databases; files run in parallel
     // processes, each with its own database.
     pool: "forks",

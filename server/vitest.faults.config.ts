@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 import base from "./vitest.config.ts";
 
 /**
@@ -6,14 +6,13 @@ import base from "./vitest.config.ts";
  * PostgreSQL, kill server processes and wait out timeouts, so they run apart
  * from the normal suite, one file at a time.
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: ["src/faults/**/*.test.ts"],
-      exclude: [],
-      fileParallelism: false,
-      testTimeout: 120_000,
-    },
-  }),
-);
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ["src/faults/**/*.test.ts"],
+    exclude: ["**/node_modules/**"],
+    fileParallelism: false,
+    testTimeout: 120_000,
+  },
+});
