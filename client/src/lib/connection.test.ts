@@ -1,25 +1,26 @@
 import { describe, expect, it, vi } from "vitest";
-import { createConnectionStore, nextConnectionState } from "./connection";
+import { connectionState, createConnectionStore, initialFacts, nextFacts, type ConnectionEvent, type ConnectionFacts } from "./connection";
 
-describe("nextConnectionState", () => {
-  it("ignores the normal closure of an idle socket and flags a drop", () => {
-    expect(nextConnectionState("online", { type: "closed", code: 1000 })).toBe("online");
-    expect(nextConnectionState("online", { type: "closed", code: 1006 })).toBe("reconnecting");
-    expect(nextConnectionState("reconnecting", { type: "connecting", retry: true })).toBe("reconnecting");
-    expect(nextConnectionState("reconnecting", { type: "connected" })).toBe("online");
+const after = (events: ConnectionEvent[], from: ConnectionFacts = initialFacts) => connectionState(events.reduce(nextFacts, from));
+
+describe("connection state", () => {
+  it("ignores the normal closure of an idle socket and flags a drop until a retry succeeds", () => {
+    expect(after([{ type: "connected" }, { type: "closed", code: 1000 }])).toBe("online");
+    expect(after([{ type: "connected" }, { type: "closed", code: 1006 }])).toBe("reconnecting");
+    expect(after([{ type: "connected" }, { type: "closed", code: 1006 }, { type: "connecting", retry: true }])).toBe("reconnecting");
+    expect(after([{ type: "connected" }, { type: "closed", code: 1006 }, { type: "connecting", retry: true }, { type: "connected" }])).toBe("online");
   });
 
-  it("stays offline while the browser is offline, then tries again", () => {
-    let state = nextConnectionState("online", { type: "browser-offline" });
-    state = nextConnectionState(state, { type: "closed", code: 1006 });
-    state = nextConnectionState(state, { type: "connecting", retry: true });
-    expect(state).toBe("offline");
-    expect(nextConnectionState(state, { type: "browser-online" })).toBe("reconnecting");
+  it("is offline while the browser is, whatever the socket does", () => {
+    expect(after([{ type: "connected" }, { type: "browser-offline" }, { type: "closed", code: 1006 }])).toBe("offline");
+    expect(after([{ type: "connected" }, { type: "browser-offline" }, { type: "closed", code: 1006 }, { type: "browser-online" }])).toBe("reconnecting");
+    // The socket survived the outage: back online at once.
+    expect(after([{ type: "connected" }, { type: "browser-offline" }, { type: "browser-online" }])).toBe("online");
   });
 
   it("a first connection is not a reconnection", () => {
-    expect(nextConnectionState("connecting", { type: "connecting", retry: false })).toBe("connecting");
-    expect(nextConnectionState("connecting", { type: "connected" })).toBe("online");
+    expect(after([{ type: "connecting", retry: false }])).toBe("connecting");
+    expect(after([{ type: "connecting", retry: false }, { type: "connected" }])).toBe("online");
   });
 });
 
@@ -30,12 +31,13 @@ describe("connection store", () => {
     const back = vi.fn();
     store.subscribe(changed);
     store.onReconnected(back);
+    store.dispatch({ type: "connecting", retry: false });
     store.dispatch({ type: "connected" });
     expect(back).not.toHaveBeenCalled();
     store.dispatch({ type: "closed", code: 1006 });
     expect(store.get()).toBe("reconnecting");
     store.dispatch({ type: "connected" });
     expect(back).toHaveBeenCalledTimes(1);
-    expect(changed).toHaveBeenCalledTimes(3);
+    expect(changed).toHaveBeenCalledTimes(4);
   });
 });

@@ -11,22 +11,42 @@ export type ConnectionEvent =
   | { type: "browser-offline" }
   | { type: "browser-online" };
 
-/** The next state after a socket or browser event; pure so the banner's rules are testable. */
-export function nextConnectionState(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+/** What is known about the socket and the browser; the banner's state is derived from it. */
+export interface ConnectionFacts {
+  /** idle: closed on purpose (no subscriptions) or never opened; dropped: closed abnormally, retrying. */
+  socket: "idle" | "connecting" | "open" | "dropped";
+  browserOnline: boolean;
+}
+
+export const initialFacts: ConnectionFacts = { socket: "idle", browserOnline: true };
+
+/** The facts after a socket or browser event; pure so the banner's rules are testable. */
+export function nextFacts(facts: ConnectionFacts, event: ConnectionEvent): ConnectionFacts {
   switch (event.type) {
-    case "connected":
-      return "online";
     case "connecting":
-      if (state === "offline") return "offline";
-      return event.retry || state === "reconnecting" ? "reconnecting" : state === "online" ? "online" : "connecting";
+      // A retry after a drop is still a drop until it succeeds.
+      return { ...facts, socket: facts.socket === "dropped" || event.retry ? "dropped" : "connecting" };
+    case "connected":
+      return { ...facts, socket: "open" };
     case "closed":
-      if (state === "offline") return "offline";
-      return event.code === 1000 ? state : "reconnecting";
+      return { ...facts, socket: event.code === 1000 ? "idle" : "dropped" };
     case "browser-offline":
-      return "offline";
+      return { ...facts, browserOnline: false };
     case "browser-online":
-      return state === "offline" ? "reconnecting" : state;
+      return { ...facts, browserOnline: true };
   }
+}
+
+export function connectionState(facts: ConnectionFacts): ConnectionState {
+  if (!facts.browserOnline) return "offline";
+  if (facts.socket === "dropped") return "reconnecting";
+  if (facts.socket === "connecting") return "connecting";
+  return "online";
+}
+
+/** The banner's state after an event, from the state before it (for callers that keep only that). */
+export function nextConnectionState(facts: ConnectionFacts, event: ConnectionEvent): ConnectionState {
+  return connectionState(nextFacts(facts, event));
 }
 
 export interface ConnectionStore {
@@ -37,16 +57,18 @@ export interface ConnectionStore {
   onReconnected(listener: () => void): () => void;
 }
 
-export function createConnectionStore(initial: ConnectionState = "connecting"): ConnectionStore {
-  let state = initial;
+export function createConnectionStore(): ConnectionStore {
+  let facts = initialFacts;
+  let state = connectionState(facts);
   const listeners = new Set<() => void>();
   const reconnected = new Set<() => void>();
   return {
     get: () => state,
     dispatch(event) {
-      const next = nextConnectionState(state, event);
-      const cameBack = next === "online" && (state === "reconnecting" || state === "offline");
+      facts = nextFacts(facts, event);
+      const next = connectionState(facts);
       if (next === state) return;
+      const cameBack = next === "online" && (state === "reconnecting" || state === "offline");
       state = next;
       for (const listener of listeners) listener();
       if (cameBack) for (const listener of reconnected) listener();

@@ -27,6 +27,7 @@ import type {
   SortDirection,
   SortState,
   Suggestion,
+  TimeGrain,
   ValueFormat,
 } from "./types.ts";
 
@@ -77,11 +78,12 @@ export interface AnswerCardProps {
 const SKELETON_BARS = [46, 72, 58, 88, 64, 78, 52, 68];
 
 /** Formats and labels the chart spec gives columns (currency, "Revenue"), so the table reads like the chart. */
-function columnsOf(chart: ChartSpec | null | undefined): { formats: Record<string, ValueFormat>; labels: Record<string, string> } {
+function columnsOf(chart: ChartSpec | null | undefined): { formats: Record<string, ValueFormat>; labels: Record<string, string>; grains: Record<string, TimeGrain> } {
   const fields = chart ? chartFields(chart) : [];
   return {
     formats: Object.fromEntries(fields.filter((f) => f.format !== "text").map((f) => [f.column, f.format])),
     labels: Object.fromEntries(fields.map((f) => [f.column, f.label])),
+    grains: chart?.x?.timeGrain ? { [chart.x.column]: chart.x.timeGrain } : {},
   };
 }
 
@@ -96,6 +98,9 @@ export function AnswerCard(props: AnswerCardProps) {
   const running = events.length > 0 && !progress.finished;
   const waitingForData = running && !result;
   const hasRows = result && result.columns.length > 0;
+  // A single value shown as a KPI needs no one-row table under it (the chart offers "Table").
+  const activeChart = props.chartType ?? chart?.type;
+  const showTable = hasRows && !(chart && activeChart === "kpi" && result.totalRows <= 1);
 
   return (
     <article className={`answer-card${running ? " running" : ""}`} aria-busy={running || undefined} aria-label="Answer">
@@ -133,7 +138,7 @@ export function AnswerCard(props: AnswerCardProps) {
         <ChartView spec={chart} columns={result.columns} rows={props.chartRows ?? result.rows} type={props.chartType} onTypeChange={props.onChartTypeChange} formatOptions={formatOptions} />
       )}
 
-      {hasRows && (
+      {showTable && (
         <section className="answer-data" aria-label="Result table">
           <ResultTable
             columns={result.columns}

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, ChevronLeftIcon, ChevronsLeftIcon, ChevronsRightIcon, SortIcon } from "../../ui/icons.tsx";
-import { EMPTY, columnLabel, defaultFormat, formatCell, formatNumber, isNumericType, toNumber, type FormatOptions } from "./format.ts";
-import type { ResultCell, ResultColumn, SortDirection, SortState, ValueFormat } from "./types.ts";
+import { EMPTY, columnLabel, defaultFormat, formatCell, formatNumber, formatTimeBucket, isNumericType, parseDate, toNumber, type FormatOptions } from "./format.ts";
+import type { ResultCell, ResultColumn, SortDirection, SortState, TimeGrain, ValueFormat } from "./types.ts";
 
 export interface ResultTableProps {
   columns: ResultColumn[];
@@ -22,6 +22,8 @@ export interface ResultTableProps {
   formats?: Record<string, ValueFormat>;
   /** Per-column headings (e.g. the chart spec's labels); the name in words otherwise. */
   labels?: Record<string, string>;
+  /** Per-column time buckets (a month column reads "Jan 2024", not "Jan 1, 2024"). */
+  grains?: Record<string, TimeGrain>;
   caption?: string;
   formatOptions?: FormatOptions;
 }
@@ -34,7 +36,7 @@ export function nextDirection(column: ResultColumn, sort: SortState | null | und
 
 const ARIA_SORT = { ASC: "ascending", DESC: "descending" } as const;
 
-function Cell({ value, column, format, options }: { value: ResultCell | undefined; column: ResultColumn; format: ValueFormat; options: FormatOptions }) {
+function Cell({ value, column, format, grain, options }: { value: ResultCell | undefined; column: ResultColumn; format: ValueFormat; grain?: TimeGrain; options: FormatOptions }) {
   if (value === null || value === undefined) {
     return (
       <td className="cell-null">
@@ -43,7 +45,8 @@ function Cell({ value, column, format, options }: { value: ResultCell | undefine
       </td>
     );
   }
-  const text = formatCell(value, column.type, format, options);
+  const date = grain ? parseDate(value) : null;
+  const text = grain && date ? formatTimeBucket(date, grain, options) : formatCell(value, column.type, format, options);
   const numeric = isNumericType(column.type);
   const cls = [numeric ? "num" : "", column.type === "boolean" ? "bool" : "", (toNumber(value) ?? 0) < 0 ? "neg" : ""].filter(Boolean).join(" ");
   const long = !numeric && text.length > 60;
@@ -71,6 +74,7 @@ export function ResultTable({
   loading = false,
   formats = {},
   labels = {},
+  grains = {},
   caption = "Result",
   formatOptions = {},
 }: ResultTableProps) {
@@ -141,7 +145,7 @@ export function ResultTable({
                   <tr key={r} aria-rowindex={first + r + 1}>
                     <td className="row-number">{first + r}</td>
                     {columns.map((column, c) => (
-                      <Cell key={column.name} value={row[c]} column={column} format={formats[column.name] ?? defaultFormat(column.type)} options={formatOptions} />
+                      <Cell key={column.name} value={row[c]} column={column} format={formats[column.name] ?? defaultFormat(column.type)} grain={grains[column.name]} options={formatOptions} />
                     ))}
                   </tr>
                 ))}

@@ -31,9 +31,10 @@ interface TurnViewProps {
   fill: boolean;
   onAsk: (r: AskRequest) => void;
   onSelectDataSource: (id: string) => void;
+  onRefined: (run: { id: string; question: string }) => void;
 }
 
-function TurnView({ turn, latest, readOnly, fill, onAsk, onSelectDataSource }: TurnViewProps) {
+function TurnView({ turn, latest, readOnly, fill, onAsk, onSelectDataSource, onRefined }: TurnViewProps) {
   return (
     <li className={fill ? "turn fill" : "turn"} data-turn={turn.key}>
       {turn.question && (
@@ -43,7 +44,7 @@ function TurnView({ turn, latest, readOnly, fill, onAsk, onSelectDataSource }: T
         </div>
       )}
       {turn.runId ? (
-        <RunAnswer runId={turn.runId} reply={turn.reply} latest={latest} readOnly={readOnly} onAsk={onAsk} onSelectDataSource={onSelectDataSource} />
+        <RunAnswer runId={turn.runId} reply={turn.reply} latest={latest} readOnly={readOnly} onAsk={onAsk} onSelectDataSource={onSelectDataSource} onRefined={onRefined} />
       ) : turn.error ? (
         <AnswerCard error={{ code: turn.error.code, message: turn.error.message }} onRetry={readOnly || !turn.question ? undefined : () => onAsk({ message: turn.question! })} />
       ) : (
@@ -102,6 +103,16 @@ export function ChatView({ sessionId, onNewChat }: ChatViewProps) {
       }
     },
     [selectDataSource, sessionId, notify, reload],
+  );
+
+  const onRefined = useCallback(
+    (run: { id: string; question: string }) => {
+      const key = `pending-${++pendingKeys}`;
+      setPending((list) => [...list, { key, question: run.question, runId: run.id, error: null }]);
+      setScrollTo(key);
+      reload();
+    },
+    [reload],
   );
 
   // Opening a chat shows its end and stays there while answers load (unless the reader scrolls
@@ -201,7 +212,7 @@ export function ChatView({ sessionId, onNewChat }: ChatViewProps) {
         ) : (
           <ol className="turns" aria-label="Conversation">
             {turns.map((turn, i) => (
-              <TurnView key={turn.key} turn={turn} latest={i === turns.length - 1} fill={i === turns.length - 1 && turn.key.startsWith("pending-")} readOnly={readOnly} onAsk={(r) => void onAsk(r)} onSelectDataSource={(id) => void onSelectDataSource(id)} />
+              <TurnView key={turn.key} turn={turn} latest={i === turns.length - 1} fill={i === turns.length - 1 && turn.key.startsWith("pending-")} readOnly={readOnly} onAsk={(r) => void onAsk(r)} onSelectDataSource={(id) => void onSelectDataSource(id)} onRefined={onRefined} />
             ))}
           </ol>
         )}

@@ -67,32 +67,34 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       <label className="sr-only" htmlFor="composer-input">
         Your question
       </label>
-      <textarea
-        id="composer-input"
-        ref={area}
-        rows={1}
-        value={text}
-        maxLength={MAX_MESSAGE_LENGTH}
-        placeholder={placeholder}
-        disabled={disabled}
-        autoFocus={autoFocus}
-        aria-describedby="composer-hint"
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (isSendKey(e)) {
-            e.preventDefault();
-            send();
-          }
-        }}
-      />
-      <div className="composer-bar">
-        <div className="composer-accessory">{accessory}</div>
-        <span id="composer-hint" className="composer-hint">
-          <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line
-        </span>
+      <div className="composer-row">
+        <textarea
+          id="composer-input"
+          ref={area}
+          rows={1}
+          value={text}
+          maxLength={MAX_MESSAGE_LENGTH}
+          placeholder={placeholder}
+          disabled={disabled}
+          autoFocus={autoFocus}
+          aria-describedby="composer-hint"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (isSendKey(e)) {
+              e.preventDefault();
+              send();
+            }
+          }}
+        />
         <button type="submit" className="send-button" disabled={disabled || busy || !text.trim()} aria-label="Send">
           <ArrowUpIcon size={18} />
         </button>
+      </div>
+      <div className={accessory ? "composer-bar" : "composer-bar hint-only"}>
+        {accessory && <div className="composer-accessory">{accessory}</div>}
+        <span id="composer-hint" className="composer-hint">
+          <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line
+        </span>
       </div>
     </form>
   );

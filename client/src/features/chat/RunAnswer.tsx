@@ -5,9 +5,12 @@ import { downloadExport } from "../../lib/download.ts";
 import { errorCode, errorMessage } from "../../lib/errors.ts";
 import { useNotify } from "../../ui/toast.tsx";
 import { AnswerCard } from "../answer/AnswerCard.tsx";
-import type { ChartType, ResultCell, SortState } from "../answer/types.ts";
+import type { RefinementInput } from "../../graphql/graphql";
+import type { ChartType, FeedbackInput, ResultCell, SortState } from "../answer/types.ts";
 import { finishedStatuses, toCandidates, toChartSpec, toEvents, toResult } from "./adapt.ts";
-import { CancelRun, RunDetails, RunResultPage } from "./operations.ts";
+import { CancelRun, RefineQuery, RunDetails, RunResultPage, SubmitFeedback } from "./operations.ts";
+import { RefineBar } from "./RefineBar.tsx";
+import type { RefinableField } from "./refine.ts";
 import type { AskRequest } from "./use-ask.ts";
 import { useRunProgress } from "./use-run-progress.ts";
 
@@ -29,6 +32,8 @@ export interface RunAnswerProps {
   readOnly: boolean;
   onAsk: (request: AskRequest) => void;
   onSelectDataSource: (dataSourceId: string) => void;
+  /** A refinement started a new run in the session. */
+  onRefined: (run: { id: string; question: string }) => void;
 }
 
 function examplesOf(payload: unknown): string[] {
@@ -41,17 +46,20 @@ function examplesOf(payload: unknown): string[] {
  * (resumed after reconnects), the result table paged and sorted on the server,
  * all rows for the chart, and every action an answer offers.
  */
-export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataSource }: RunAnswerProps) {
+export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataSource, onRefined }: RunAnswerProps) {
   const api = useApi();
   const notify = useNotify();
   const [{ data, error }, refetchRun] = useQuery({ query: RunDetails, variables: { id: runId } });
   const run = data?.run;
-  const live = Boolean(run && !finishedStatuses.has(run.status));
   const seed = useMemo(() => (run ? toEvents(run.events) : null), [run]);
+  // Follow the run until its DONE event is in hand: another query may report it finished
+  // (the conversation's message list) before this view has the run's final fields.
+  const live = Boolean(run && !(finishedStatuses.has(run.status) && seed?.some((e) => e.stage === "DONE")));
   const onDone = useCallback(() => refetchRun({ requestPolicy: "network-only" }), [refetchRun]);
   const progress = useRunProgress(api.ws, runId, { seed, live, onDone });
+  const settled = Boolean(run && finishedStatuses.has(run.status) && !live);
 
-  const succeeded = run?.status === "SUCCEEDED";
+  const succeeded = settled && run?.status === "SUCCEEDED";
   const hasRows = succeeded && (run?.rowCount ?? 0) > 0;
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<SortState | null>(null);
@@ -63,6 +71,8 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
   });
   const [chartPage] = useQuery({ query: RunResultPage, variables: { id: runId, page: 1, pageSize: CHART_ROWS, orderBy: null }, pause: !hasRows || !run?.chart });
   const [, cancelRun] = useMutation(CancelRun);
+  const [, refineQuery] = useMutation(RefineQuery);
+  const [, submitFeedback] = useMutation(SubmitFeedback);
   const [exportBusy, setExportBusy] = useState<"csv" | "json" | null>(null);
 
   if (error && !run) {
@@ -75,7 +85,7 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
   }
   if (!run) return <AnswerCard events={[]} result={null} lead={<div className="answer-loading skeleton" aria-label="Loading the answer" />} />;
 
-  const finished = finishedStatuses.has(run.status);
+  const finished = settled;
   const chart = run.chart ? toChartSpec(run.chart) : progress.chart;
   const page1 = tablePage.data?.run.result;
   const preview = progress.preview ? { ...progress.preview, rows: progress.preview.rows.slice(0, TABLE_PAGE_SIZE) } : null;
@@ -83,7 +93,7 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
   const allRows = chartPage.data?.run.result ? (chartPage.data.run.result.rows as ResultCell[][]) : undefined;
   // A chart of one table page would be wrong: wait for every row unless the page holds them all.
   const chartReady = Boolean(allRows) || (result !== null && result.rows.length >= result.totalRows);
-  const waiting = run.status === "NEEDS_INPUT";
+  const waiting = settled && run.status === "NEEDS_INPUT";
   const interactive = latest && !readOnly;
   const prompt = reply?.content ?? progress.message ?? "";
 
@@ -116,6 +126,29 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
       </div>
     ) : null;
 
+  const refine = async (input: RefinementInput): Promise<string | null> => {
+    const result = await refineQuery({ input: { runId, refinement: input } });
+    const next = result.data?.refineQuery.run;
+    if (next) {
+      onRefined({ id: next.id, question: next.question });
+      return null;
+    }
+    return errorMessage(result.error) ?? "The answer could not be refined.";
+  };
+  const answerId = run.answer?.id;
+  const onFeedback =
+    answerId && succeeded
+      ? async (feedback: FeedbackInput) => {
+          const result = await submitFeedback({ input: { messageId: answerId, rating: feedback.rating, comment: feedback.comment, category: feedback.category } });
+          // The form shows its own failure line; the reason goes to a notice.
+          if (result.error) {
+            notify(errorMessage(result.error) ?? "Could not send the feedback.", "error");
+            throw result.error;
+          }
+        }
+      : undefined;
+  const refinable = run.refinableFields as RefinableField[];
+
   const clarification = waiting && run.clarification.length > 0 ? { message: prompt, options: run.clarification.map((o) => ({ label: o.label })) } : null;
   const discovery = waiting && run.candidates.length > 0 ? { message: prompt, candidates: toCandidates(run.candidates) } : null;
 
@@ -146,7 +179,7 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
         },
       }}
       onSuggestion={readOnly ? undefined : (index) => onAsk({ message: run.suggestions.find((s) => s.index === index)?.label ?? "", pick: { runId, suggestion: index } })}
-      onRetry={readOnly || run.status !== "FAILED" ? undefined : () => onAsk({ message: run.question })}
+      onRetry={readOnly || !settled || run.status !== "FAILED" ? undefined : () => onAsk({ message: run.question })}
       onClarify={
         interactive
           ? (i) => {
@@ -168,6 +201,9 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
       }
       onExport={hasRows ? { csv: exportAs("csv"), json: exportAs("json") } : undefined}
       exportBusy={exportBusy}
+      onFeedback={onFeedback}
+      feedbackRating={run.answer?.feedback?.rating ?? null}
+      tools={hasRows && !readOnly && refinable.length > 0 ? <RefineBar fields={refinable} onRefine={refine} /> : null}
     />
   );
 }

@@ -28,6 +28,11 @@ export const RunDetails = graphql(`
       error { code message hint }
       dataSource { id name }
       events { seq stage status durationMs at payload }
+      answer {
+        id
+        feedback { id rating category comment }
+      }
+      refinableFields { name label type kind operators sortable }
     }
   }
 `);
@@ -131,6 +136,26 @@ export const AskableDataSources = graphql(`
             }
           }
         }
+      }
+    }
+  }
+`);
+
+export const RefineQuery = graphql(`
+  mutation RefineQuery($input: RefineQueryInput!) {
+    refineQuery(input: $input) {
+      run { id status question }
+      session { id updatedAt }
+    }
+  }
+`);
+
+export const SubmitFeedback = graphql(`
+  mutation SubmitFeedback($input: SubmitFeedbackInput!) {
+    submitFeedback(input: $input) {
+      message {
+        id
+        feedback { id rating category comment }
       }
     }
   }

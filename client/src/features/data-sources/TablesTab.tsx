@@ -42,12 +42,15 @@ function TableEntry({ table, open, onToggle }: { table: Table; open: boolean; on
           <tbody>
             {table.columns.map((c) => (
               <tr key={c.name}>
-                <td className="mono">
+                <td className="mono nowrap">
                   {c.name}
                   {!c.nullable && <span className="muted" title="Never empty"> *</span>}
                 </td>
                 <td>
-                  <span className="type-pill">{c.type}</span> <span className="muted small mono">{c.dbType}</span>
+                  <span className="type-pill" title={c.dbType}>
+                    {c.type}
+                  </span>
+                  {c.dbType.toLowerCase() !== c.type.toLowerCase() && <span className="muted small mono"> {c.dbType}</span>}
                 </td>
                 <td>
                   {c.primaryKey && <span className="badge key">PK</span>}
@@ -57,18 +60,20 @@ function TableEntry({ table, open, onToggle }: { table: Table; open: boolean; on
                     </span>
                   )}
                 </td>
-                <td className="column-notes">
-                  {c.comment && <span>{c.comment}</span>}
-                  {c.sampleValues.length > 0 && (
-                    <span className="samples">
-                      {c.sampleValues.slice(0, 6).map((v) => (
-                        <span key={v} className="sample">
-                          {v}
-                        </span>
-                      ))}
-                      {c.sampleValues.length > 6 && <span className="muted small">+{c.sampleValues.length - 6}</span>}
-                    </span>
-                  )}
+                <td>
+                  <div className="column-notes">
+                    {c.comment && <span>{c.comment}</span>}
+                    {c.sampleValues.length > 0 && (
+                      <span className="samples">
+                        {c.sampleValues.slice(0, 6).map((v) => (
+                          <span key={v} className="sample">
+                            {v}
+                          </span>
+                        ))}
+                        {c.sampleValues.length > 6 && <span className="muted small">+{c.sampleValues.length - 6}</span>}
+                      </span>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
