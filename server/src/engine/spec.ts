@@ -16,8 +16,8 @@ export interface FieldRef {
 export type Measure =
   /** Number of rows (distinct primary keys) of an entity. */
   | { kind: "count"; entity: string }
-  /** An aggregate over one column. */
-  | { kind: "field"; agg: Aggregate; field: FieldRef }
+  /** An aggregate over one column; `scale` divides the result ("minutes" of a milliseconds column: 60000). */
+  | { kind: "field"; agg: Aggregate; field: FieldRef; scale?: number }
   /** A named metric of the semantic model (its expression carries the aggregate). */
   | { kind: "metric"; metric: string };
 

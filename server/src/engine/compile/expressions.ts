@@ -33,6 +33,10 @@ export function measureSql(ctx: CompileContext, m: Measure): { expr: RawBuilder<
   }
   const col = ctx.column(m.field);
   const field = ctx.field(m.field);
+  if (m.scale && m.scale !== 1 && m.agg !== "count" && m.agg !== "count_distinct") {
+    const inner = measureSql(ctx, { ...m, scale: 1 });
+    return { expr: sql`${inner.expr} / ${sql.lit(m.scale)}.0`, type: "decimal" };
+  }
   switch (m.agg) {
     case "count":
       return { expr: sql`count(${col})`, type: "bigint" };

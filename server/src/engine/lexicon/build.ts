@@ -4,6 +4,7 @@ import { tokenize } from "../text/tokenize.ts";
 import { nameWords } from "../../semantic/names.ts";
 import { COMMON_WORDS } from "./common-words.ts";
 import { regionValues } from "./geo.ts";
+import { DURATION_WORDS } from "../read/units.ts";
 
 export type Target =
   | { type: "entity"; entity: string }
@@ -130,6 +131,10 @@ function addField(b: Builder, e: Entity, f: Field): void {
     for (const fp of phrases) if (!fp.startsWith(`${ep} `)) b.add(`${ep} ${fp}`, target, SCORE.qualified);
   }
   if (f.values && !f.flag) addValues(b, e, f);
+  // "minutes of music" names a milliseconds column by its unit.
+  if (f.role === "measure" && nameWords(f.name).some((w) => DURATION_WORDS.includes(w))) {
+    for (const w of DURATION_WORDS) if (w.length > 3) b.add(w, target, SCORE.partial);
+  }
 }
 
 function addValues(b: Builder, e: Entity, f: Field): void {

@@ -164,11 +164,17 @@ export function readParts(
 
   // Groupings.
   if (all("groupPrevious").length > 0) parts.groupPrevious = true;
-  const grain = all("grain")[0]?.grain;
+  const ORDER = ["day", "week", "month", "quarter", "year"];
+  // "by year and month": the finer bucket carries both.
+  const grain = all("grain").map((g) => g.grain).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))[0];
   if (grain) parts.grain = grain;
   for (const g of all("group")) {
     const d = t.dimension(g.target, grain);
     if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);
+  }
+  for (const g of all("groupOf")) {
+    const v = pick(g.item, ["value"], t.ctx(g.item, "dimension"));
+    if (v?.type === "value" && !parts.dimensions.some((d) => d.kind === "entity" && d.entity === v.entity)) parts.dimensions.push({ kind: "entity", entity: v.entity });
   }
 
   // Comparisons: HAVING on counts and aggregates, WHERE on row values.
@@ -418,7 +424,10 @@ function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: MentionI
   }
   if (entity && !c.after) {
     const m = primaryMeasure(lexicon, entity, "sum");
-    if (m?.kind === "field") pushCompare(parts, m.field, c.op, convertUnit(lexicon, m.field, c.value, c.unit));
+    // "Show only artists with more than 5" (artists being the groups): about each group's count.
+    const grouped = parts.dimensions.some((d) => d.kind === "entity" && d.entity === entity) && !parts.measures.some((x) => measureEntityOf(lexicon, x) === entity);
+    if (grouped || m?.kind !== "field") parts.looseCompares.push({ op: c.op, value: c.value });
+    else pushCompare(parts, m.field, c.op, convertUnit(lexicon, m.field, c.value, c.unit));
     return;
   }
   const target = pick(c.target, ["metric", "field", "glossary"], t.ctx(c.target, "measure"));
@@ -520,6 +529,11 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
     const left = t.field(c.left, "any");
     const right = left ? t.field(c.right, "any") : undefined;
     if (left && right) parts.filters.push({ kind: "columns", field: left, op: c.op, other: right });
+  }
+  for (const n of all("named")) {
+    const entity = t.entity(n.item);
+    const label = entity ? lexicon.entities.get(entity)?.labelFields[0] : undefined;
+    if (entity && label) parts.filters.push({ kind: "compare", field: { entity, field: label }, op: "=", values: [n.text] });
   }
   for (const k of all("key")) {
     const entity = t.entity(k.item);

@@ -12,6 +12,8 @@ export type Intent =
   | { type: "count"; target?: MentionItem; distinct: boolean }
   | { type: "agg"; agg: "sum" | "avg" | "min" | "max"; target?: MentionItem; distinct: boolean; countOf?: MentionItem }
   | { type: "group"; target: MentionItem }
+  /** "each sales support agent": per row of the table a value belongs to. */
+  | { type: "groupOf"; item: MentionItem }
   /** "each one", "each of them": per row of what the conversation was about. */
   | { type: "groupPrevious" }
   | { type: "grain"; grain: TimeGrain; ranked?: boolean }
@@ -36,6 +38,8 @@ export type Intent =
   | { type: "columns"; left: MentionItem; op: CompareOp; right: MentionItem }
   /** "a unit price above the average". */
   | { type: "versus"; target?: MentionItem; op: CompareOp; agg: "avg" | "min" | "max"; noun?: string }
+  /** "the track Enter Sandman": a row named by its label, for values too many to sample. */
+  | { type: "named"; item: MentionItem; text: string }
   /** "customer ALFKI", "order 10248": a row named by its key. */
   | { type: "key"; item: MentionItem; value: string | number };
 
@@ -133,6 +137,12 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
       // "per year and country": the grouping goes on after the time grain.
       const and = items[k + 1];
       const next = mentionAt(skipAhead(k + 1));
+      const grainWord = items[k + 2]?.kind === "word" ? GRAIN_NOUNS[items[k + 2]!.text.toLowerCase()] : undefined;
+      if (and?.kind === "cue" && and.text.toLowerCase() === "and" && grainWord) {
+        claim(k + 1, k + 2);
+        intents.push({ type: "grain", grain: grainWord });
+        return;
+      }
       if (and?.kind === "cue" && and.text.toLowerCase() === "and" && next && !only(next, "value")) {
         claim(k + 1, skipAhead(k + 1));
         intents.push({ type: "group", target: next });
@@ -170,6 +180,15 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     if (!code && !number) return;
     claim(k + 1);
     intents.push({ type: "key", item: it, value: next.kind === "number" ? next.value : next.text });
+  });
+  items.forEach((it, k) => {
+    if (it.kind !== "mention" || !only(it, "entity")) return;
+    let j = k + 1;
+    const words: string[] = [];
+    while (items[j]?.kind === "word" && !claimed.has(j) && /^\p{Lu}/u.test(items[j]!.text)) words.push(items[j++]!.text);
+    if (words.length === 0) return;
+    for (let x = k + 1; x < j; x++) claim(x);
+    intents.push({ type: "named", item: it, text: words.join(" ") });
   });
   items.forEach((it, k) => {
     if (it.kind === "quoted") {
@@ -253,7 +272,7 @@ function readComparisons(items: Item[], intents: Intent[], claimed: Set<number>,
     let unit: string | undefined;
     let next = numberIndex + 1;
     const u = items[next];
-    if (u && (u.kind === "word" || u.kind === "cue") && UNITS.has(u.text.toLowerCase())) {
+    if (u && (u.kind === "word" || u.kind === "cue" || u.kind === "mention") && UNITS.has(u.text.toLowerCase())) {
       unit = u.text.toLowerCase();
       claim(next);
       next++;
@@ -425,6 +444,13 @@ function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number
     return;
   }
   let target = at(j);
+  // "each sales support agent": group by the table the value belongs to (the value still filters).
+  const distributive = ["each", "every", "per", "for each", "for every", "in each"].includes(items[k]!.text.toLowerCase());
+  if (target && distributive && only(target, "value")) {
+    intents.push({ type: "groupOf", item: target });
+    claim(k);
+    return;
+  }
   // "by the artist AC/DC": the table names whose value follows, so it is a filter, not a grouping.
   const valueAfter = items[j + 1];
   if (target && has(target, "entity") && valueAfter?.kind === "mention" && only(valueAfter, "value")) return;
@@ -436,7 +462,9 @@ function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number
   }
   while (target) {
     if (only(target, "value")) return;
-    const measureLike = has(target, "metric") || (hasFieldRole(target, lexicon, "measure") && !has(target, "entity", "label") && !hasFieldRole(target, lexicon, "dimension", "time"));
+    // "by revenue" ranks; but "count tracks by unit price" groups on the column.
+    const counting = items.some((x) => x.kind === "cue" && x.cue.type === "count");
+    const measureLike = has(target, "metric") || (!counting && hasFieldRole(target, lexicon, "measure") && !has(target, "entity", "label") && !hasFieldRole(target, lexicon, "dimension", "time"));
     claim(k, j);
     if (measureLike) {
       intents.push({ type: "sort", target });

@@ -105,14 +105,15 @@ export function fieldForNounBelow(lexicon: Lexicon, entity: string, noun: string
 export function timeFieldFor(lexicon: Lexicon, entity: string): FieldRef | undefined {
   const e = entityOf(lexicon, entity);
   if (e?.defaultTimeField) return { entity, field: e.defaultTimeField };
-  let best: { ref: FieldRef; d: number; up: boolean } | undefined;
+  let best: { ref: FieldRef; score: number } | undefined;
   for (const other of lexicon.model.entities) {
     if (!other.defaultTimeField || other.name === entity) continue;
     const d = joinDistance(lexicon.model, entity, other.name);
     if (d === Infinity) continue;
+    // The dates of business events (orders, invoices) first, nearest first; what the rows point at breaks ties.
     const up = referencesUpward(lexicon.model, entity, other.name);
-    // Prefer what the entity points at (a line's order date) over what points at it.
-    if (!best || (up && !best.up) || (up === best.up && d < best.d)) best = { ref: { entity: other.name, field: other.defaultTimeField }, d, up };
+    const score = factScore(lexicon, other) - d + (up ? 0.5 : 0);
+    if (!best || score > best.score) best = { ref: { entity: other.name, field: other.defaultTimeField }, score };
   }
   return best?.ref;
 }

@@ -1,6 +1,7 @@
 import type { Lexicon, Target } from "../lexicon/build.ts";
 import type { Dimension, FieldRef, Measure, TimeGrain } from "../spec.ts";
 import { primaryMeasure } from "./measures.ts";
+import { unitScale } from "./units.ts";
 import { fieldOf, pick, rank, targetEntity, type Context, type MentionItem, type TargetType } from "./resolve.ts";
 
 /** Two readings of one mention that nothing in the question tells apart. */
@@ -89,7 +90,7 @@ export class Targets {
     if (t.type === "entity" || t.type === "label") return { kind: "count", entity: t.entity };
     if (t.type === "field") {
       const f = fieldOf(this.lexicon, t);
-      if (f?.role === "measure" && !distinct) return { kind: "field", agg: "sum", field: { entity: t.entity, field: t.field } };
+      if (f?.role === "measure" && !distinct) return this.scaled(item, { kind: "field", agg: "sum", field: { entity: t.entity, field: t.field } });
       return { kind: "field", agg: "count_distinct", field: { entity: t.entity, field: t.field } };
     }
     return this.measure(item, "sum");
@@ -99,7 +100,14 @@ export class Targets {
   measure(item: MentionItem, agg: "sum" | "avg" | "min" | "max" | "default"): Measure | undefined {
     const t = this.choose(item, ["metric", "field", "entity", "label", "glossary"], this.ctx(item, "measure", agg));
     if (!t) return undefined;
-    return this.measureOf(t, agg);
+    return this.scaled(item, this.measureOf(t, agg));
+  }
+
+  /** "minutes" of a milliseconds column: the same aggregate, divided into the unit asked for. */
+  scaled(item: MentionItem, m: Measure | undefined): Measure | undefined {
+    if (m?.kind !== "field") return m;
+    const scale = unitScale(m.field.field, item.text);
+    return scale ? { ...m, scale } : m;
   }
 
   measureOf(t: Target, agg: "sum" | "avg" | "min" | "max" | "default"): Measure | undefined {
