@@ -54,6 +54,7 @@ describe("bootstrapSemanticModel", () => {
         expression: 'sum("unit_price" * "qty" * (1 - "discount"))',
         origin: "generated",
       }),
+      expect.objectContaining({ name: "discount_amount", entity: "order_lines", expression: 'sum("unit_price" * "qty" * "discount")', origin: "generated" }),
       expect.objectContaining({ name: "stock_value", entity: "items", expression: 'sum("list_price" * "in_stock")', origin: "generated" }),
     ]);
   });

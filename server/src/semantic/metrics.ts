@@ -28,7 +28,7 @@ const has = (f: Field, ...words: string[]) => nameWords(f.name).some((w) => word
  * discount as a fraction (when it never exceeds 1) or as an amount.
  */
 export function generatedMetrics(entities: Entity[]): Metric[] {
-  const found: { entity: Entity; expression: string; description: string }[] = [];
+  const found: { entity: Entity; expression: string; description: string; discount?: string }[] = [];
   for (const entity of entities) {
     const measures = entity.fields.filter((f) => f.role === "measure");
     if (measures.some((f) => has(f, "revenue", "sales", "subtotal") && f.money)) continue;
@@ -46,9 +46,26 @@ export function generatedMetrics(entities: Entity[]): Metric[] {
       expression = fraction ? `sum(${p} * ${q} * (1 - ${d}))` : `sum(${p} * ${q} - ${d})`;
       description += fraction ? ` × (1 − ${discount.label})` : ` − ${discount.label}`;
     }
-    found.push({ entity, expression, description });
+    found.push({ entity, expression, description, ...(discount ? { discount: quoteIdent(discount.name) } : {}) });
   }
-  return [...revenueMetrics(found), ...stockValueMetrics(entities)];
+  return [...revenueMetrics(found), ...discountMetrics(found), ...stockValueMetrics(entities)];
+}
+
+/** How much the discounts took off, where lines carry price, quantity and a fractional discount. */
+function discountMetrics(found: { entity: Entity; expression: string; discount?: string }[]): Metric[] {
+  return found.flatMap(({ entity, expression, discount }) => {
+    if (!discount || !expression.includes("(1 - ")) return [];
+    const amount = expression.replace(` * (1 - ${discount})`, ` * ${discount}`);
+    return [{
+      name: found.length === 1 ? "discount_amount" : `${entity.name.replace(/[^A-Za-z0-9_]/g, "_")}_discount_amount`,
+      label: "Discount amount",
+      synonyms: ["discount amount", "total discount", "discount value", "amount discounted", "money discounted"],
+      entity: entity.name,
+      expression: amount,
+      description: `Derived: what the discount took off the line value on ${entity.label}.`,
+      origin: "generated" as const,
+    }];
+  });
 }
 
 const STOCK_SYNONYMS = ["stock value", "inventory value", "value of stock", "value of inventory", "value of the inventory", "value of the stock", "stock worth", "inventory worth", "value in stock"];
@@ -74,7 +91,7 @@ function stockValueMetrics(entities: Entity[]): Metric[] {
   return out.map((m, i, all) => (all.length > 1 ? { ...m, name: `${m.entity.replace(/[^A-Za-z0-9_]/g, "_")}_stock_value` } : m));
 }
 
-function revenueMetrics(found: { entity: Entity; expression: string; description: string }[]): Metric[] {
+function revenueMetrics(found: { entity: Entity; expression: string; description: string; discount?: string }[]): Metric[] {
   return found.map(({ entity, expression, description }) => {
     const single = found.length === 1;
     const prefix = singularPhrase(entity.table);

@@ -59,8 +59,8 @@ describe("semantic model YAML and validation", () => {
     model.glossary.push({ term: "x", synonyms: [], definition: "", maps: { kind: "metric", metric: "missing" } });
     model.rules.defaultFilters.push({ entity: "items", condition: { field: "colour", op: "=", value: "red" }, description: null });
     expect(findReferenceProblems(model).map((p) => `${p.path} ${p.target}`)).toEqual([
-      "metrics[3].entity nowhere",
-      "metrics[4].expression items.weight",
+      "metrics[4].entity nowhere",
+      "metrics[5].expression items.weight",
       "glossary[2].maps.metric missing",
       "rules.defaultFilters[1].condition.field items.colour",
     ]);
@@ -77,7 +77,7 @@ describe("semantic model YAML and validation", () => {
     orders.columns = orders.columns.filter((c) => c.name !== "status");
     const { model: refreshed, dropped } = rebootstrapSemanticModel(model, next);
     expect(refreshed.version).toBe(model.version + 1);
-    expect(refreshed.metrics.map((m) => m.name)).toEqual(["revenue", "avg_basket"]);
+    expect(refreshed.metrics.map((m) => m.name)).toEqual(["revenue", "discount_amount", "avg_basket"]);
     // stock_value is generated only while its stock column exists.
     expect(refreshed.glossary.map((g) => g.term)).toEqual(["big spender", "basket"]);
     expect(refreshed.rules).toEqual({ fiscalYearStartMonth: 4, defaultFilters: [] });

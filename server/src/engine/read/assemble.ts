@@ -126,7 +126,9 @@ export function readParts(
       used.add(m);
     }
   }
-  const xCandidates = [...freeEntities, ...freeOthers.filter((m) => !used.has(m) && hasFieldRole(m, lexicon, "dimension", "time") && !hasFieldRole(m, lexicon, "measure"))]
+  // Verbs ("ordered", "shipped") describe the rows; they are never the rows being ranked.
+  const verb = (m: MentionItem) => /ed$/i.test(m.text) && !m.text.includes(" ");
+  const xCandidates = [...freeEntities, ...freeOthers.filter((m) => !used.has(m) && !verb(m) && hasFieldRole(m, lexicon, "dimension", "time") && !hasFieldRole(m, lexicon, "measure"))]
     .sort((a, b) => a.start - b.start);
   const xItem = xCandidates.find((m) => {
     const e = t.namesEntity(m) ? t.entity(m) : undefined;
@@ -195,6 +197,13 @@ export function readParts(
         parts.measures.push(measure);
         if (parts.pendingAgg) delete parts.pendingAgg;
       }
+      continue;
+    }
+    const qualifier = reading.qualifiers.get(m);
+    const owner = qualifier ? t.entity(qualifier) : undefined;
+    // "the names of all suppliers": whatever names a supplier, even when no column is called "name".
+    if (/^names?$/i.test(m.text) && owner) {
+      for (const f of lexicon.entities.get(owner)?.labelFields ?? []) parts.columns.push({ entity: owner, field: f });
       continue;
     }
     const label = pick(m, ["label", "field"], t.ctx(m, "any"));
@@ -413,7 +422,8 @@ function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: MentionI
     parts.looseCompares.push({ op: c.op, value: c.value, ...(c.unit ? { unit: c.unit } : {}) });
     return;
   }
-  const entity = t.namesEntity(c.target) ? t.entity(c.target) : undefined;
+  // "ordered more than 30 times": the verb names what is counted even though it is not the table's name.
+  const entity = t.namesEntity(c.target) || c.countTarget ? t.entity(c.target) : undefined;
   if (entity && (c.after || c.countTarget)) {
     const m: Measure = { kind: "count", entity };
     if (entity === parts.rowEntity && !parts.measures.length) return;

@@ -75,6 +75,11 @@ export class Targets {
   namesEntity(item: MentionItem): boolean {
     const best = item.entries.reduce((a, b) => (b.score > a.score ? b : a));
     if (best.target.type === "label") return false;
+    // "ordered", "shipped": a verb sharing the table's stem, not the table.
+    if (/ed$/i.test(item.text) && !item.text.includes(" ")) {
+      const entity = best.target.type === "entity" ? this.lexicon.entities.get(best.target.entity) : undefined;
+      if (entity && ![entity.label, ...entity.synonyms].some((s) => s.toLowerCase().split(" ").includes(item.text.toLowerCase()))) return false;
+    }
     return best.target.type === "entity" || (best.target.type !== "metric" && item.entries.some((e) => e.target.type === "entity" && e.score >= best.score - 0.05));
   }
 
