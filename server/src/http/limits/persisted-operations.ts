@@ -1,20 +1,30 @@
 import { readFileSync } from "node:fs";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
+import { parse, print } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { ConfigError, type Config } from "../../config.ts";
 import { AppError } from "../../errors.ts";
 
 type Options = Config["persistedOperations"];
 
-/** What a graphql-ws subscribe message carries. */
+/** What a request (HTTP params or a graphql-ws subscribe message) carries. */
 interface OperationPayload {
-  query?: string;
+  query?: string | null;
   extensions?: Record<string, unknown> | null;
 }
 
 function hashOf(extensions: Record<string, unknown> | null | undefined): string | null {
   const persisted = extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
   return typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : null;
+}
+
+/** The same document whatever its layout, so a client sending the text of a persisted operation is recognised. */
+function canonical(query: string): string | null {
+  try {
+    return print(parse(query, { noLocation: true }));
+  } catch {
+    return null;
+  }
 }
 
 // `http` only for HTTP: over WebSocket the extensions reach the client as they are.
@@ -32,18 +42,29 @@ function load(file: string): Map<string, string> {
 }
 
 /**
- * Optional persisted operations (PERSISTED_OPERATIONS). `allow`: a request may
- * name one of the web client's operations by its SHA-256 hash
- * (`extensions.persistedQuery.sha256Hash`, the manifest graphql-codegen
- * writes) instead of sending it. `only`: nothing else runs, except for callers
- * with a valid API key (third-party programs send their own documents).
+ * Optional persisted operations (PERSISTED_OPERATIONS), from the manifest
+ * graphql-codegen writes for the web client (hash → document). `allow`: a
+ * request may name an operation by its SHA-256 hash
+ * (`extensions.persistedQuery.sha256Hash`) instead of sending it. `only`:
+ * nothing but those operations runs — sent by hash or as their text — except
+ * for callers with a valid API key, whose programs send their own documents.
  */
 export function createPersistedOperations(options: Options, isApiKey: (authorization: string | null) => Promise<boolean>) {
   if (options.mode === "off") {
     return { plugins: [] as Plugin[], forWebSocket: async (payload: OperationPayload, _viaApiKey: boolean): Promise<string | AppError> => payload.query ?? "" };
   }
   const manifest = load(options.file);
+  const hashByText = new Map([...manifest].map(([hash, text]) => [canonical(text), hash]));
+  const knownHash = (query: string | null | undefined) => (query ? hashByText.get(canonical(query)) : undefined);
+
   const plugins: Plugin[] = [
+    {
+      // A persisted operation sent as text is run as the persisted one.
+      onParams({ params, setParams }) {
+        const hash = knownHash(params.query);
+        if (hash) setParams({ ...params, query: undefined, extensions: { ...params.extensions, persistedQuery: { version: 1, sha256Hash: hash } } });
+      },
+    },
     usePersistedOperations({
       getPersistedOperation: (hash) => manifest.get(hash) ?? null,
       allowArbitraryOperations: options.mode === "allow" ? true : (request) => isApiKey(request.headers.get("authorization")),
@@ -54,7 +75,7 @@ export function createPersistedOperations(options: Options, isApiKey: (authoriza
     plugins,
     /** The text to run for a graphql-ws subscribe message, under the same rules as HTTP. */
     async forWebSocket(payload: OperationPayload, viaApiKey: boolean): Promise<string | AppError> {
-      const hash = hashOf(payload.extensions);
+      const hash = hashOf(payload.extensions) ?? knownHash(payload.query);
       if (hash) return manifest.get(hash) ?? notFound(false);
       if (options.mode === "only" && !viaApiKey) return onlyPersisted(false);
       return payload.query ?? "";
