@@ -104,9 +104,22 @@ export async function semanticEditFlow(browser: Browser, url: string, demo: { em
       await words.fill(["takings", await words.inputValue()].filter(Boolean).join(", "));
       await page.getByRole("button", { name: "Save metric" }).click();
       await page.locator(".item", { hasText: "takings" }).waitFor();
+      await shot(page, "flow-metric-saved");
       await page.getByRole("tab", { name: "History" }).click();
       await page.locator(".versions .item").nth(1).waitFor();
       await shot(page, "flow-semantic-history");
+    });
+
+    await step("administrator verifies the answer the analyst rated good", page, async () => {
+      await page.getByRole("tab", { name: "Review" }).click();
+      const entry = page.locator(".review-item").filter({ hasText: "Exactly the total I needed." });
+      await entry.waitFor();
+      await entry.getByRole("button", { name: "Verify" }).click();
+      await page.getByRole("radio", { name: "Verified" }).click();
+      await page.locator(".review-item", { hasText: "Exactly the total I needed." }).locator(".badge.review.verified").waitFor();
+      await page.getByRole("tab", { name: "Feedback" }).click();
+      await page.locator(".stat.good .stat-value", { hasText: "100%" }).waitFor();
+      await shot(page, "flow-feedback-summary");
     });
   } finally {
     await context.close();
@@ -121,5 +134,37 @@ export async function semanticEditFlow(browser: Browser, url: string, demo: { em
     const card = await answered(analyst, 0);
     const kpi = await card.locator(".kpi-value").first().innerText();
     check(kpi === revenueKpi, `takings ${kpi} is not the revenue ${revenueKpi}`);
+  });
+}
+
+/** An API key made in Settings answers a program's request until it is revoked. */
+export async function settingsFlow(page: Page, url: string): Promise<void> {
+  const me = async (key: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: "{ me { email } }" }),
+    });
+    return (await response.json()) as { data?: { me: { email: string } }; errors?: { extensions?: { code?: string } }[] };
+  };
+  let secret = "";
+  await step("create an API key and call the API with it", page, async () => {
+    await page.getByRole("button", { name: "Settings", exact: true }).click();
+    await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "New key" }).click();
+    const form = page.getByRole("form", { name: "New API key" });
+    await form.getByLabel("Name").fill("Nightly report");
+    await form.getByRole("button", { name: "Create key" }).click();
+    secret = await page.locator(".secret").innerText();
+    const answer = await me(secret);
+    check(answer.data?.me.email.startsWith("eve-"), `the key did not authenticate: ${JSON.stringify(answer)}`);
+    await page.getByRole("button", { name: "Done" }).click();
+  });
+  await step("revoke the API key", page, async () => {
+    await page.locator(".item", { hasText: "Nightly report" }).getByRole("button", { name: "Revoke" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+    await page.locator(".item.inactive", { hasText: "Nightly report" }).waitFor();
+    const answer = await me(secret);
+    check(!answer.data, `a revoked key still works: ${JSON.stringify(answer)}`);
   });
 }

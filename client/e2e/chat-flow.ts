@@ -138,10 +138,10 @@ export async function chatFlow(page: Page, url: string): Promise<ChatOutcome> {
     await refined.locator(".pager-range", { hasText: /^1–5 of 5$/ }).waitFor();
   });
 
-  await step("rate the answer", page, async () => {
-    const card = page.locator("article.answer-card").nth(3);
+  await step("rate an answer", page, async () => {
+    const card = page.locator("article.answer-card").nth(0);
     await card.getByRole("button", { name: "Helpful", exact: true }).click();
-    await card.getByLabel(/Comment/).fill("Exactly the months I needed.");
+    await card.getByLabel(/Comment/).fill("Exactly the total I needed.");
     await card.getByRole("button", { name: "Send feedback" }).click();
     await card.getByText("Thanks for the feedback.").waitFor();
   });
@@ -162,7 +162,7 @@ export async function chatFlow(page: Page, url: string): Promise<ChatOutcome> {
     await page.reload();
     await answered(page, 3);
     check((await page.locator("article.answer-card").count()) === 4, "not every answer came back");
-    await page.locator("article.answer-card").nth(3).getByText("Thanks for the feedback.").waitFor();
+    await page.locator("article.answer-card").nth(0).getByText("Thanks for the feedback.").waitFor();
   });
 
   const token = await page.evaluate(() => localStorage.getItem("agentmedha.token"));

@@ -7,7 +7,7 @@
  *
  *   cd client && npx tsx e2e/run.ts        (CHROMIUM_PATH overrides /usr/bin/chromium)
  */
-import { dataSourcesFlow, semanticEditFlow, sidebarFlow } from "./app-flow.ts";
+import { dataSourcesFlow, semanticEditFlow, settingsFlow, sidebarFlow } from "./app-flow.ts";
 import { chatFlow } from "./chat-flow.ts";
 import { DESKTOP, launchBrowser, newPage, pageErrors, screenshotDir, step } from "./harness.ts";
 import { screens } from "./screens.ts";
@@ -25,6 +25,7 @@ async function main() {
     const chat = await chatFlow(page, server.url);
     await sidebarFlow(page);
     const salesPath = await dataSourcesFlow(page);
+    await settingsFlow(page, server.url);
     if (server.demo) await semanticEditFlow(browser, server.url, server.demo, salesPath, page, chat.revenueKpi);
     else console.log("  - no demo account printed: skipped the semantic-model edit");
     await context.close();

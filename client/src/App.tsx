@@ -6,6 +6,7 @@ import { Welcome } from "./features/chat/Welcome.tsx";
 import { DataSourcePage } from "./features/data-sources/DataSourcePage.tsx";
 import { DataSourcesPage } from "./features/data-sources/DataSourcesPage.tsx";
 import { SessionSidebar } from "./features/sessions/SessionSidebar.tsx";
+import { SettingsPage } from "./features/settings/SettingsPage.tsx";
 import { graphql } from "./graphql";
 import { ApiProvider } from "./lib/api.tsx";
 import { authToken } from "./lib/auth-token.ts";
@@ -31,6 +32,8 @@ function titleOf(route: Route): string {
     case "dataSources":
     case "dataSource":
       return "Data sources";
+    case "settings":
+      return "Settings";
   }
 }
 
@@ -69,10 +72,11 @@ function Workspace({ onLogOut }: { onLogOut: () => void }) {
       </a>
       <SessionSidebar
         activeId={activeId}
-        place={route.name === "dataSources" || route.name === "dataSource" ? "dataSources" : "chat"}
+        place={route.name === "dataSources" || route.name === "dataSource" ? "dataSources" : route.name === "settings" ? "settings" : "chat"}
         onOpen={(id) => go({ name: "session", sessionId: id })}
         onNewChat={() => go({ name: "home" })}
         onDataSources={() => go({ name: "dataSources" })}
+        onSettings={() => go({ name: "settings" })}
         onDeletedActive={() => go({ name: "home" })}
         me={data.me}
         onLogOut={onLogOut}
@@ -94,6 +98,7 @@ function Workspace({ onLogOut }: { onLogOut: () => void }) {
         <ConnectionBanner />
         {route.name === "home" && <Welcome name={data.me.name || data.me.email} onAsked={(id) => go({ name: "session", sessionId: id })} onManageSources={() => go({ name: "dataSources" })} />}
         {route.name === "session" && <ChatView key={route.sessionId} sessionId={route.sessionId} onNewChat={() => go({ name: "home" })} />}
+        {route.name === "settings" && <SettingsPage me={data.me} onLoggedOut={onLogOut} />}
         {route.name === "dataSources" && <DataSourcesPage onOpen={(id) => go({ name: "dataSource", dataSourceId: id })} />}
         {route.name === "dataSource" && (
           <DataSourcePage

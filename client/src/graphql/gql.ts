@@ -47,10 +47,21 @@ type Documents = {
     "\n  mutation DeleteVerifiedQuery($input: DeleteVerifiedQueryInput!) {\n    deleteVerifiedQuery(input: $input) { dataSource { id semanticModel { ...SemanticModelFields } } }\n  }\n": typeof types.DeleteVerifiedQueryDocument,
     "\n  mutation ImportSemanticModel($input: ImportSemanticModelInput!) {\n    importSemanticModel(input: $input) { dataSource { id semanticModel { ...SemanticModelFields } } }\n  }\n": typeof types.ImportSemanticModelDocument,
     "\n  mutation RestoreSemanticModelVersion($input: RestoreSemanticModelVersionInput!) {\n    restoreSemanticModelVersion(input: $input) { dataSource { id semanticModel { ...SemanticModelFields } } }\n  }\n": typeof types.RestoreSemanticModelVersionDocument,
+    "\n  query ReviewQueue($dataSourceId: ID!, $status: VerifiedQueryStatus) {\n    verifiedQueries(dataSourceId: $dataSourceId, status: $status, first: 50) {\n      edges {\n        node {\n          id\n          question\n          sql\n          note\n          status\n          live\n          updatedAt\n          feedback { rating category comment createdAt }\n        }\n      }\n    }\n  }\n": typeof types.ReviewQueueDocument,
+    "\n  mutation PromoteVerifiedQuery($input: PromoteVerifiedQueryInput!) {\n    promoteVerifiedQuery(input: $input) {\n      verifiedQuery { id status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": typeof types.PromoteVerifiedQueryDocument,
+    "\n  mutation RejectVerifiedQuery($input: RejectVerifiedQueryInput!) {\n    rejectVerifiedQuery(input: $input) {\n      verifiedQuery { id status live note updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": typeof types.RejectVerifiedQueryDocument,
+    "\n  mutation UpdateVerifiedQuery($input: UpdateVerifiedQueryInput!) {\n    updateVerifiedQuery(input: $input) {\n      verifiedQuery { id question sql note status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": typeof types.UpdateVerifiedQueryDocument,
+    "\n  query FeedbackSummary($dataSourceId: ID!, $period: FeedbackPeriod!) {\n    feedbackSummary(dataSourceId: $dataSourceId, period: $period, worst: 10) {\n      total\n      positive\n      negative\n      since\n      byCategory { category count }\n      worstQuestions { question positive negative categories lastRatedAt }\n    }\n  }\n": typeof types.FeedbackSummaryDocument,
     "\n  query SessionList($first: Int!, $search: String) {\n    sessions(first: $first, search: $search) {\n      edges {\n        node { id title status updatedAt messageCount }\n      }\n    }\n  }\n": typeof types.SessionListDocument,
     "\n  mutation RenameSession($input: RenameSessionInput!) {\n    renameSession(input: $input) { session { id title updatedAt } }\n  }\n": typeof types.RenameSessionDocument,
     "\n  mutation DeleteSession($input: SessionIdInput!) {\n    deleteSession(input: $input) { deletedSessionId }\n  }\n": typeof types.DeleteSessionDocument,
     "\n  subscription SessionChanged {\n    sessionChanged {\n      kind\n      sessionId\n      session { id title status updatedAt messageCount }\n    }\n  }\n": typeof types.SessionChangedDocument,
+    "\n  query ApiKeys {\n    apiKeys(first: 50, includeRevoked: true) {\n      edges {\n        node { id name prefix role active createdAt expiresAt lastUsedAt revokedAt }\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id name prefix role active createdAt expiresAt lastUsedAt revokedAt }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id active revokedAt }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query Users($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node { id name email role createdAt }\n      }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation SetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      previousRole\n      user { id role }\n    }\n  }\n": typeof types.SetUserRoleDocument,
+    "\n  mutation LogOutEverywhere {\n    logOut\n  }\n": typeof types.LogOutEverywhereDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me { id name email role }\n  }\n": types.MeDocument,
@@ -86,10 +97,21 @@ const documents: Documents = {
     "\n  mutation DeleteVerifiedQuery($input: DeleteVerifiedQueryInput!) {\n    deleteVerifiedQuery(input: $input) { dataSource { id semanticModel { ...SemanticModelFields } } }\n  }\n": types.DeleteVerifiedQueryDocument,
     "\n  mutation ImportSemanticModel($input: ImportSemanticModelInput!) {\n    importSemanticModel(input: $input) { dataSource { id semanticModel { ...SemanticModelFields } } }\n  }\n": types.ImportSemanticModelDocument,
     "\n  mutation RestoreSemanticModelVersion($input: RestoreSemanticModelVersionInput!) {\n    restoreSemanticModelVersion(input: $input) { dataSource { id semanticModel { ...SemanticModelFields } } }\n  }\n": types.RestoreSemanticModelVersionDocument,
+    "\n  query ReviewQueue($dataSourceId: ID!, $status: VerifiedQueryStatus) {\n    verifiedQueries(dataSourceId: $dataSourceId, status: $status, first: 50) {\n      edges {\n        node {\n          id\n          question\n          sql\n          note\n          status\n          live\n          updatedAt\n          feedback { rating category comment createdAt }\n        }\n      }\n    }\n  }\n": types.ReviewQueueDocument,
+    "\n  mutation PromoteVerifiedQuery($input: PromoteVerifiedQueryInput!) {\n    promoteVerifiedQuery(input: $input) {\n      verifiedQuery { id status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": types.PromoteVerifiedQueryDocument,
+    "\n  mutation RejectVerifiedQuery($input: RejectVerifiedQueryInput!) {\n    rejectVerifiedQuery(input: $input) {\n      verifiedQuery { id status live note updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": types.RejectVerifiedQueryDocument,
+    "\n  mutation UpdateVerifiedQuery($input: UpdateVerifiedQueryInput!) {\n    updateVerifiedQuery(input: $input) {\n      verifiedQuery { id question sql note status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": types.UpdateVerifiedQueryDocument,
+    "\n  query FeedbackSummary($dataSourceId: ID!, $period: FeedbackPeriod!) {\n    feedbackSummary(dataSourceId: $dataSourceId, period: $period, worst: 10) {\n      total\n      positive\n      negative\n      since\n      byCategory { category count }\n      worstQuestions { question positive negative categories lastRatedAt }\n    }\n  }\n": types.FeedbackSummaryDocument,
     "\n  query SessionList($first: Int!, $search: String) {\n    sessions(first: $first, search: $search) {\n      edges {\n        node { id title status updatedAt messageCount }\n      }\n    }\n  }\n": types.SessionListDocument,
     "\n  mutation RenameSession($input: RenameSessionInput!) {\n    renameSession(input: $input) { session { id title updatedAt } }\n  }\n": types.RenameSessionDocument,
     "\n  mutation DeleteSession($input: SessionIdInput!) {\n    deleteSession(input: $input) { deletedSessionId }\n  }\n": types.DeleteSessionDocument,
     "\n  subscription SessionChanged {\n    sessionChanged {\n      kind\n      sessionId\n      session { id title status updatedAt messageCount }\n    }\n  }\n": types.SessionChangedDocument,
+    "\n  query ApiKeys {\n    apiKeys(first: 50, includeRevoked: true) {\n      edges {\n        node { id name prefix role active createdAt expiresAt lastUsedAt revokedAt }\n      }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id name prefix role active createdAt expiresAt lastUsedAt revokedAt }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id active revokedAt }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query Users($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node { id name email role createdAt }\n      }\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation SetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      previousRole\n      user { id role }\n    }\n  }\n": types.SetUserRoleDocument,
+    "\n  mutation LogOutEverywhere {\n    logOut\n  }\n": types.LogOutEverywhereDocument,
 };
 
 /**
@@ -241,6 +263,26 @@ export function graphql(source: "\n  mutation RestoreSemanticModelVersion($input
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ReviewQueue($dataSourceId: ID!, $status: VerifiedQueryStatus) {\n    verifiedQueries(dataSourceId: $dataSourceId, status: $status, first: 50) {\n      edges {\n        node {\n          id\n          question\n          sql\n          note\n          status\n          live\n          updatedAt\n          feedback { rating category comment createdAt }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReviewQueue($dataSourceId: ID!, $status: VerifiedQueryStatus) {\n    verifiedQueries(dataSourceId: $dataSourceId, status: $status, first: 50) {\n      edges {\n        node {\n          id\n          question\n          sql\n          note\n          status\n          live\n          updatedAt\n          feedback { rating category comment createdAt }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PromoteVerifiedQuery($input: PromoteVerifiedQueryInput!) {\n    promoteVerifiedQuery(input: $input) {\n      verifiedQuery { id status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation PromoteVerifiedQuery($input: PromoteVerifiedQueryInput!) {\n    promoteVerifiedQuery(input: $input) {\n      verifiedQuery { id status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectVerifiedQuery($input: RejectVerifiedQueryInput!) {\n    rejectVerifiedQuery(input: $input) {\n      verifiedQuery { id status live note updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation RejectVerifiedQuery($input: RejectVerifiedQueryInput!) {\n    rejectVerifiedQuery(input: $input) {\n      verifiedQuery { id status live note updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateVerifiedQuery($input: UpdateVerifiedQueryInput!) {\n    updateVerifiedQuery(input: $input) {\n      verifiedQuery { id question sql note status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateVerifiedQuery($input: UpdateVerifiedQueryInput!) {\n    updateVerifiedQuery(input: $input) {\n      verifiedQuery { id question sql note status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedbackSummary($dataSourceId: ID!, $period: FeedbackPeriod!) {\n    feedbackSummary(dataSourceId: $dataSourceId, period: $period, worst: 10) {\n      total\n      positive\n      negative\n      since\n      byCategory { category count }\n      worstQuestions { question positive negative categories lastRatedAt }\n    }\n  }\n"): (typeof documents)["\n  query FeedbackSummary($dataSourceId: ID!, $period: FeedbackPeriod!) {\n    feedbackSummary(dataSourceId: $dataSourceId, period: $period, worst: 10) {\n      total\n      positive\n      negative\n      since\n      byCategory { category count }\n      worstQuestions { question positive negative categories lastRatedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SessionList($first: Int!, $search: String) {\n    sessions(first: $first, search: $search) {\n      edges {\n        node { id title status updatedAt messageCount }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionList($first: Int!, $search: String) {\n    sessions(first: $first, search: $search) {\n      edges {\n        node { id title status updatedAt messageCount }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -254,6 +296,30 @@ export function graphql(source: "\n  mutation DeleteSession($input: SessionIdInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SessionChanged {\n    sessionChanged {\n      kind\n      sessionId\n      session { id title status updatedAt messageCount }\n    }\n  }\n"): (typeof documents)["\n  subscription SessionChanged {\n    sessionChanged {\n      kind\n      sessionId\n      session { id title status updatedAt messageCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys(first: 50, includeRevoked: true) {\n      edges {\n        node { id name prefix role active createdAt expiresAt lastUsedAt revokedAt }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys(first: 50, includeRevoked: true) {\n      edges {\n        node { id name prefix role active createdAt expiresAt lastUsedAt revokedAt }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id name prefix role active createdAt expiresAt lastUsedAt revokedAt }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey { id name prefix role active createdAt expiresAt lastUsedAt revokedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id active revokedAt }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id active revokedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node { id name email role createdAt }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node { id name email role createdAt }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      previousRole\n      user { id role }\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      previousRole\n      user { id role }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOutEverywhere {\n    logOut\n  }\n"): (typeof documents)["\n  mutation LogOutEverywhere {\n    logOut\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -8,6 +8,7 @@ describe("routes", () => {
       { name: "home" },
       { name: "session", sessionId: "U2Vzc2lvbjox/=" },
       { name: "dataSources" },
+      { name: "settings" },
       { name: "dataSource", dataSourceId: "RGF0YVNvdXJjZTox" },
       { name: "dataSource", dataSourceId: "RGF0YVNvdXJjZTox", tab: "metrics" },
     ];

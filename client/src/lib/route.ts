@@ -5,12 +5,14 @@ export type Route =
   | { name: "home" }
   | { name: "session"; sessionId: string }
   | { name: "dataSources" }
-  | { name: "dataSource"; dataSourceId: string; tab?: string };
+  | { name: "dataSource"; dataSourceId: string; tab?: string }
+  | { name: "settings" };
 
 export function parseRoute(pathname: string): Route {
   const session = /^\/s\/([^/]+)\/?$/.exec(pathname);
   if (session) return { name: "session", sessionId: decodeURIComponent(session[1]!) };
   if (/^\/data-sources\/?$/.test(pathname)) return { name: "dataSources" };
+  if (/^\/settings\/?$/.test(pathname)) return { name: "settings" };
   const source = /^\/data-sources\/([^/]+)(?:\/([a-z-]+))?\/?$/.exec(pathname);
   if (source) {
     const route: Route = { name: "dataSource", dataSourceId: decodeURIComponent(source[1]!) };
@@ -27,6 +29,8 @@ export function routePath(route: Route): string {
       return `/s/${encodeURIComponent(route.sessionId)}`;
     case "dataSources":
       return "/data-sources";
+    case "settings":
+      return "/settings";
     case "dataSource":
       return `/data-sources/${encodeURIComponent(route.dataSourceId)}${route.tab ? `/${route.tab}` : ""}`;
   }

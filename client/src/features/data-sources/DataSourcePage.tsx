@@ -8,9 +8,11 @@ import { Tabs } from "../../ui/Tabs.tsx";
 import { relativeTime } from "../../ui/time.ts";
 import { useNotify } from "../../ui/toast.tsx";
 import { DataSourceDetail, RefreshDataSource, RemoveDataSource, SemanticModelView, TestDataSource } from "./operations.ts";
+import { FeedbackTab } from "./semantic/FeedbackTab.tsx";
 import { GlossaryTab } from "./semantic/GlossaryTab.tsx";
 import { HistoryTab } from "./semantic/HistoryTab.tsx";
 import { MetricsTab } from "./semantic/MetricsTab.tsx";
+import { ReviewTab } from "./semantic/ReviewTab.tsx";
 import { RulesTab } from "./semantic/RulesTab.tsx";
 import { SynonymsTab } from "./semantic/SynonymsTab.tsx";
 import { VerifiedQueriesTab } from "./semantic/VerifiedQueriesTab.tsx";
@@ -18,7 +20,7 @@ import { YamlTab } from "./semantic/YamlTab.tsx";
 import { SourceStatus } from "./source-status.tsx";
 import { TablesTab } from "./TablesTab.tsx";
 
-export const TAB_IDS = ["tables", "synonyms", "metrics", "glossary", "rules", "verified", "yaml", "history"] as const;
+export const TAB_IDS = ["tables", "synonyms", "metrics", "glossary", "rules", "verified", "review", "feedback", "yaml", "history"] as const;
 
 export interface DataSourcePageProps {
   dataSourceId: string;
@@ -72,7 +74,13 @@ export function DataSourcePage({ dataSourceId, tab, onTab, onBack, onRemoved }: 
     { id: "metrics", label: "Metrics", count: semantic?.metrics.length },
     { id: "glossary", label: "Glossary", count: semantic?.glossary.length },
     { id: "rules", label: "Rules" },
-    { id: "verified", label: "Verified queries", count: semantic?.verifiedQueries.length },
+    { id: "verified", label: "Verified", count: semantic?.verifiedQueries.length },
+    ...(canEdit
+      ? [
+          { id: "review", label: "Review" },
+          { id: "feedback", label: "Feedback" },
+        ]
+      : []),
     { id: "yaml", label: "YAML" },
     { id: "history", label: "History" },
   ];
@@ -139,12 +147,14 @@ export function DataSourcePage({ dataSourceId, tab, onTab, onBack, onRemoved }: 
       <Tabs tabs={tabs} active={active} onChange={onTab} label="Data source sections" idPrefix="source" />
       <section className="tab-panel" role="tabpanel" id={`source-panel-${active}`} aria-labelledby={`source-tab-${active}`}>
         {active === "tables" && <TablesTab tables={source.tables} />}
-        {active !== "tables" && active !== "yaml" && active !== "history" && !semantic && (model.fetching ? <div className="skeleton" style={{ minHeight: "10rem" }} /> : <ErrorNote error={model.error} />)}
+        {["synonyms", "metrics", "glossary", "rules", "verified"].includes(active) && !semantic && (model.fetching ? <div className="skeleton" style={{ minHeight: "10rem" }} /> : <ErrorNote error={model.error} />)}
         {active === "synonyms" && semantic && <SynonymsTab model={semantic} {...edit} />}
         {active === "metrics" && semantic && <MetricsTab model={semantic} {...edit} />}
         {active === "glossary" && semantic && <GlossaryTab model={semantic} {...edit} />}
         {active === "rules" && semantic && <RulesTab key={semantic.version} model={semantic} {...edit} />}
         {active === "verified" && semantic && <VerifiedQueriesTab model={semantic} {...edit} />}
+        {active === "review" && <ReviewTab dataSourceId={dataSourceId} canEdit={canEdit} />}
+        {active === "feedback" && <FeedbackTab dataSourceId={dataSourceId} />}
         {active === "yaml" && <YamlTab dataSourceId={dataSourceId} name={source.name} canEdit={canEdit} />}
         {active === "history" && <HistoryTab {...edit} />}
       </section>

@@ -195,3 +195,62 @@ export const RestoreSemanticModelVersion = graphql(`
     restoreSemanticModelVersion(input: $input) { dataSource { id semanticModel { ...SemanticModelFields } } }
   }
 `);
+
+export const ReviewQueue = graphql(`
+  query ReviewQueue($dataSourceId: ID!, $status: VerifiedQueryStatus) {
+    verifiedQueries(dataSourceId: $dataSourceId, status: $status, first: 50) {
+      edges {
+        node {
+          id
+          question
+          sql
+          note
+          status
+          live
+          updatedAt
+          feedback { rating category comment createdAt }
+        }
+      }
+    }
+  }
+`);
+
+export const PromoteVerifiedQuery = graphql(`
+  mutation PromoteVerifiedQuery($input: PromoteVerifiedQueryInput!) {
+    promoteVerifiedQuery(input: $input) {
+      verifiedQuery { id status live updatedAt }
+      dataSource { id semanticModel { ...SemanticModelFields } }
+    }
+  }
+`);
+
+export const RejectVerifiedQuery = graphql(`
+  mutation RejectVerifiedQuery($input: RejectVerifiedQueryInput!) {
+    rejectVerifiedQuery(input: $input) {
+      verifiedQuery { id status live note updatedAt }
+      dataSource { id semanticModel { ...SemanticModelFields } }
+    }
+  }
+`);
+
+export const UpdateVerifiedQuery = graphql(`
+  mutation UpdateVerifiedQuery($input: UpdateVerifiedQueryInput!) {
+    updateVerifiedQuery(input: $input) {
+      verifiedQuery { id question sql note status live updatedAt }
+      dataSource { id semanticModel { ...SemanticModelFields } }
+    }
+  }
+`);
+
+export const FeedbackSummaryQuery = graphql(`
+  query FeedbackSummary($dataSourceId: ID!, $period: FeedbackPeriod!) {
+    feedbackSummary(dataSourceId: $dataSourceId, period: $period, worst: 10) {
+      total
+      positive
+      negative
+      since
+      byCategory { category count }
+      worstQuestions { question positive negative categories lastRatedAt }
+    }
+  }
+`);

@@ -4,7 +4,7 @@ import { graphql } from "../../graphql";
 import { useApi } from "../../lib/api.tsx";
 import { errorMessage } from "../../lib/errors.ts";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
-import { ChatIcon, CrossIcon, DatabaseIcon, LogOutIcon, PencilIcon, PlusIcon, SearchIcon, TrashIcon } from "../../ui/icons.tsx";
+import { ChatIcon, CrossIcon, DatabaseIcon, LogOutIcon, PencilIcon, PlusIcon, SearchIcon, SettingsIcon, TrashIcon } from "../../ui/icons.tsx";
 import { ThemeSwitch } from "../../ui/ThemeSwitch.tsx";
 import { relativeTime } from "../../ui/time.ts";
 import { useNotify } from "../../ui/toast.tsx";
@@ -42,7 +42,7 @@ const SessionChanged = graphql(`
   }
 `);
 
-export type Place = "chat" | "dataSources";
+export type Place = "chat" | "dataSources" | "settings";
 
 interface Props {
   activeId: string | null;
@@ -50,6 +50,7 @@ interface Props {
   onOpen: (id: string) => void;
   onNewChat: () => void;
   onDataSources: () => void;
+  onSettings: () => void;
   /** The active session was deleted. */
   onDeletedActive: () => void;
   me: { name: string; email: string; role: string };
@@ -106,7 +107,7 @@ function RenameField({ item, onDone }: { item: Item; onDone: () => void }) {
 }
 
 /** Chats (searchable, renamable, deletable, live), navigation, and the account. */
-export function SessionSidebar({ activeId, place, onOpen, onNewChat, onDataSources, onDeletedActive, me, onLogOut, onClose }: Props) {
+export function SessionSidebar({ activeId, place, onOpen, onNewChat, onDataSources, onSettings, onDeletedActive, me, onLogOut, onClose }: Props) {
   const api = useApi();
   const notify = useNotify();
   const [search, setSearch] = useState("");
@@ -170,6 +171,11 @@ export function SessionSidebar({ activeId, place, onOpen, onNewChat, onDataSourc
         <li>
           <button type="button" className={place === "dataSources" ? "nav-link active" : "nav-link"} onClick={onDataSources} aria-current={place === "dataSources" ? "page" : undefined}>
             <DatabaseIcon /> Data sources
+          </button>
+        </li>
+        <li>
+          <button type="button" className={place === "settings" ? "nav-link active" : "nav-link"} onClick={onSettings} aria-current={place === "settings" ? "page" : undefined}>
+            <SettingsIcon /> Settings
           </button>
         </li>
       </ul>
