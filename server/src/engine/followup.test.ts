@@ -53,6 +53,11 @@ describe("follow-ups are deltas on the previous spec", () => {
     expect(having!.having).toEqual([{ measure: 0, op: ">=", value: 3 }]);
   });
 
+  it("collapses the breakdown for “how many is that in total?”", () => {
+    const [, total] = specs(["number of items per item group", "how many is that in total?"]);
+    expect(total).toMatchObject({ entity: "items", measures: [{ kind: "count", entity: "items" }], dimensions: [] });
+  });
+
   it("starts fresh for a complete new question", () => {
     const [, fresh] = specs(["clients per country", "How many items are there?"]);
     expect(fresh).toMatchObject({ entity: "items", dimensions: [], filters: [] });

@@ -77,6 +77,13 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     else replaceMeasures(spec, parts.measures);
     const newEntity = measureEntity(parts, spec.measures[0]!);
     if (newEntity) spec.entity = newEntity;
+  } else if (parts.pendingAgg === "sum" && (parts.countWithoutTarget || spec.measures.every((m) => m.kind === "count"))) {
+    // "How many is that in total?": the same count, no longer broken down.
+    if (parts.countWithoutTarget) replaceMeasures(spec, [{ kind: "count", entity: spec.entity }]);
+    spec.dimensions = [];
+    spec.order = [];
+    spec.limit = null;
+    spec.having = [];
   } else if (parts.pendingAgg) {
     spec.measures = spec.measures.map((m) => changeAggregate(parts, m, parts.pendingAgg!));
   } else if (parts.countWithoutTarget) {

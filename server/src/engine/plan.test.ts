@@ -100,6 +100,12 @@ describe("plan: ranking and listing", () => {
     expect(ask("the item group with the fewest items").order).toEqual([{ by: { kind: "measure", index: 0 }, dir: "asc" }]);
   });
 
+  it("reads “most common” as rows pointing at it and “most popular” as how often it is bought", () => {
+    expect(ask("What is the most common item group?")).toMatchObject({ measures: [{ kind: "count", entity: "items" }], dimensions: [{ kind: "entity", entity: "item_groups" }], limit: 1 });
+    expect(ask("most popular item")).toMatchObject({ measures: [{ kind: "count", entity: "order_lines" }], dimensions: [{ kind: "entity", entity: "items" }], limit: 1 });
+    expect(ask("best selling item")).toMatchObject({ measures: [{ kind: "field", agg: "sum", field: { entity: "order_lines", field: "qty" } }] });
+  });
+
   it("ranks rows by a column for superlative adjectives", () => {
     expect(ask("the 2 most expensive items")).toMatchObject({
       entity: "items",

@@ -4,7 +4,7 @@ import type { Dimension, FieldRef, Filter, Measure, QuerySpec, Scalar } from "..
 import { sameDimension, sameField, sameMeasure } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
 import type { Intent, Reading } from "./intents.ts";
-import { childMetric, fieldForNoun, fieldForNounBelow, popularityMeasure, primaryMeasure, timeFieldFor } from "./measures.ts";
+import { childMetric, fieldForNoun, fieldForNounBelow, frequencyMeasure, popularityMeasure, primaryMeasure, timeFieldFor } from "./measures.ts";
 import type { Parts, PendingOrder } from "./parts.ts";
 import { fieldOf, hasFieldRole, pick, type MentionItem } from "./resolve.ts";
 import { Targets } from "./targets.ts";
@@ -137,7 +137,7 @@ export function readParts(
   const xEntity = xItem && t.namesEntity(xItem) ? t.entity(xItem) : undefined;
   if (xEntity) parts.rowEntity = xEntity;
   // "best selling products", "the most popular genre": the table the adjective ranks stands in for X.
-  const rankedItem = all("superlative").find((s) => s.target && s.noun !== undefined && !s.noun.trim().length)?.target ?? all("superlative").find((s) => s.noun === "sold" && s.target)?.target;
+  const rankedItem = all("superlative").find((s) => s.target && (s.noun === "" || s.noun === "sold" || s.noun === "frequent"))?.target;
   const rankedByAdjective = rankedItem ? t.entity(rankedItem) : undefined;
   const groupByX = (): void => {
     if (!xItem && rankedByAdjective) {
@@ -264,7 +264,7 @@ function readRanking(
   };
   for (const s of all("superlative")) {
     const limit = top?.n ?? 1;
-    if (s.noun === "" || s.noun === "sold") {
+    if (s.noun === "" || s.noun === "sold" || s.noun === "frequent") {
       // An explicit "by track count" decides what "most common" means.
       if (all("sort").some((x) => x.target)) {
         parts.superlativeDir = s.dir;
@@ -272,7 +272,7 @@ function readRanking(
         continue;
       }
       const x = rankedByAdjective ?? xEntity ?? t.subject;
-      const m = x ? popularityMeasure(lexicon, x, s.noun === "sold") : undefined;
+      const m = x ? (s.noun === "frequent" ? frequencyMeasure(lexicon, x) : popularityMeasure(lexicon, x, s.noun === "sold")) : undefined;
       if (!m) continue;
       parts.measures.push(m);
       groupByX();

@@ -368,7 +368,7 @@ function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], claimed
       const target = at(j);
       if (target && !only(target, "value")) claim(j);
       intents.push({ type: "superlative", dir: it.cue.dir, ...(target && !only(target, "value") ? { target } : {}), count });
-    } else if (it.cue.type === "adjective" && (it.cue.form === "most" || !it.cue.noun)) {
+    } else if (it.cue.type === "adjective" && (it.cue.form === "most" || !it.cue.noun || it.cue.noun === "frequent")) {
       claim(k);
       const ranked = rankedEntity(lexicon, items, claimed, ahead(k), claim);
       intents.push({ type: "superlative", dir: it.cue.dir, noun: it.cue.noun, ...(ranked ? { target: ranked } : {}) });

@@ -60,6 +60,17 @@ export function popularityMeasure(lexicon: Lexicon, x: string, sold: boolean): M
   return { kind: "count", entity: best.e.name };
 }
 
+/**
+ * "The most common media type": how many rows point at each one directly
+ * (tracks of a media type), rather than how often it is bought.
+ */
+export function frequencyMeasure(lexicon: Lexicon, x: string): Measure | undefined {
+  const direct = lexicon.model.entities
+    .filter((e) => e.name !== x && !e.bridge && lexicon.model.joins.some((j) => j.from === e.name && j.to === x))
+    .sort((a, b) => b.rowCount - a.rowCount)[0];
+  return direct ? { kind: "count", entity: direct.name } : popularityMeasure(lexicon, x, false);
+}
+
 /** Words each field answers to, as stems (for adjective nouns like "length" or "price"). */
 function fieldStems(f: Field): Set<string> {
   return new Set([f.label, ...f.synonyms, ...f.extraSynonyms].flatMap((s) => phraseLemmas(s)));
