@@ -151,7 +151,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     runStaleAfterMs: e.RUN_STALE_AFTER_SECONDS * 1000,
     persistedOperations: {
       mode: e.PERSISTED_OPERATIONS,
-      file: path.resolve(e.PERSISTED_OPERATIONS_FILE ?? path.join(repoRoot, "client", "src", "graphql", "persisted-documents.json")),
+      file: path.resolve(e.PERSISTED_OPERATIONS_FILE ?? path.join(repoRoot, "schema", "persisted-operations.json")),
     },
   };
 }

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { request } from "node:http";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { collect, modes, startTestApp, type TestApp } from "../../testing/app.ts";
+import { manifestPath } from "./persisted-manifest.ts";
 
 /** One raw HTTP exchange, for what fetch will not send (chunked bodies, odd content types). */
 function raw(url: string, options: { method: string; path: string; headers?: Record<string, string>; body?: string; chunked?: boolean }) {
@@ -229,5 +230,24 @@ describe("persisted operations", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await t.app.services.sessions.create(owner.id, { title: "persisted" });
     expect((await event).data.sessionChanged.kind).toBe("CREATED");
+  });
+});
+
+describe("persisted operations from the real manifest", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp("embedded", { env: { PERSISTED_OPERATIONS: "only" } });
+  });
+  afterAll(() => t?.stop());
+
+  it("lets every web client operation through in `only` mode, sent as text", async () => {
+    const user = await t.app.services.auth.signUp({ email: `manifest-${Date.now()}@example.com`, password: "correct horse 1" });
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Record<string, string>;
+    for (const text of Object.values(manifest)) {
+      if (text.startsWith("subscription")) continue;
+      const codes = ((await t.gql(text, {}, user.token)).errors ?? []).map((e) => e.extensions?.code);
+      expect(codes.filter((c) => String(c).startsWith("PERSISTED_")), text.slice(0, 60)).toEqual([]);
+    }
+    expect((await t.gql("{ me { email } }", {}, user.token)).errors![0]!.extensions!.code).toBe("PERSISTED_OPERATIONS_ONLY");
   });
 });

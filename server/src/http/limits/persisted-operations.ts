@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
-import { parse, print } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { ConfigError, type Config } from "../../config.ts";
 import { AppError } from "../../errors.ts";
+import { canonicalDocument } from "./persisted-manifest.ts";
 
 type Options = Config["persistedOperations"];
 
@@ -16,15 +16,6 @@ interface OperationPayload {
 function hashOf(extensions: Record<string, unknown> | null | undefined): string | null {
   const persisted = extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
   return typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : null;
-}
-
-/** The same document whatever its layout, so a client sending the text of a persisted operation is recognised. */
-function canonical(query: string): string | null {
-  try {
-    return print(parse(query, { noLocation: true }));
-  } catch {
-    return null;
-  }
 }
 
 // `http` only for HTTP: over WebSocket the extensions reach the client as they are.
@@ -43,7 +34,8 @@ function load(file: string): Map<string, string> {
 
 /**
  * Optional persisted operations (PERSISTED_OPERATIONS), from the manifest
- * graphql-codegen writes for the web client (hash → document). `allow`: a
+ * `npm run codegen` writes for the web client (SHA-256 of the printed
+ * document → document, see persisted-manifest.ts). `allow`: a
  * request may name an operation by its SHA-256 hash
  * (`extensions.persistedQuery.sha256Hash`) instead of sending it. `only`:
  * nothing but those operations runs — sent by hash or as their text — except
@@ -54,8 +46,9 @@ export function createPersistedOperations(options: Options, isApiKey: (authoriza
     return { plugins: [] as Plugin[], forWebSocket: async (payload: OperationPayload, _viaApiKey: boolean): Promise<string | AppError> => payload.query ?? "" };
   }
   const manifest = load(options.file);
-  const hashByText = new Map([...manifest].map(([hash, text]) => [canonical(text), hash]));
-  const knownHash = (query: string | null | undefined) => (query ? hashByText.get(canonical(query)) : undefined);
+  // A client sending the text of a persisted operation, in any layout, is recognised.
+  const hashByText = new Map([...manifest].map(([hash, text]) => [canonicalDocument(text), hash]));
+  const knownHash = (query: string | null | undefined) => (query ? hashByText.get(canonicalDocument(query)) : undefined);
 
   const plugins: Plugin[] = [
     {
