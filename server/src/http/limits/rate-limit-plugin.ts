@@ -12,13 +12,13 @@ export interface RateLimits {
 }
 
 /** Who a request counts against: the API key, else the user, else the address. */
-export function rateKey(ctx: Pick<Context, "viewer" | "ip">, limits: RateLimits): { key: string; limit: number } {
+function rateKey(ctx: Pick<Context, "viewer" | "ip">, limits: RateLimits): { key: string; limit: number } {
   if (ctx.viewer?.apiKeyId) return { key: `key:${ctx.viewer.apiKeyId}`, limit: limits.apiKey };
   if (ctx.viewer) return { key: `user:${ctx.viewer.userId}`, limit: limits.user };
   return { key: `ip:${ctx.ip ?? "unknown"}`, limit: limits.anonymous };
 }
 
-export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
+function rateLimitHeaders(decision: RateDecision): Record<string, string> {
   return {
     "RateLimit-Limit": String(decision.limit),
     "RateLimit-Remaining": String(decision.remaining),
