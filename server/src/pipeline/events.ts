@@ -40,9 +40,9 @@ interface Pending {
 /**
  * Progress events of runs. An event is published at once (live subscribers
  * see it without waiting for the database) and written behind, in batches,
- * in order; `flush(runId)` waits for the writes, and the terminal event is
- * always stored before `append` resolves, so a finished run can be replayed
- * whole. Subscribers that see a gap (a write not yet visible) fill it from
+ * in order; `flush(runId)` waits for the writes. The terminal event is
+ * published only once it and everything before it are stored, so a finished
+ * run can always be replayed whole. Subscribers that see a gap (a write not yet visible) fill it from
  * the store a moment later (see run-feed.ts).
  */
 export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub: PubSub; log?: Logger }) {
@@ -103,11 +103,15 @@ export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub
       let entry = pending.get(runId);
       if (!entry) pending.set(runId, (entry = { events: [], writing: Promise.resolve() }));
       entry.events.push(stored);
-      pubsub.publish("runEvent", runId, stored);
       if (isTerminal(stored)) {
+        // Whoever sees the end of a run can read all of it: store everything, then announce.
         await flush(runId);
         nextSeq.delete(runId);
-      } else if (entry.events.length === 1) {
+        pubsub.publish("runEvent", runId, stored);
+        return stored;
+      }
+      pubsub.publish("runEvent", runId, stored);
+      if (entry.events.length === 1) {
         // Batch what the stage emits in this turn of the event loop.
         setImmediate(() => void schedule(runId));
       }
