@@ -51,6 +51,7 @@ describe("applyEvents", () => {
     const replayed = applyEvents(applyEvents(emptyLiveRun, [run[5]!, run[0]!, run[1]!]), run);
     expect(replayed.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(replayed).toEqual(once);
+    expect(applyEvents(once, run.slice(2, 5))).toBe(once);
   });
 
   it("reads a failure from the DONE event", () => {

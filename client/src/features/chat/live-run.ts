@@ -62,7 +62,9 @@ function chartOf(value: unknown): ChartSpec | null {
 
 /** Adds events (any order, repeats allowed: a resumed subscription may replay) and re-reads the run. */
 export function applyEvents(state: LiveRun, incoming: readonly ProgressEvent[]): LiveRun {
-  if (incoming.length === 0) return state;
+  // A seq names one event for good: nothing new means the same state (so React can skip a render).
+  const known = new Set(state.events.map((e) => e.seq));
+  if (incoming.every((e) => known.has(e.seq))) return state;
   const events = orderEvents([...state.events, ...incoming]);
   let next: LiveRun = { ...emptyLiveRun, events, lastSeq: events.at(-1)?.seq ?? 0 };
   for (const event of events) next = applyOne(next, event);
