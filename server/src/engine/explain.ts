@@ -79,7 +79,8 @@ export function explain(spec: QuerySpec, model: SemanticModel): string {
   if (what) {
     let s = `Shows the ${what}`;
     if (spec.dimensions.length > 0) s += ` per ${spec.dimensions.map((d) => w.dimension(d)).join(" and ")}`;
-    if (spec.rollup) s = `Computes the ${AGG_WORDS[spec.rollup]} over ${spec.dimensions.map((d) => w.dimension(d)).join(" and ")} of the ${what}`;
+    if (spec.rollup === "count") s = `Counts the ${spec.dimensions.map((d) => w.dimension(d)).join(" and ")} groups`;
+    else if (spec.rollup) s = `Computes the ${AGG_WORDS[spec.rollup]} over ${spec.dimensions.map((d) => w.dimension(d)).join(" and ")} of the ${what}`;
     sentences.push(`${s}.`);
   } else if (spec.dimensions.length > 0) {
     sentences.push(`Lists each ${spec.dimensions.map((d) => w.dimension(d)).join(" and ")}.`);

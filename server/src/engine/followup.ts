@@ -86,6 +86,11 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     spec.having = [];
   } else if (parts.pendingAgg) {
     spec.measures = spec.measures.map((m) => changeAggregate(parts, m, parts.pendingAgg!));
+  } else if (parts.countWithoutTarget && spec.dimensions.length > 0 && spec.having.length > 0 && parts.reading.followups.has("pronoun")) {
+    // "How many of them are there?" after a filtered breakdown: count the groups that qualify.
+    spec.rollup = "count";
+    spec.order = [];
+    spec.limit = null;
   } else if (parts.countWithoutTarget) {
     replaceMeasures(spec, [{ kind: "count", entity: spec.entity }]);
   }
@@ -102,14 +107,27 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   if (parts.groupPrevious && !spec.dimensions.some((d) => d.kind === "entity" && d.entity === previous.entity) && previous.entity !== spec.entity) {
     spec.dimensions.push({ kind: "entity", entity: previous.entity });
   }
-  // "list suppliers in Germany" → "and their products": the related rows, named by what they belong to.
-  const related = parts.subject && parts.subject !== previous.entity && previous.measures.length === 0 && previous.dimensions.length === 0;
-  if (related && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && parts.entities.includes(parts.subject!)) {
-    const labels = parts.lexicon.entities.get(previous.entity)?.labelFields ?? [];
-    spec.entity = parts.subject!;
+  const other = parts.subject && parts.subject !== previous.entity && parts.entities.includes(parts.subject) ? parts.subject : undefined;
+  // Only a bare "which X / list X / and their X": a filter ("only for customers in the USA") or a ranking keeps the answer.
+  const asks = (parts.reading.which || parts.reading.list || parts.reading.startsWithFollowup) && !followups.has("only");
+  const nothingElse = asks && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && parts.filters.length === 0 && !parts.superlativeDir && parts.order === undefined;
+  const aggregate = previous.measures.length > 0 || previous.dimensions.length > 0;
+  if (other && nothingElse && aggregate && (followups.has("also") || parts.reading.list) && !parts.reading.which) {
+    // "Show the artist too": one more grouping on the answer.
+    if (!spec.dimensions.some((d) => d.kind === "entity" && d.entity === other)) spec.dimensions.push({ kind: "entity", entity: other });
+  } else if (other && nothingElse) {
+    // "list suppliers in Germany" → "and their products"; "how many tracks cost 1.99" → "which genres are they in":
+    // the related rows under the same conditions, named by what they belong to when that was a listing.
+    const labels = aggregate ? [] : (parts.lexicon.entities.get(previous.entity)?.labelFields ?? []);
+    spec.entity = other;
+    spec.measures = [];
+    spec.dimensions = [];
+    spec.having = [];
+    delete spec.rollup;
     spec.columns = [...labels.map((field) => ({ entity: previous.entity, field })), ...parts.columns];
     spec.distinct = false;
     spec.order = [];
+    spec.limit = null;
   }
   mergeDimensions(spec, parts);
   // "compare with Canada": both values, side by side.

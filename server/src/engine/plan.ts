@@ -38,7 +38,7 @@ export interface PlanInput {
 }
 
 /** Follow-up words that tie a question to the previous answer even when it is complete on its own. */
-const BINDING = ["only", "instead", "what_about", "pronoun", "same", "compare"] as const;
+const BINDING = ["only", "instead", "what_about", "pronoun", "same", "compare", "also"] as const;
 
 function isComplete(parts: Parts, hasOwnEntity: boolean): boolean {
   if ((parts.sortOnly || parts.bareMeasure) && parts.dimensions.length === 0 && !hasOwnEntity) return false;
@@ -66,7 +66,8 @@ export function plan(input: PlanInput): PlanOutcome {
   const parts = readParts(lexicon, reading, tokens.map((t) => t.raw), now, input.state?.lastSpec);
   const previous = input.state?.lastSpec ?? null;
   const hasOwnEntity = parts.entities.length > 0;
-  const binding = BINDING.some((k) => reading.followups.has(k)) || reading.startsWithFollowup;
+  const possessive = !hasOwnEntity && tokens.some((t) => ["their", "its", "his", "her"].includes(t.norm));
+  const binding = BINDING.some((k) => reading.followups.has(k)) || reading.startsWithFollowup || possessive;
   // "Which genre has the fewest?" ranks the previous answer: a direction with nothing to rank is a follow-up.
   const followUp = previous !== null && (binding || parts.superlativeDir !== undefined || parts.groupPrevious === true || !isComplete(parts, hasOwnEntity));
 

@@ -79,7 +79,7 @@ export interface QuerySpec {
    * Aggregates the grouped result once more ("average number of tracks per
    * album" = avg over the per-album counts); the result is one row.
    */
-  rollup?: "avg" | "sum" | "min" | "max";
+  rollup?: "avg" | "sum" | "min" | "max" | "count";
   /** Set when the answer is a verified query of the model: compiled as this SQL verbatim. */
   verifiedSql?: string;
 }

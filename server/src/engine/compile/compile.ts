@@ -126,7 +126,11 @@ export function compile(spec: QuerySpec, model: SemanticModel, dialect: Dialect 
       const keptCols = kept.map((name) => sql.id("per_group", name));
       let outer = db
         .selectFrom(sql`(${sql.raw(text)})`.as("per_group") as never)
-        .select([...keptCols.map((c, i) => sql`${c}`.as(kept[i]!)), sql`${sql.raw(spec.rollup)}(${sql.id("per_group", m.name)})`.as(`${spec.rollup}_${m.name}`)] as never);
+        .select([
+          ...keptCols.map((c, i) => sql`${c}`.as(kept[i]!)),
+          // "count" counts the groups themselves ("how many customers spent over 45").
+          (spec.rollup === "count" ? sql`count(*)` : sql`${sql.raw(spec.rollup)}(${sql.id("per_group", m.name)})`).as(`${spec.rollup}_${m.name}`),
+        ] as never);
       if (keptCols.length > 0) outer = outer.groupBy(keptCols as never);
       text = outer.compile().sql;
       columns = [

@@ -3,7 +3,7 @@ import type { Entity, Field, SemanticModel } from "../../semantic/types.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { nameWords } from "../../semantic/names.ts";
 import { COMMON_WORDS } from "./common-words.ts";
-import { regionValues } from "./geo.ts";
+import { regionValues, subdivisionAliases } from "./geo.ts";
 import { DURATION_WORDS } from "../read/units.ts";
 
 export type Target =
@@ -138,6 +138,9 @@ function addField(b: Builder, e: Entity, f: Field): void {
 }
 
 function addValues(b: Builder, e: Entity, f: Field): void {
+  if (nameWords(f.name).some((w) => ["state", "province", "region", "abbr", "code"].includes(w))) {
+    for (const a of subdivisionAliases(f.values ?? [])) b.add(a.phrase, { type: "value", entity: e.name, field: f.name, value: a.value }, SCORE.value);
+  }
   if (nameWords(f.name).some((w) => w === "country" || w === "nation")) {
     for (const r of regionValues(f.values ?? [])) b.add(r.phrase, { type: "value", entity: e.name, field: f.name, value: r.phrase, values: r.values }, SCORE.value);
   }

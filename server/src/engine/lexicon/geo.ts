@@ -60,3 +60,31 @@ export function regionValues(values: string[]): { phrase: string; values: string
   }
   return out;
 }
+
+/** US states and Canadian provinces with their postal codes (databases store either). */
+const SUBDIVISIONS: [string, string][] = [
+  ["Alabama", "AL"], ["Alaska", "AK"], ["Arizona", "AZ"], ["Arkansas", "AR"], ["California", "CA"], ["Colorado", "CO"],
+  ["Connecticut", "CT"], ["Delaware", "DE"], ["Florida", "FL"], ["Georgia", "GA"], ["Hawaii", "HI"], ["Idaho", "ID"],
+  ["Illinois", "IL"], ["Indiana", "IN"], ["Iowa", "IA"], ["Kansas", "KS"], ["Kentucky", "KY"], ["Louisiana", "LA"],
+  ["Maine", "ME"], ["Maryland", "MD"], ["Massachusetts", "MA"], ["Michigan", "MI"], ["Minnesota", "MN"],
+  ["Mississippi", "MS"], ["Missouri", "MO"], ["Montana", "MT"], ["Nebraska", "NE"], ["Nevada", "NV"],
+  ["New Hampshire", "NH"], ["New Jersey", "NJ"], ["New Mexico", "NM"], ["New York", "NY"], ["North Carolina", "NC"],
+  ["North Dakota", "ND"], ["Ohio", "OH"], ["Oklahoma", "OK"], ["Oregon", "OR"], ["Pennsylvania", "PA"],
+  ["Rhode Island", "RI"], ["South Carolina", "SC"], ["South Dakota", "SD"], ["Tennessee", "TN"], ["Texas", "TX"],
+  ["Utah", "UT"], ["Vermont", "VT"], ["Virginia", "VA"], ["Washington", "WA"], ["West Virginia", "WV"],
+  ["Wisconsin", "WI"], ["Wyoming", "WY"], ["District of Columbia", "DC"],
+  ["Alberta", "AB"], ["British Columbia", "BC"], ["Manitoba", "MB"], ["New Brunswick", "NB"], ["Newfoundland and Labrador", "NL"],
+  ["Nova Scotia", "NS"], ["Ontario", "ON"], ["Prince Edward Island", "PE"], ["Quebec", "QC"], ["Saskatchewan", "SK"],
+  ["Yukon", "YT"], ["Northwest Territories", "NT"], ["Nunavut", "NU"],
+];
+
+/** For a state/province column: full names that stand for stored codes, and codes for stored names. */
+export function subdivisionAliases(values: string[]): { phrase: string; value: string }[] {
+  const present = new Set(values);
+  const out: { phrase: string; value: string }[] = [];
+  for (const [name, code] of SUBDIVISIONS) {
+    if (present.has(code) && !present.has(name)) out.push({ phrase: name, value: code });
+    if (present.has(name) && !present.has(code)) out.push({ phrase: code, value: name });
+  }
+  return out;
+}

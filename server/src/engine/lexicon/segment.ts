@@ -1,7 +1,7 @@
 import { CUE_INDEX, FILLER, type Cue } from "../text/cues.ts";
-import { tokenize, type Token } from "../text/tokenize.ts";
+import type { Token } from "../text/tokenize.ts";
 import type { TimeExpr } from "../time/extract.ts";
-import type { Entry, Lexicon } from "./build.ts";
+import { phraseLemmas, type Entry, type Lexicon } from "./build.ts";
 import { correctTypo } from "./fuzzy.ts";
 
 export type Item =
@@ -134,9 +134,14 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
 function valueAllowed(entry: Entry, span: Token[]): boolean {
   if (entry.target.type !== "value") return true;
   const value = entry.target.value;
+  const valueLemmas = phraseLemmas(value);
+  // Other names for a value ("California" for "CA", "Europe") are deliberate: no case check,
+  // except short codes ("IN", "OR"), which must be written in capitals to mean a value.
+  if (entry.lemmas.slice(0, valueLemmas.length).join(" ") !== valueLemmas.join(" ")) {
+    return entry.lemmas.join("").length > 3 || span.every((t) => t.raw === t.raw.toUpperCase() && /\p{L}/u.test(t.raw));
+  }
   // In "Pop genre" only "Pop" is the value.
-  const valueTokens = tokenize(value).filter((t) => t.kind === "word" || t.kind === "number").length;
-  span = span.slice(0, Math.max(1, valueTokens));
+  span = span.slice(0, Math.max(1, valueLemmas.length));
   const text = span.map((t) => t.raw).join(" ");
   if (value.replace(/[^\p{L}\p{N}]/gu, "").length <= 3) return span.map((t) => t.raw).join("") === value.replace(/[^\p{L}\p{N}]/gu, "") || text === value;
   if (entry.score < 0.5) return span.every((t) => t.capitalized) && span[0]!.index > 0;

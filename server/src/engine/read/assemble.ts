@@ -116,7 +116,7 @@ export function readParts(
   // "which X", "top 5 X", "X with the most Y": the first named thing that is not what is measured.
   const rankers = all("superlative").length + all("sort").length + all("top").length + all("compare").filter((c) => c.after).length;
   // A lone amount ("total amount?") asks for its total; next to a table name it is a column to list.
-  const loneMeasure = !reading.list && !reading.which && mentioned.size === 0 && reading.free.length === 1 && hasFieldRole(reading.free[0]!, lexicon, "measure");
+  const loneMeasure = !reading.list && mentioned.size === 0 && reading.free.length === 1 && hasFieldRole(reading.free[0]!, lexicon, "measure");
   const aggregateContext = loneMeasure || counts.length > 0 || all("agg").length > 0 || all("group").length > 0 || all("grain").length > 0 || rankers > 0;
   const used = new Set<MentionItem>();
   for (const m of freeOthers) {
@@ -213,6 +213,12 @@ export function readParts(
     } else if (label?.type === "field") parts.columns.push({ entity: label.entity, field: label.field });
   }
 
+  // "total duration in minutes": the unit can come after the measure.
+  for (const m of reading.free) {
+    const f = pick(m, ["field"], t.ctx(m, "measure"));
+    if (f?.type !== "field") continue;
+    parts.measures = parts.measures.map((x) => (x.kind === "field" && x.field.entity === f.entity && x.field.field === f.field && !x.scale ? (t.scaled(m, x) ?? x) : x));
+  }
   if (parts.measures.length === 0 && fallbackCount && parts.pendingAgg === "sum") {
     parts.measures.push({ kind: "count", entity: fallbackCount });
     delete parts.pendingAgg;
@@ -237,7 +243,7 @@ export function readParts(
     parts.distinct = true;
   }
   // "number of lines per invoice on average": an average over the groups.
-  if (parts.pendingAgg && parts.pendingAgg !== "sum" && parts.dimensions.length > 0 && (parts.measures.length > 0 || parts.implicitCount) && !parts.rollup) {
+  if (parts.pendingAgg && parts.pendingAgg !== "sum" && parts.dimensions.length > 0 && parts.measures.length > 0 && !parts.rollup) {
     parts.rollup = parts.pendingAgg;
     delete parts.pendingAgg;
   }
