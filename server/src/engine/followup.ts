@@ -101,8 +101,25 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     spec.dimensions = [];
     spec.having = [];
     spec.order = [];
-    spec.columns = parts.columns;
-    spec.distinct = parts.distinct;
+    // Rows already listed keep their naming columns ("which countries are they from?" about listed customers).
+    const wasListing = previous.measures.length === 0 && previous.dimensions.length === 0;
+    const labels = wasListing ? (parts.lexicon.entities.get(spec.entity)?.labelFields ?? []).map((field) => ({ entity: spec.entity, field })) : [];
+    spec.columns = [...labels, ...parts.columns];
+    spec.distinct = wasListing ? false : parts.distinct;
+  }
+  // "Where are they from?": where the rows of the answer are located.
+  const first = parts.reading.items.find((i) => !(i.kind === "word" && i.filler));
+  if (first?.text.toLowerCase() === "where" && parts.measures.length === 0 && parts.columns.length === 0) {
+    const rows = spec.dimensions.find((d) => d.kind === "entity")?.entity ?? spec.entity;
+    const place = ["country", "city", "state", "region"]
+      .map((w) => parts.lexicon.entities.get(rows)?.fields.find((f) => f.role === "dimension" && f.name.toLowerCase().split(/[^a-z]+/).includes(w)))
+      .find(Boolean);
+    if (place) {
+      const ref = { entity: rows, field: place.name };
+      if (spec.measures.length > 0 || spec.dimensions.length > 0) {
+        if (!spec.dimensions.some((d) => d.kind === "field" && sameField(d.field, ref))) spec.dimensions.push({ kind: "field", field: ref });
+      } else if (!spec.columns.some((c) => sameField(c, ref))) spec.columns.push(ref);
+    }
   }
   if (parts.groupPrevious && !spec.dimensions.some((d) => d.kind === "entity" && d.entity === previous.entity) && previous.entity !== spec.entity) {
     spec.dimensions.push({ kind: "entity", entity: previous.entity });

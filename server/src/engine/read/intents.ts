@@ -158,7 +158,7 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     intents.push({ type: "time", expr: it.expr, ...(hint ? { hint } : {}) });
   });
 
-  readComparisons(items, intents, claimed, skipAhead, skipBack, mentionAt, claim);
+  readComparisons(lexicon, items, intents, claimed, skipAhead, skipBack, mentionAt, claim);
   readRanking(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);
   readAggregates(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);
   readFilters(lexicon, items, intents, claimed, skipBack, skipAhead, claim, qualifiers);
@@ -212,7 +212,7 @@ type Skip = (k: number, ...cues: Cue["type"][]) => number;
 type At = (k: number) => MentionItem | undefined;
 type Claim = (...ks: number[]) => void;
 
-function readComparisons(items: Item[], intents: Intent[], claimed: Set<number>, ahead: Skip, back: Skip, at: At, claim: Claim): void {
+function readComparisons(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, ahead: Skip, back: Skip, at: At, claim: Claim): void {
   items.forEach((it, k) => {
     if (claimed.has(k) || it.kind !== "cue") return;
     let op: CompareOp | undefined;
@@ -294,7 +294,11 @@ function readComparisons(items: Item[], intents: Intent[], claimed: Set<number>,
       afterIndex = ahead(afterIndex);
     }
     const afterMention = at(afterIndex);
-    if (afterMention && !only(afterMention, "value")) {
+    // "under 10 units" after "stock": a unit word that is not itself an amount or a table leaves the comparison to what came before.
+    const beforeMention = at(back(Math.min(k, numberIndex), "with", "of", "negate"));
+    const weakAfter = afterMention && !has(afterMention, "entity") && (!hasFieldRole(afterMention, lexicon, "measure") || (beforeMention !== undefined && afterMention.score < beforeMention.score));
+    if (afterMention && weakAfter && beforeMention && hasFieldRole(beforeMention, lexicon, "measure")) claim(afterIndex);
+    else if (afterMention && !only(afterMention, "value")) {
       claim(afterIndex);
       intents.push({ type: "compare", op, value: num.value, ...(unit ? { unit } : {}), target: afterMention, after: true, ...(noun ? { noun } : {}), countTarget });
       return;
