@@ -9,6 +9,7 @@
  */
 import { dataSourcesFlow, semanticEditFlow, settingsFlow, sidebarFlow } from "./app-flow.ts";
 import { chatFlow } from "./chat-flow.ts";
+import { choiceFlow } from "./choice-flow.ts";
 import { DESKTOP, launchBrowser, newPage, pageErrors, screenshotDir, step } from "./harness.ts";
 import { screens } from "./screens.ts";
 import { buildClient, startServer, type RunningServer } from "./server.ts";
@@ -24,6 +25,7 @@ async function main() {
     const { context, page } = await newPage(browser, DESKTOP, "light");
     const chat = await chatFlow(page, server.url);
     await sidebarFlow(page);
+    await choiceFlow(page);
     const salesPath = await dataSourcesFlow(page);
     await settingsFlow(page, server.url);
     if (server.demo) await semanticEditFlow(browser, server.url, server.demo, salesPath, page, chat.revenueKpi);

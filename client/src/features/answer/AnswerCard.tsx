@@ -65,6 +65,8 @@ export interface AnswerCardProps {
   onExport?: { csv: () => void; json: () => void };
   /** An export is being downloaded. */
   exportBusy?: "csv" | "json" | null;
+  /** The run has finished and its rows are on their way: keep the placeholder up. */
+  resultLoading?: boolean;
   /** Stops the run while it is going. */
   onCancel?: () => void;
   /** Words from the assistant shown under the progress (a greeting, what a data source holds). */
@@ -96,7 +98,7 @@ export function AnswerCard(props: AnswerCardProps) {
   const { events = [], sql, explanation, result, chart, suggestions = [], error, clarification, discovery, table, formatOptions = {} } = props;
   const progress = runProgress(events);
   const running = events.length > 0 && !progress.finished;
-  const waitingForData = running && !result;
+  const waitingForData = (running || props.resultLoading) && !result;
   const hasRows = result && result.columns.length > 0;
   // A single value shown as a KPI needs no one-row table under it (the chart offers "Table").
   const activeChart = props.chartType ?? chart?.type;

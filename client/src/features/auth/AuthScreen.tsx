@@ -95,7 +95,9 @@ export function AuthScreen({ onAuthenticated, notice }: AuthScreenProps) {
           </button>
         </p>
         {mode === "logIn" && (
-          <p className="hint">Running locally? `npm start` printed a demo account in the terminal.</p>
+          <p className="hint">
+            Running locally? <code>npm start</code> printed a demo account in the terminal.
+          </p>
         )}
       </form>
     </main>

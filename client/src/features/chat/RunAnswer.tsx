@@ -4,6 +4,7 @@ import { useApi } from "../../lib/api.tsx";
 import { downloadExport } from "../../lib/download.ts";
 import { errorCode, errorMessage } from "../../lib/errors.ts";
 import { useNotify } from "../../ui/toast.tsx";
+import { useNearViewport } from "../../ui/use-near-viewport.ts";
 import { AnswerCard } from "../answer/AnswerCard.tsx";
 import type { RefinementInput } from "../../graphql/graphql";
 import type { ChartType, FeedbackInput, ResultCell, SortState } from "../answer/types.ts";
@@ -61,15 +62,16 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
 
   const succeeded = settled && run?.status === "SUCCEEDED";
   const hasRows = succeeded && (run?.rowCount ?? 0) > 0;
+  const [nearRef, near] = useNearViewport();
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<SortState | null>(null);
   const [chartType, setChartType] = useState<ChartType | undefined>(undefined);
   const [tablePage] = useQuery({
     query: RunResultPage,
     variables: { id: runId, page, pageSize: TABLE_PAGE_SIZE, orderBy: sort ? { column: sort.column, direction: sort.direction } : null },
-    pause: !hasRows,
+    pause: !hasRows || !near,
   });
-  const [chartPage] = useQuery({ query: RunResultPage, variables: { id: runId, page: 1, pageSize: CHART_ROWS, orderBy: null }, pause: !hasRows || !run?.chart });
+  const [chartPage] = useQuery({ query: RunResultPage, variables: { id: runId, page: 1, pageSize: CHART_ROWS, orderBy: null }, pause: !hasRows || !run?.chart || !near });
   const [, cancelRun] = useMutation(CancelRun);
   const [, refineQuery] = useMutation(RefineQuery);
   const [, submitFeedback] = useMutation(SubmitFeedback);
@@ -153,57 +155,60 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
   const discovery = waiting && run.candidates.length > 0 ? { message: prompt, candidates: toCandidates(run.candidates) } : null;
 
   return (
-    <AnswerCard
-      events={progress.events}
-      lead={lead}
-      sql={run.sql ?? progress.sql}
-      explanation={run.explanation ?? progress.explanation}
-      result={result}
-      chartRows={allRows}
-      chart={chartReady ? chart : null}
-      chartType={chartType}
-      onChartTypeChange={setChartType}
-      suggestions={finished ? run.suggestions : []}
-      error={run.error ?? progress.error ?? (progress.subscriptionError && !finished ? { code: "LIVE_UPDATES", message: progress.subscriptionError } : null)}
-      clarification={clarification}
-      discovery={discovery}
-      table={{
-        page,
-        pageSize: TABLE_PAGE_SIZE,
-        sort,
-        loading: tablePage.fetching || tablePage.stale,
-        onPage: setPage,
-        onSort: (column, direction) => {
-          setSort({ column, direction });
-          setPage(1);
-        },
-      }}
-      onSuggestion={readOnly ? undefined : (index) => onAsk({ message: run.suggestions.find((s) => s.index === index)?.label ?? "", pick: { runId, suggestion: index } })}
-      onRetry={readOnly || !settled || run.status !== "FAILED" ? undefined : () => onAsk({ message: run.question })}
-      onClarify={
-        interactive
-          ? (i) => {
-              const option = run.clarification[i];
-              if (!option) return;
-              if (option.runnable) onAsk({ message: option.label, pick: { runId, option: option.index } });
-              else onAsk({ message: option.question ?? option.label });
-            }
-          : undefined
-      }
-      onUseCandidate={interactive ? onSelectDataSource : undefined}
-      onCancel={
-        readOnly
-          ? undefined
-          : () =>
-              void cancelRun({ input: { runId } }).then((r) => {
-                if (r.error) notify(errorMessage(r.error) ?? "Could not stop the answer.", "error");
-              })
-      }
-      onExport={hasRows ? { csv: exportAs("csv"), json: exportAs("json") } : undefined}
-      exportBusy={exportBusy}
-      onFeedback={onFeedback}
-      feedbackRating={run.answer?.feedback?.rating ?? null}
-      tools={hasRows && !readOnly && refinable.length > 0 ? <RefineBar fields={refinable} onRefine={refine} /> : null}
-    />
+    <div ref={nearRef} className="run-answer">
+      <AnswerCard
+        events={progress.events}
+        lead={lead}
+        sql={run.sql ?? progress.sql}
+        explanation={run.explanation ?? progress.explanation}
+        result={result}
+        chartRows={allRows}
+        chart={chartReady ? chart : null}
+        resultLoading={hasRows && !page1}
+        chartType={chartType}
+        onChartTypeChange={setChartType}
+        suggestions={finished ? run.suggestions : []}
+        error={run.error ?? progress.error ?? (progress.subscriptionError && !finished ? { code: "LIVE_UPDATES", message: progress.subscriptionError } : null)}
+        clarification={clarification}
+        discovery={discovery}
+        table={{
+          page,
+          pageSize: TABLE_PAGE_SIZE,
+          sort,
+          loading: tablePage.fetching || tablePage.stale,
+          onPage: setPage,
+          onSort: (column, direction) => {
+            setSort({ column, direction });
+            setPage(1);
+          },
+        }}
+        onSuggestion={readOnly ? undefined : (index) => onAsk({ message: run.suggestions.find((s) => s.index === index)?.label ?? "", pick: { runId, suggestion: index } })}
+        onRetry={readOnly || !settled || run.status !== "FAILED" ? undefined : () => onAsk({ message: run.question })}
+        onClarify={
+          interactive
+            ? (i) => {
+                const option = run.clarification[i];
+                if (!option) return;
+                if (option.runnable) onAsk({ message: option.label, pick: { runId, option: option.index } });
+                else onAsk({ message: option.question ?? option.label });
+              }
+            : undefined
+        }
+        onUseCandidate={interactive ? onSelectDataSource : undefined}
+        onCancel={
+          readOnly
+            ? undefined
+            : () =>
+                void cancelRun({ input: { runId } }).then((r) => {
+                  if (r.error) notify(errorMessage(r.error) ?? "Could not stop the answer.", "error");
+                })
+        }
+        onExport={hasRows ? { csv: exportAs("csv"), json: exportAs("json") } : undefined}
+        exportBusy={exportBusy}
+        onFeedback={onFeedback}
+        feedbackRating={run.answer?.feedback?.rating ?? null}
+        tools={hasRows && !readOnly && refinable.length > 0 ? <RefineBar fields={refinable} onRefine={refine} /> : null}
+      />
+    </div>
   );
 }

@@ -50,7 +50,8 @@ export function toEvents(events: RunDetailsQuery["run"]["events"]): ProgressEven
 }
 
 export function toCandidates(candidates: RunDetailsQuery["run"]["candidates"]): DiscoveryCandidate[] {
-  return candidates.map((c) => ({ id: c.dataSourceId, name: c.name, description: c.description || null, score: c.score, matched: c.matched, reason: c.reason || null }));
+  // A zero score means nothing was matched (the user asked to browse): no "0% match" badge.
+  return candidates.map((c) => ({ id: c.dataSourceId, name: c.name, description: c.description || null, ...(c.score > 0 ? { score: c.score } : {}), matched: c.matched, reason: c.reason || null }));
 }
 
 /** Statuses after which nothing about the run changes any more. */
