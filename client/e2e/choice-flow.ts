@@ -59,3 +59,25 @@ export async function choiceFlow(page: Page): Promise<void> {
     await answered(page, 2);
   });
 }
+
+/** Ending a chat keeps its answers and closes the question box. */
+export async function endChatFlow(page: Page): Promise<void> {
+  await step("end a chat: read-only from then on", page, async () => {
+    await page.getByRole("button", { name: "End chat" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "End chat" }).click();
+    await page.locator(".composer.read-only", { hasText: "has ended" }).waitFor();
+    check((await page.getByLabel("Your question").count()) === 0, "the question box is still open");
+    await page.locator(".chat-toolbar .badge.status.ended").waitFor();
+    await page.locator(".session-item.active .badge.status.ended").waitFor();
+    check((await page.locator("article.answer-card").count()) === 3, "the answers are gone");
+  });
+}
+
+/** A forged or expired token (the page starts with one) sends the user back to log in, saying why. */
+export async function badTokenFlow(page: Page, url: string): Promise<void> {
+  await step("a bad token leads back to log in with a reason", page, async () => {
+    await page.goto(url);
+    await page.getByRole("heading", { name: "Log in" }).waitFor();
+    await page.getByText(/Log in again to continue/).waitFor();
+  });
+}

@@ -9,7 +9,7 @@
  */
 import { dataSourcesFlow, semanticEditFlow, settingsFlow, sidebarFlow } from "./app-flow.ts";
 import { chatFlow } from "./chat-flow.ts";
-import { choiceFlow } from "./choice-flow.ts";
+import { badTokenFlow, choiceFlow, endChatFlow } from "./choice-flow.ts";
 import { DESKTOP, launchBrowser, newPage, pageErrors, screenshotDir, step } from "./harness.ts";
 import { screens } from "./screens.ts";
 import { buildClient, startServer, type RunningServer } from "./server.ts";
@@ -26,11 +26,15 @@ async function main() {
     const chat = await chatFlow(page, server.url);
     await sidebarFlow(page);
     await choiceFlow(page);
+    await endChatFlow(page);
     const salesPath = await dataSourcesFlow(page);
     await settingsFlow(page, server.url);
     if (server.demo) await semanticEditFlow(browser, server.url, server.demo, salesPath, page, chat.revenueKpi);
     else console.log("  - no demo account printed: skipped the semantic-model edit");
     await context.close();
+    const anonymous = await newPage(browser, DESKTOP, "light", "not-a-real-token");
+    await badTokenFlow(anonymous.page, server.url);
+    await anonymous.context.close();
     const shots = await screens(browser, server.url, chat.token, chat.sessionPath, salesPath);
     console.log(`e2e: ${shots} screenshots in ${screenshotDir}`);
     if (pageErrors.length > 0) throw new Error(`The page logged errors:\n${pageErrors.join("\n")}`);

@@ -1,3 +1,4 @@
+import { useRef, type KeyboardEvent } from "react";
 import { MonitorIcon, MoonIcon, SunIcon } from "./icons.tsx";
 import { useTheme, type ThemePreference } from "./theme.ts";
 
@@ -10,10 +11,32 @@ const OPTIONS: { value: ThemePreference; label: string; Icon: typeof SunIcon }[]
 /** Light, dark, or the system's; remembered in this browser. */
 export function ThemeSwitch() {
   const { preference, setPreference } = useTheme();
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  // A radio group: arrows move the choice (and focus), one tab stop for the group.
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const step = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = (index + step + OPTIONS.length) % OPTIONS.length;
+    setPreference(OPTIONS[next]!.value);
+    refs.current[next]?.focus();
+  };
   return (
     <div className="theme-switch" role="radiogroup" aria-label="Theme">
-      {OPTIONS.map(({ value, label, Icon }) => (
-        <button key={value} type="button" role="radio" aria-checked={preference === value} onClick={() => setPreference(value)} title={`${label} theme`}>
+      {OPTIONS.map(({ value, label, Icon }, index) => (
+        <button
+          key={value}
+          ref={(el) => {
+            refs.current[index] = el;
+          }}
+          type="button"
+          role="radio"
+          aria-checked={preference === value}
+          tabIndex={preference === value ? 0 : -1}
+          onClick={() => setPreference(value)}
+          onKeyDown={(e) => onKeyDown(e, index)}
+          title={`${label} theme`}
+        >
           <Icon size={14} />
           <span>{label}</span>
         </button>

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { errorCode, errorMessage } from "../../lib/errors.ts";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { useNotify } from "../../ui/toast.tsx";
 import { AnswerCard } from "../answer/AnswerCard.tsx";
 import type { ProgressEvent } from "../answer/types.ts";
 import { Composer } from "./Composer.tsx";
 import { DataSourcePicker } from "./DataSourcePicker.tsx";
-import { AskableDataSources, SelectDataSource, SessionConversation } from "./operations.ts";
+import { AskableDataSources, EndSession, SelectDataSource, SessionConversation } from "./operations.ts";
 import { RunAnswer } from "./RunAnswer.tsx";
 import { buildTurns, type ConversationMessage, type PendingTurn, type Turn } from "./turns.ts";
 import { useAsk, type AskRequest } from "./use-ask.ts";
@@ -59,6 +60,8 @@ export function ChatView({ sessionId, onNewChat }: ChatViewProps) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: SessionConversation, variables: { id: sessionId }, requestPolicy: "cache-and-network" });
   const [sources] = useQuery({ query: AskableDataSources, requestPolicy: "cache-first" });
   const [, selectDataSource] = useMutation(SelectDataSource);
+  const [endState, endSession] = useMutation(EndSession);
+  const [confirmEnd, setConfirmEnd] = useState(false);
   const [pending, setPending] = useState<PendingTurn[]>([]);
   const [scrollTo, setScrollTo] = useState<string | null>("last");
   const ask = useAsk();
@@ -202,7 +205,26 @@ export function ChatView({ sessionId, onNewChat }: ChatViewProps) {
         </h1>
         {session.status !== "ACTIVE" && <span className={`badge status ${status}`}>{status}</span>}
         <DataSourcePicker sources={sourceList} value={session.dataSource?.id ?? null} allowAuto={!session.dataSource} disabled={readOnly} onChange={(id) => void onSelectDataSource(id)} />
+        {!readOnly && (
+          <button type="button" className="ghost-button end-chat" onClick={() => setConfirmEnd(true)} title="Close this chat: its answers stay, it takes no more questions">
+            End chat
+          </button>
+        )}
       </div>
+      <ConfirmDialog
+        open={confirmEnd}
+        title="End this chat?"
+        confirmLabel="End chat"
+        busy={endState.fetching}
+        onCancel={() => setConfirmEnd(false)}
+        onConfirm={async () => {
+          const result = await endSession({ input: { id: sessionId } });
+          setConfirmEnd(false);
+          if (result.error) notify(errorMessage(result.error) ?? "Could not end the chat.", "error");
+        }}
+      >
+        <p>Its answers stay readable here and in exports, but it takes no more questions.</p>
+      </ConfirmDialog>
       <div className="chat-body" ref={scroller}>
         {turns.length === 0 ? (
           <div className="empty-panel">

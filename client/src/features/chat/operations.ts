@@ -160,3 +160,11 @@ export const SubmitFeedback = graphql(`
     }
   }
 `);
+
+export const EndSession = graphql(`
+  mutation EndSession($input: SessionIdInput!) {
+    endSession(input: $input) {
+      session { id status readOnly updatedAt }
+    }
+  }
+`);
