@@ -52,8 +52,12 @@ function Workspace({ onLogOut }: { onLogOut: () => void }) {
 
   useEffect(() => {
     document.title = `${titleOf(route)} · AgentMedha`;
-    // A new page: move focus to its heading so keyboard and screen-reader users start there.
-    const timer = setTimeout(() => document.getElementById("main-heading")?.focus({ preventScroll: true }), 50);
+    // A new page: focus where work starts — the question box in a chat or on the welcome page,
+    // the heading elsewhere (keyboard and screen-reader users start there).
+    const timer = setTimeout(() => {
+      const target = route.name === "session" || route.name === "home" ? (document.getElementById("composer-input") ?? document.getElementById("main-heading")) : document.getElementById("main-heading");
+      target?.focus({ preventScroll: true });
+    }, 50);
     return () => clearTimeout(timer);
   }, [route]);
 
