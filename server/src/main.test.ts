@@ -56,7 +56,7 @@ describe("main (the `npm start` process)", () => {
 
   it("serves the client and the API on embedded defaults, keeps data across restarts, stops on SIGTERM", async () => {
     const first = launch({ AGENTMEDHA_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1" });
-    const url = await waitFor(() => /running at (http:\S+)/.exec(first.output().stdout)?.[1], 60_000);
+    const url = await waitFor(() => /running at (http:\S+)/.exec(first.output().stdout)?.[1], 150_000);
     const account = /Demo account: (\S+) \/ (\S+)/.exec(first.output().stdout)!;
     expect(account).not.toBeNull();
 
@@ -89,5 +89,6 @@ describe("main (the `npm start` process)", () => {
     expect(again.data.sessions.edges.map((e: any) => e.node.title)).toContain("Survives restarts");
     second.child.kill("SIGTERM");
     expect(await exited(second.child)).toBe(0);
-  });
+    // Two real start-ups, the first loading the demo data: generous for a busy CI machine.
+  }, 240_000);
 });
