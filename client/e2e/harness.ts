@@ -64,8 +64,12 @@ export async function step<T>(name: string, page: Page | null, work: () => Promi
   }
 }
 
+/** Screenshots saved by this run. */
+export const saved: string[] = [];
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+  saved.push(name);
 }
 
 /** Polls until `condition` holds (the UI settles after a refetch), else fails with `message`. */

@@ -10,7 +10,7 @@
 import { dataSourcesFlow, semanticEditFlow, settingsFlow, sidebarFlow } from "./app-flow.ts";
 import { chatFlow } from "./chat-flow.ts";
 import { badTokenFlow, choiceFlow, endChatFlow } from "./choice-flow.ts";
-import { DESKTOP, launchBrowser, newPage, pageErrors, screenshotDir, step } from "./harness.ts";
+import { DESKTOP, launchBrowser, newPage, pageErrors, saved, screenshotDir, step } from "./harness.ts";
 import { screens } from "./screens.ts";
 import { buildClient, startServer, type RunningServer } from "./server.ts";
 
@@ -35,8 +35,8 @@ async function main() {
     const anonymous = await newPage(browser, DESKTOP, "light", "not-a-real-token");
     await badTokenFlow(anonymous.page, server.url);
     await anonymous.context.close();
-    const shots = await screens(browser, server.url, chat.token, chat.sessionPath, salesPath);
-    console.log(`e2e: ${shots} screenshots in ${screenshotDir}`);
+    await screens(browser, server.url, chat.token, chat.sessionPath, salesPath);
+    console.log(`e2e: ${saved.length} screenshots in ${screenshotDir}`);
     if (pageErrors.length > 0) throw new Error(`The page logged errors:\n${pageErrors.join("\n")}`);
   } catch (error) {
     failed = true;
