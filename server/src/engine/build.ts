@@ -92,6 +92,19 @@ export function excludeNullGroups(lexicon: Lexicon, spec: QuerySpec): void {
   }
 }
 
+/**
+ * "What percentage of customers are from the USA?": the conditions on
+ * categories (values, flags) define the part; periods and other filters
+ * still bound the whole. Without such conditions, groups get their share of the total.
+ */
+export function applyShare(spec: QuerySpec): void {
+  if (spec.measures.length === 0) spec.measures = [{ kind: "count", entity: spec.entity }];
+  const part = spec.filters.filter((f) => f.kind === "compare" && ["=", "!=", "in", "not_in", "contains", "is_null", "not_null"].includes(f.op));
+  if (part.length === 0 && spec.dimensions.length === 0) return;
+  spec.filters = spec.filters.filter((f) => !part.includes(f));
+  spec.shareOf = part;
+}
+
 /** Time buckets read best in time order when nothing else was asked for. */
 export function defaultOrder(spec: QuerySpec): void {
   if (spec.order.length > 0) return;
@@ -120,6 +133,7 @@ export function specFromParts(parts: Parts): QuerySpec | undefined {
     spec.distinct = parts.distinct && spec.columns.length > 0;
   }
   if (parts.rollup && spec.dimensions.length > 0) spec.rollup = parts.rollup;
+  if (parts.share) applyShare(spec);
   dropSelfGrouping(spec);
   excludeNullGroups(parts.lexicon, spec);
   defaultOrder(spec);

@@ -38,6 +38,7 @@ class Words {
   }
 
   filter(f: Filter): string {
+    if (f.kind === "via") return `${this.field(f.field)} points at a row where ${f.where.map((x) => this.filter(x)).join(" and ")}`;
     if (f.kind === "related") return `the ${this.entity(f.field.entity, false)} has ${f.exists ? "" : "no "}${this.entity(f.entity)}`;
     const name = this.field(f.field);
     if (f.kind === "columns") return `${name} ${f.op} ${this.field(f.other)}`;
@@ -88,6 +89,9 @@ export function explain(spec: QuerySpec, model: SemanticModel): string {
     sentences.push(`Lists the distinct ${spec.columns.map((c) => w.field(c)).join(", ")} of ${w.entity(spec.entity)}.`);
   } else {
     sentences.push(`Lists ${w.entity(spec.entity)}${spec.columns.length ? `, showing ${spec.columns.map((c) => w.field(c)).join(", ")} first` : ""}.`);
+  }
+  if (spec.shareOf) {
+    sentences.push(spec.shareOf.length > 0 ? `As a percentage: the part where ${spec.shareOf.map((f) => w.filter(f)).join(" and ")}, out of all.` : "As a percentage of the total over all groups.");
   }
   if (spec.filters.length > 0) sentences.push(`Only rows where ${spec.filters.map((f) => w.filter(f)).join(" and ")}.`);
   if (spec.having.length > 0) {

@@ -127,6 +127,13 @@ describe("plan: ranking and listing", () => {
     expect(ask("list items alphabetically").order).toEqual([{ by: { kind: "field", field: { entity: "items", field: "item_name" } }, dir: "asc" }]);
   });
 
+  it("reads percentages as a part of the whole, or each group's share of the total", () => {
+    const part = ask("What percentage of clients are from Brazil?");
+    expect(part).toMatchObject({ measures: [{ kind: "count", entity: "clients" }], filters: [], shareOf: [{ field: { entity: "clients", field: "country" }, values: ["Brazil"] }] });
+    expect(sqlOf(model, "What percentage of clients are from Brazil?")).toContain(`100.0 * count(*) filter (where "c"."country" = 'Brazil') / nullif(count(*), 0)`);
+    expect(ask("share of revenue per item group")).toMatchObject({ shareOf: [], dimensions: [{ kind: "entity", entity: "item_groups" }] });
+  });
+
   it("averages per-group counts (“average number of lines per order”)", () => {
     expect(ask("average number of order lines per order")).toMatchObject({ rollup: "avg", dimensions: [{ kind: "entity", entity: "sales_orders" }] });
   });

@@ -40,6 +40,12 @@ export type Filter =
    * false`, have no — related rows in `entity` ("customers who never ordered").
    */
   | { kind: "related"; field: FieldRef; entity: string; exists: boolean }
+  /**
+   * Rows whose reference column `field` points at a row meeting `where` — for references to
+   * the same table ("employees who report to Andrew Adams": reports_to points at Andrew Adams).
+   * `reverse`: the rows pointed at instead ("the manager of Nancy Davolio").
+   */
+  | { kind: "via"; field: FieldRef; where: Filter[]; reverse?: boolean }
   /** A column against its own average (or extreme) over the whole table ("price above the average"). */
   | { kind: "versus"; field: FieldRef; op: ">" | ">=" | "<" | "<=" | "=" | "!="; agg: "avg" | "min" | "max" };
 
@@ -80,6 +86,12 @@ export interface QuerySpec {
    * album" = avg over the per-album counts); the result is one row.
    */
   rollup?: "avg" | "sum" | "min" | "max" | "count";
+  /**
+   * Percentages: each measure becomes 100 × (its value under these conditions) ÷ (its value
+   * overall) — "what percentage of customers are from the USA". An empty list with groupings
+   * means each group's share of the total ("share of revenue per genre").
+   */
+  shareOf?: Filter[];
   /** Set when the answer is a verified query of the model: compiled as this SQL verbatim. */
   verifiedSql?: string;
 }
@@ -117,7 +129,7 @@ export function specEntities(spec: QuerySpec): string[] {
     if (m.kind === "field") out.add(m.field.entity);
   }
   for (const d of spec.dimensions) out.add(d.kind === "entity" ? d.entity : d.field.entity);
-  for (const f of spec.filters) {
+  for (const f of [...spec.filters, ...(spec.shareOf ?? [])]) {
     out.add(f.field.entity);
     if (f.kind === "columns") out.add(f.other.entity);
   }

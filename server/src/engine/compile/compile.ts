@@ -2,7 +2,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import type { SemanticModel } from "../../semantic/types.ts";
 import type { QuerySpec } from "../spec.ts";
 import { CompileContext, CompileError } from "./context.ts";
-import { dimensionSql, filterSql, measureName, measureSql, type OutputColumn } from "./expressions.ts";
+import { dimensionSql, filterSql, measureName, measureSql, shareSql, type OutputColumn } from "./expressions.ts";
 
 // A Kysely instance that only compiles: no connection, PostgreSQL syntax.
 const db = new Kysely<Record<string, Record<string, unknown>>>({
@@ -78,7 +78,12 @@ export function compile(spec: QuerySpec, model: SemanticModel, dialect: Dialect 
   if (aggregate) {
     const dims = spec.dimensions.map((d) => dimensionSql(ctx, d));
     const dimCols = dims.flatMap((d) => d.select.map((s) => ({ ...s, role: "dimension" as const })));
-    const measures = spec.measures.map((m) => ({ ...measureSql(ctx, m), name: measureName(ctx, m), role: "measure" as const }));
+    const measures = spec.measures.flatMap((m) =>
+      spec.shareOf
+        ? // The percentage, and the amount it is a share of next to it.
+          [{ ...shareSql(ctx, m, spec.shareOf), name: `percent_${measureName(ctx, m)}`, role: "measure" as const }, { ...measureSql(ctx, m), name: measureName(ctx, m), role: "column" as const }]
+        : [{ ...measureSql(ctx, m), name: measureName(ctx, m), role: "measure" as const }],
+    );
     selected = uniqueNames([...dimCols, ...measures]);
     let offset = 0;
     for (const d of dims) {

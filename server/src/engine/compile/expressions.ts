@@ -13,46 +13,59 @@ export interface OutputColumn {
 
 const NUMERIC: ValueType[] = ["integer", "bigint", "decimal", "float"];
 
-/** The SQL expression of a measure and the type of its result. */
-export function measureSql(ctx: CompileContext, m: Measure): { expr: RawBuilder<unknown>; type: ValueType } {
+/**
+ * The SQL expression of a measure and the type of its result. With `only`,
+ * the aggregate counts only rows meeting that condition (`FILTER (WHERE …)`).
+ */
+export function measureSql(ctx: CompileContext, m: Measure, only?: RawBuilder<unknown>): { expr: RawBuilder<unknown>; type: ValueType } {
+  const f = (call: RawBuilder<unknown>) => (only ? sql`${call} filter (where ${only})` : call);
   if (m.kind === "count") {
     const e = ctx.entity(m.entity);
     const alias = ctx.alias(m.entity);
     // Joins towards a "many" side repeat rows: count each row of the entity once.
     if ((ctx.fansOut || m.entity !== ctx.spec.entity) && e.primaryKey.length === 1) {
-      return { expr: sql`count(distinct ${sql.id(alias, e.primaryKey[0]!)})`, type: "bigint" };
+      return { expr: f(sql`count(distinct ${sql.id(alias, e.primaryKey[0]!)})`), type: "bigint" };
     }
-    return { expr: sql`count(*)`, type: "bigint" };
+    return { expr: f(sql`count(*)`), type: "bigint" };
   }
   if (m.kind === "metric") {
     const metric = ctx.model.metrics.find((x) => x.name === m.metric);
     if (!metric) throw new CompileError(`Unknown metric “${m.metric}”.`);
     const e = ctx.entity(metric.entity);
-    const text = qualifyExpression(metric.expression, ctx.alias(metric.entity), e.fields.map((f) => f.name));
-    return { expr: sql.raw(text), type: "decimal" };
+    const text = qualifyExpression(metric.expression, ctx.alias(metric.entity), e.fields.map((x) => x.name));
+    if (only && !/^\s*(sum|count|avg|min|max)\s*\(.*\)\s*$/is.test(text)) throw new CompileError(`Cannot take a share of “${metric.label}”.`);
+    return { expr: f(sql.raw(text)), type: "decimal" };
   }
   const col = ctx.column(m.field);
   const field = ctx.field(m.field);
   if (m.scale && m.scale !== 1 && m.agg !== "count" && m.agg !== "count_distinct") {
-    const inner = measureSql(ctx, { ...m, scale: 1 });
+    const inner = measureSql(ctx, { ...m, scale: 1 }, only);
     return { expr: sql`${inner.expr} / ${sql.lit(m.scale)}.0`, type: "decimal" };
   }
   switch (m.agg) {
     case "count":
-      return { expr: sql`count(${col})`, type: "bigint" };
+      return { expr: f(sql`count(${col})`), type: "bigint" };
     case "count_distinct":
-      return { expr: sql`count(distinct ${col})`, type: "bigint" };
+      return { expr: f(sql`count(distinct ${col})`), type: "bigint" };
     case "sum":
       if (!NUMERIC.includes(field.type)) throw new CompileError(`Cannot add up “${field.label}”.`);
-      return { expr: sql`sum(${col})`, type: field.type === "integer" ? "bigint" : field.type };
+      return { expr: f(sql`sum(${col})`), type: field.type === "integer" ? "bigint" : field.type };
     case "avg":
       if (!NUMERIC.includes(field.type)) throw new CompileError(`Cannot average “${field.label}”.`);
-      return { expr: sql`avg(${col})`, type: "decimal" };
+      return { expr: f(sql`avg(${col})`), type: "decimal" };
     case "min":
-      return { expr: sql`min(${col})`, type: field.type };
+      return { expr: f(sql`min(${col})`), type: field.type };
     case "max":
-      return { expr: sql`max(${col})`, type: field.type };
+      return { expr: f(sql`max(${col})`), type: field.type };
   }
+}
+
+/** A measure as a percentage: of its overall value (conditions given) or of the total over all groups. */
+export function shareSql(ctx: CompileContext, m: Measure, part: Filter[]): { expr: RawBuilder<unknown>; type: ValueType } {
+  const whole = measureSql(ctx, m).expr;
+  if (part.length === 0) return { expr: sql`100.0 * ${whole} / nullif(sum(${whole}) over (), 0)`, type: "decimal" };
+  const condition = sql.join(part.map((x) => filterSql(ctx, x)), sql` and `);
+  return { expr: sql`100.0 * ${measureSql(ctx, m, condition).expr} / nullif(${whole}, 0)`, type: "decimal" };
 }
 
 export function measureName(ctx: CompileContext, m: Measure): string {
@@ -125,6 +138,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** One WHERE condition, values inlined as escaped literals. */
 export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
   if (f.kind === "related") return relatedSql(ctx, f);
+  if (f.kind === "via") return viaSql(ctx, f);
   const col = ctx.column(f.field);
   if (f.kind === "columns") return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${ctx.column(f.other)}`;
   if (f.kind === "versus") {
@@ -159,6 +173,25 @@ export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
       return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${v}`;
     }
   }
+}
+
+/** `fk IN (SELECT key FROM the referenced table WHERE …)`, with the conditions on the referenced row. */
+function viaSql(ctx: CompileContext, f: Extract<Filter, { kind: "via" }>): RawBuilder<unknown> {
+  const join = ctx.model.joins.find((j) => j.from === f.field.entity && j.fromColumns.length === 1 && j.fromColumns[0] === f.field.field);
+  if (!join) throw new CompileError(`“${f.field.field}” does not reference another row.`);
+  const inner = "ref_rows";
+  const conditions = f.where.map((w) => {
+    if (w.kind !== "compare" || w.values.length === 0) throw new CompileError("Only value conditions apply to a referenced row.");
+    const col = sql.id(inner, w.field.field);
+    const values = w.values.map((v) => sql.lit(typeof v === "boolean" ? v : String(v)));
+    return w.values.length > 1 ? sql`${col} in (${sql.join(values)})` : sql`${col} ${sql.raw(w.op === "!=" ? "<>" : "=")} ${values[0]!}`;
+  });
+  if (f.reverse) {
+    const body = sql`select ${sql.id(inner, f.field.field)} from ${ctx.table(f.field.entity)} as ${sql.id(inner)} where ${sql.join(conditions, sql` and `)}`;
+    return sql`${ctx.column({ entity: join.to, field: join.toColumns[0]! })} in (${body})`;
+  }
+  const body = sql`select ${sql.id(inner, join.toColumns[0]!)} from ${ctx.table(join.to)} as ${sql.id(inner)} where ${sql.join(conditions, sql` and `)}`;
+  return sql`${ctx.column(f.field)} in (${body})`;
 }
 
 /**

@@ -164,6 +164,7 @@ export function readParts(
   }
   if (parts.measures[0]) t.subject = measureEntity(parts.measures[0]) ?? t.subject;
 
+  if (reading.items.some((i) => i.kind === "cue" && i.cue.type === "share")) parts.share = true;
   // Groupings.
   if (all("groupPrevious").length > 0) parts.groupPrevious = true;
   const ORDER = ["day", "week", "month", "quarter", "year"];
@@ -509,10 +510,23 @@ function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
     values.set(key, group);
     parts.understood.push(`${v.negate ? "not " : ""}${target.value} (${target.entity}.${target.field})`);
   }
+  // "report to Andrew Adams": a reference back to the same table, with the named row's values.
+  const selfItem = parts.reading.free.find((m) => {
+    const x = pick(m, ["field"], t.ctx(m, "any"));
+    return x?.type === "field" && lexicon.model.joins.some((j) => j.from === x.entity && j.to === x.entity && j.fromColumns[0] === x.field);
+  });
+  const selfRef = selfItem ? pick(selfItem, ["field"], t.ctx(selfItem, "any")) : undefined;
+  // "the manager of Nancy": the row pointed at; "who reports to Nancy": the rows pointing.
+  const selfAfter = selfItem ? parts.reading.items[parts.reading.items.indexOf(selfItem) + 1] : undefined;
+  const reverse = selfAfter?.kind === "cue" && selfAfter.cue.type === "of";
+  const via: Filter[] = [];
   for (const g of values.values()) {
     const op = g.values.length > 1 ? (g.negate ? "not_in" : "in") : g.negate ? "!=" : "=";
-    parts.filters.push({ kind: "compare", field: g.field, op, values: g.values });
+    const filter: Filter = { kind: "compare", field: g.field, op, values: g.values };
+    if (selfRef?.type === "field" && g.field.entity === selfRef.entity && !g.negate) via.push(filter);
+    else parts.filters.push(filter);
   }
+  if (selfRef?.type === "field" && via.length > 0) parts.filters.push({ kind: "via", field: { entity: selfRef.entity, field: selfRef.field }, where: via, ...(reverse ? { reverse } : {}) });
   for (const f of all("flag")) {
     const ref = t.field(f.item, "dimension");
     if (ref) parts.filters.push({ kind: "compare", field: ref, op: "=", values: [flagValue(parts, ref, !f.negate)] });

@@ -36,6 +36,8 @@ export interface Parts {
   implicitCount?: string;
   /** "The smallest?", "and the highest": a direction with nothing to apply to. */
   superlativeDir?: "asc" | "desc";
+  /** "what percentage of …": a share rather than an amount. */
+  share?: boolean;
   /** "each one": group by the rows of the previous answer. */
   groupPrevious?: boolean;
   /** The only measure is a bare amount with no question word ("total amount?"): it needs a context. */

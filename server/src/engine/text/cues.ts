@@ -28,6 +28,8 @@ export type Cue =
   | { type: "empty" }
   /** "late", "overdue": after the due date. */
   | { type: "late" }
+  /** "what percentage of", "share of": a part of a whole, in percent. */
+  | { type: "share" }
   /** `form`: base ("expensive"), comparative ("longer") or superlative ("longest"). */
   | { type: "adjective"; noun: string; dir: "asc" | "desc"; form: "base" | "more" | "most" };
 
@@ -260,6 +262,13 @@ const PHRASES: [string, Cue][] = [
   ["then", C({ type: "followup", kind: "now" })],
   ["and", C({ type: "followup", kind: "and" })],
   ["out of", C({ type: "empty" })],
+  ["percentage of", C({ type: "share" })],
+  ["percentage", C({ type: "share" })],
+  ["percent of", C({ type: "share" })],
+  ["what percent", C({ type: "share" })],
+  ["proportion of", C({ type: "share" })],
+  ["share of", C({ type: "share" })],
+  ["fraction of", C({ type: "share" })],
   ["late", C({ type: "late" })],
   ["overdue", C({ type: "late" })],
   ["delayed", C({ type: "late" })],
