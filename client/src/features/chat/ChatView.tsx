@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { errorCode, errorMessage } from "../../lib/errors.ts";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
+import { ArchiveIcon } from "../../ui/icons.tsx";
 import { useNotify } from "../../ui/toast.tsx";
 import { AnswerCard } from "../answer/AnswerCard.tsx";
 import type { ProgressEvent } from "../answer/types.ts";
@@ -206,8 +207,8 @@ export function ChatView({ sessionId, onNewChat }: ChatViewProps) {
         {session.status !== "ACTIVE" && <span className={`badge status ${status}`}>{status}</span>}
         <DataSourcePicker sources={sourceList} value={session.dataSource?.id ?? null} allowAuto={!session.dataSource} disabled={readOnly} onChange={(id) => void onSelectDataSource(id)} />
         {!readOnly && (
-          <button type="button" className="ghost-button end-chat" onClick={() => setConfirmEnd(true)} title="Close this chat: its answers stay, it takes no more questions">
-            End chat
+          <button type="button" className="ghost-button end-chat" aria-label="End chat" onClick={() => setConfirmEnd(true)} title="Close this chat: its answers stay, it takes no more questions">
+            <ArchiveIcon /> <span className="end-chat-label">End chat</span>
           </button>
         )}
       </div>
