@@ -46,14 +46,18 @@ export async function chatFlow(page: Page, url: string): Promise<ChatOutcome> {
     await page.getByRole("heading", { name: /Good (morning|afternoon|evening), Eve/ }).waitFor();
   });
 
-  await step("welcome lists the demo data sources with example questions", page, async () => {
+  await step("welcome lists the demo data sources with example questions and names the best match while typing", page, async () => {
     const cards = page.locator(".welcome .source-card:not(.skeleton-card)");
     await cards.nth(2).waitFor();
     for (const name of ["Sales", "People / HR", "Customer support"]) {
       const card = cards.filter({ has: page.getByRole("heading", { name, exact: true }) });
       check((await card.locator("button.example").count()) >= 2, `no example questions for ${name}`);
     }
+    const box = page.getByLabel("Your question");
+    await box.fill("revenue by region");
+    await page.locator(".discovery-hint", { hasText: "Best match: Sales" }).waitFor();
     await shot(page, "flow-welcome");
+    await box.fill("");
   });
 
   await page.evaluate(() => {

@@ -1,4 +1,4 @@
-import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { ArrowUpIcon } from "../../ui/icons.tsx";
 
 export interface ComposerHandle {
@@ -16,6 +16,8 @@ export interface ComposerProps {
   autoFocus?: boolean;
   /** Controls beside the send button (the data-source choice). */
   accessory?: ReactNode;
+  /** The text as it is typed (for hints about where it will go). */
+  onTextChange?: (text: string) => void;
 }
 
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -27,12 +29,14 @@ export function isSendKey(event: Pick<KeyboardEvent, "key" | "shiftKey" | "altKe
 
 /** The question box: Enter sends, Shift+Enter starts a new line; it grows with the text. */
 export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Composer(
-  { onSend, disabled = false, disabledReason, placeholder = "Ask a question about your data…", busy = false, autoFocus = false, accessory },
+  { onSend, disabled = false, disabledReason, placeholder = "Ask a question about your data…", busy = false, autoFocus = false, accessory, onTextChange },
   ref,
 ) {
   const [text, setText] = useState("");
   const area = useRef<HTMLTextAreaElement>(null);
   useImperativeHandle(ref, () => ({ focus: () => area.current?.focus(), setText }), []);
+
+  useEffect(() => onTextChange?.(text), [text, onTextChange]);
 
   useLayoutEffect(() => {
     const el = area.current;

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery } from "urql";
 import { errorMessage } from "../../lib/errors.ts";
 import { DatabaseIcon, SparkIcon } from "../../ui/icons.tsx";
@@ -6,7 +6,7 @@ import { useNotify } from "../../ui/toast.tsx";
 import { Composer } from "./Composer.tsx";
 import { DataSourcePicker } from "./DataSourcePicker.tsx";
 import { exampleQuestions } from "./examples.ts";
-import { AskableDataSources } from "./operations.ts";
+import { AskableDataSources, DiscoverDataSources } from "./operations.ts";
 import { useAsk, type AskRequest } from "./use-ask.ts";
 
 export interface WelcomeProps {
@@ -31,6 +31,15 @@ export function Welcome({ name, onAsked, onManageSources }: WelcomeProps) {
   const ask = useAsk();
   const notify = useNotify();
   const sources = data?.dataSources.edges.map((e) => e.node) ?? [];
+  // While typing with "any data source", say which one discovery would pick.
+  const [draft, setDraft] = useState("");
+  const [probe, setProbe] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setProbe(draft.trim()), 400);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  const [discovered] = useQuery({ query: DiscoverDataSources, variables: { question: probe }, pause: sourceId !== null || probe.length < 6 || sources.length < 2 });
+  const best = probe.length >= 6 && sourceId === null ? discovered.data?.discoverDataSources.find((c) => c.score > 0) : undefined;
 
   const send = async (request: AskRequest) => {
     setSending(true);
@@ -56,7 +65,16 @@ export function Welcome({ name, onAsked, onManageSources }: WelcomeProps) {
         busy={sending}
         onSend={(message) => void send({ message, dataSourceId: sourceId })}
         accessory={<DataSourcePicker sources={sources} value={sourceId} onChange={setSourceId} />}
+        onTextChange={setDraft}
       />
+      <p className="discovery-hint" aria-live="polite">
+        {best && (
+          <>
+            Best match: <strong>{best.name}</strong>
+            {best.matched.length > 0 && <span className="muted"> · {best.matched.slice(0, 2).join(", ")}</span>}
+          </>
+        )}
+      </p>
       <section className="welcome-sources" aria-labelledby="examples-title">
         <div className="section-head">
           <h2 id="examples-title">Try a question</h2>

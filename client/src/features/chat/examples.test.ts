@@ -11,12 +11,17 @@ const model: ExampleModel = {
     { name: "orders", label: "Order", bridge: false, rowCount: 6000, defaultTimeField: "order_date", fields: [field("Status", "DIMENSION", 5)] },
     { name: "customers", label: "Customer", bridge: false, rowCount: 640, defaultTimeField: "signup_date", fields: [field("Name", "DIMENSION", 640), field("Segment", "DIMENSION", 4)] },
     { name: "tags", label: "Tag", bridge: true, rowCount: 90000, defaultTimeField: null, fields: [] },
+    { name: "levels", label: "Level", bridge: false, rowCount: 8, defaultTimeField: null, fields: [{ ...field("Code", "DIMENSION", 8), distinctCount: 8 }] },
   ],
 };
 
 describe("exampleQuestions", () => {
   it("starts with the model's metric, then the largest table over time, then tables by a small category", () => {
     expect(exampleQuestions(model)).toEqual(["What is the total revenue?", "How many orders per month?", "Orders by status", "Customers by segment"]);
+  });
+
+  it("does not offer a small table's names as a category", () => {
+    expect(exampleQuestions(model, 10)).not.toContain("Levels by code");
   });
 
   it("puts verified questions first", () => {

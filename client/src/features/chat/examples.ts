@@ -8,7 +8,7 @@ export interface ExampleModel {
     bridge: boolean;
     rowCount: number;
     defaultTimeField: string | null;
-    fields: { name: string; label: string; role: string; sampleValues: string[] }[];
+    fields: { name: string; label: string; role: string; sampleValues: string[]; distinctCount?: number | null }[];
   }[];
 }
 
@@ -24,9 +24,16 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Columns with a handful of values: good to break a count down by. */
+/**
+ * Columns with a handful of values shared by many rows: good to break a count
+ * down by. A column with a value per row (a small table's names or codes) is
+ * a label, not a category.
+ */
 function categories(entity: ExampleModel["entities"][number]) {
-  return entity.fields.filter((f) => f.role === "DIMENSION" && f.sampleValues.length >= 2 && f.sampleValues.length <= 12);
+  return entity.fields.filter((f) => {
+    const distinct = f.distinctCount ?? f.sampleValues.length;
+    return f.role === "DIMENSION" && distinct >= 2 && distinct <= 12 && distinct * 2 <= entity.rowCount;
+  });
 }
 
 /**

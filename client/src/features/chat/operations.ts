@@ -132,7 +132,7 @@ export const AskableDataSources = graphql(`
               bridge
               rowCount
               defaultTimeField
-              fields { name label role sampleValues }
+              fields { name label role sampleValues distinctCount }
             }
           }
         }
@@ -166,5 +166,11 @@ export const EndSession = graphql(`
     endSession(input: $input) {
       session { id status readOnly updatedAt }
     }
+  }
+`);
+
+export const DiscoverDataSources = graphql(`
+  query DiscoverDataSources($question: String!) {
+    discoverDataSources(question: $question) { dataSourceId name score matched }
   }
 `);
