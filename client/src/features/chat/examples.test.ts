@@ -24,6 +24,11 @@ describe("exampleQuestions", () => {
     expect(exampleQuestions(model, 10)).not.toContain("Levels by code");
   });
 
+  it("does not repeat a verified question in other words", () => {
+    const questions = exampleQuestions({ ...model, verifiedQueries: [{ question: "What's the total revenue?" }] }, 3);
+    expect(questions).toEqual(["What's the total revenue?", "How many orders per month?", "Orders by status"]);
+  });
+
   it("puts verified questions first", () => {
     const questions = exampleQuestions({ ...model, verifiedQueries: [{ question: "Revenue per rep in 2024" }] }, 3);
     expect(questions).toEqual(["Revenue per rep in 2024", "What is the total revenue?", "How many orders per month?"]);

@@ -55,5 +55,16 @@ export function exampleQuestions(model: ExampleModel | null | undefined, max = 4
     const category = categories(entity)[0];
     if (category) out.push(`${capitalise(plural(entity.label))} by ${category.label.toLowerCase()}`);
   }
-  return [...new Set(out)].slice(0, max);
+  const unique = new Map<string, string>();
+  for (const question of out) if (!unique.has(sameQuestion(question))) unique.set(sameQuestion(question), question);
+  return [...unique.values()].slice(0, max);
+}
+
+/** "What's the total revenue?" and "What is the total revenue" are one question. */
+function sameQuestion(question: string): string {
+  return question
+    .toLowerCase()
+    .replace(/(\w)['’]s\b/g, "$1 is")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
