@@ -1,6 +1,6 @@
 import { addHaving, applyLooseCompares, defaultOrder, dropSelfGrouping, excludeNullGroups, measureIndex, resolveOrder } from "./build.ts";
 import { joinDistance } from "./graph.ts";
-import { measureEntityOf } from "./read/assemble.ts";
+import { measureEntityOf } from "./read/measures.ts";
 import type { Parts } from "./read/parts.ts";
 import { applyDefaultFilters } from "./rules.ts";
 import { cloneSpec, sameDimension, sameField, sameMeasure, type Dimension, type Filter, type Measure, type QuerySpec } from "./spec.ts";

@@ -128,3 +128,8 @@ export function timeFieldFor(lexicon: Lexicon, entity: string): FieldRef | undef
   }
   return best?.ref;
 }
+
+/** The table a measure is computed on. */
+export function measureEntityOf(lexicon: Lexicon, m: Measure): string | undefined {
+  return m.kind === "count" ? m.entity : m.kind === "field" ? m.field.entity : lexicon.model.metrics.find((x) => x.name === m.metric)?.entity;
+}

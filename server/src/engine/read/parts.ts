@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/build.ts";
 import type { Dimension, FieldRef, Filter, Measure, TimeGrain } from "../spec.ts";
-import type { Dir, CompareOp, Reading } from "./intents.ts";
+import type { Dir, CompareOp, Intent, Reading } from "./intents.ts";
 import type { Tie } from "./targets.ts";
 
 /** A condition on an aggregate before it has an index in the spec's measures. */
@@ -63,3 +63,8 @@ export interface Parts {
   understood: string[];
   ignored: string[];
 }
+
+export type Of<T extends Intent["type"]> = Extract<Intent, { type: T }>;
+
+/** The intents of one type, in question order. */
+export type All = <T extends Intent["type"]>(type: T) => Of<T>[];

@@ -1,0 +1,146 @@
+import { fieldKey } from "../lexicon/build.ts";
+import type { FieldRef, Filter, Scalar } from "../spec.ts";
+import { timeFilter } from "../time/resolve.ts";
+import { fieldForNoun, measureEntityOf, timeFieldFor } from "./measures.ts";
+import type { All, Parts } from "./parts.ts";
+import { fieldOf, pick } from "./resolve.ts";
+import type { Targets } from "./targets.ts";
+
+function flagValue(parts: Parts, ref: FieldRef, on: boolean): Scalar {
+  const f = parts.lexicon.fields.get(fieldKey(ref.entity, ref.field));
+  return f?.type === "boolean" ? on : on ? 1 : 0;
+}
+
+export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void {
+  const { lexicon } = parts;
+  const values = new Map<string, { field: FieldRef; negate: boolean; values: Scalar[] }>();
+  // A value never filters the column the answer is grouped by ("album titles … for Pearl Jam" is the artist).
+  const grouped = parts.dimensions.flatMap((d) => (d.kind === "field" ? [d.field] : []));
+  // Columns named elsewhere in the question attract values ("tracks composed by …" → the composer column).
+  const named = parts.reading.free.flatMap((m) => {
+    const f = pick(m, ["field"], t.ctx(m, "any"));
+    return f?.type === "field" ? [{ entity: f.entity, field: f.field }] : [];
+  });
+  for (const v of all("value")) {
+    const ctx = t.ctx(v.item, "dimension");
+    ctx.avoid = grouped;
+    ctx.preferred = [...(ctx.preferred ?? []), ...named];
+    const target = pick(v.item, ["value"], ctx);
+    if (target?.type !== "value") continue;
+    const key = `${target.entity}.${target.field}.${v.negate}`;
+    const group = values.get(key) ?? { field: { entity: target.entity, field: target.field }, negate: v.negate, values: [] };
+    for (const value of target.values ?? [target.value]) if (!group.values.includes(value)) group.values.push(value);
+    values.set(key, group);
+    parts.understood.push(`${v.negate ? "not " : ""}${target.value} (${target.entity}.${target.field})`);
+  }
+  // "report to Andrew Adams": a reference back to the same table, with the named row's values.
+  const selfItem = parts.reading.free.find((m) => {
+    const x = pick(m, ["field"], t.ctx(m, "any"));
+    return x?.type === "field" && lexicon.model.joins.some((j) => j.from === x.entity && j.to === x.entity && j.fromColumns[0] === x.field);
+  });
+  const selfRef = selfItem ? pick(selfItem, ["field"], t.ctx(selfItem, "any")) : undefined;
+  // "the manager of Nancy": the row pointed at; "who reports to Nancy": the rows pointing.
+  const selfAfter = selfItem ? parts.reading.items[parts.reading.items.indexOf(selfItem) + 1] : undefined;
+  const reverse = selfAfter?.kind === "cue" && selfAfter.cue.type === "of";
+  const via: Filter[] = [];
+  for (const g of values.values()) {
+    const op = g.values.length > 1 ? (g.negate ? "not_in" : "in") : g.negate ? "!=" : "=";
+    const filter: Filter = { kind: "compare", field: g.field, op, values: g.values };
+    if (selfRef?.type === "field" && g.field.entity === selfRef.entity && !g.negate) via.push(filter);
+    else parts.filters.push(filter);
+  }
+  if (selfRef?.type === "field" && via.length > 0) parts.filters.push({ kind: "via", field: { entity: selfRef.entity, field: selfRef.field }, where: via, ...(reverse ? { reverse } : {}) });
+  for (const f of all("flag")) {
+    const ref = t.field(f.item, "dimension");
+    if (ref) parts.filters.push({ kind: "compare", field: ref, op: "=", values: [flagValue(parts, ref, !f.negate)] });
+  }
+  for (const n of all("null")) {
+    const ref = t.field(n.item, "any");
+    if (ref) parts.filters.push({ kind: "compare", field: ref, op: n.op, values: [] });
+  }
+  for (const h of all("has")) {
+    const ref = t.field(h.item, "any");
+    if (!ref) continue;
+    // Amounts are "had" when above zero; other columns when filled in.
+    const measure = fieldOf(lexicon, { type: "field", ...ref })?.role === "measure";
+    if (measure) parts.filters.push({ kind: "compare", field: ref, op: h.negate ? "=" : ">", values: [0] });
+    else parts.filters.push({ kind: "compare", field: ref, op: h.negate ? "is_null" : "not_null", values: [] });
+  }
+  for (const r of all("related")) {
+    const other = t.entity(r.item);
+    const subject = parts.rowEntity ?? t.subject;
+    const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
+    if (!other || !subject || other === subject || !key || key.length !== 1) continue;
+    parts.filters.push({ kind: "related", field: { entity: subject, field: key[0]! }, entity: other, exists: !r.negate });
+  }
+  for (const v of all("versus")) {
+    const subject = parts.rowEntity ?? t.subject;
+    const ref = v.target ? t.field(v.target, "measure") : v.noun && subject ? fieldForNoun(lexicon, subject, v.noun) : undefined;
+    if (ref) parts.filters.push({ kind: "versus", field: ref, op: v.op, agg: v.agg });
+  }
+  for (const c of all("columns")) {
+    const left = t.field(c.left, "any");
+    const right = left ? t.field(c.right, "any") : undefined;
+    if (left && right) parts.filters.push({ kind: "columns", field: left, op: c.op, other: right });
+  }
+  for (const n of all("named")) {
+    const entity = t.entity(n.item);
+    const label = entity ? lexicon.entities.get(entity)?.labelFields[0] : undefined;
+    if (entity && label) parts.filters.push({ kind: "compare", field: { entity, field: label }, op: "=", values: [n.text] });
+  }
+  for (const k of all("key")) {
+    const entity = t.entity(k.item);
+    const key = entity ? lexicon.entities.get(entity)?.primaryKey : undefined;
+    if (!entity || !key || key.length !== 1) continue;
+    parts.filters.push({ kind: "compare", field: { entity, field: key[0]! }, op: "=", values: [k.value] });
+  }
+  for (const l of all("late")) {
+    const subject = parts.rowEntity ?? t.subject;
+    const e = subject ? lexicon.entities.get(subject) : undefined;
+    const due = e?.fields.find((f) => f.role === "time" && /required|due|deadline|expected|promised/.test(f.name.toLowerCase()));
+    const done = l.hint ? t.field(l.hint, "time") : undefined;
+    const actual = done && done.entity === e?.name ? done : e?.fields.find((f) => f.role === "time" && f !== due && /ship|deliver|complet|close|finish|resolv|paid|return/.test(f.name.toLowerCase()));
+    if (!e || !due || !actual) continue;
+    const ref = "field" in actual ? actual : { entity: e.name, field: actual.name };
+    parts.filters.push({ kind: "columns", field: ref, op: ">", other: { entity: e.name, field: due.name } });
+  }
+  for (const q of all("quoted")) {
+    const entity = parts.rowEntity ?? t.subject;
+    const e = entity ? lexicon.entities.get(entity) : undefined;
+    const labelField = e?.labelFields[0];
+    if (!e || !labelField) continue;
+    const f = lexicon.fields.get(fieldKey(e.name, labelField));
+    const exact = f?.values?.find((v) => v.toLowerCase() === q.text.toLowerCase());
+    parts.filters.push({ kind: "compare", field: { entity: e.name, field: labelField }, op: exact ? "=" : "contains", values: [exact ?? q.text] });
+  }
+  // Time filters and buckets belong to what is measured ("revenue in 1997" → order date), else to the rows.
+  const first = parts.measures[0];
+  const timeOwner = (first ? measureEntityOf(lexicon, first) : undefined) ?? parts.rowEntity ?? t.subject ?? "";
+  for (const time of all("time")) {
+    if (time.expr.kind === "grain") continue;
+    const ref = time.hint ? t.field(time.hint, "time") : timeFieldFor(lexicon, timeOwner);
+    if (!ref) {
+      parts.ignored.push(time.expr.label);
+      continue;
+    }
+    parts.filters.push(timeFilter(time.expr, ref, lexicon.fields.get(fieldKey(ref.entity, ref.field)), now, lexicon.model.rules.fiscalYearStartMonth));
+  }
+  // Glossary terms that stand for filters.
+  for (const m of parts.reading.free) {
+    const g = m.entries.find((e) => e.target.type === "glossary");
+    if (g?.target.type !== "glossary") continue;
+    const maps = lexicon.model.glossary[g.target.index]?.maps;
+    if (maps?.kind !== "filter") continue;
+    const c = maps.condition;
+    const values = c.value === undefined ? [] : Array.isArray(c.value) ? c.value : [c.value];
+    parts.filters.push({ kind: "compare", field: { entity: maps.entity, field: c.field }, op: c.op, values });
+  }
+  // Group-by time grain without a grouping column: the subject's time field.
+  if (parts.grain && !parts.dimensions.some((d) => d.kind === "field" && d.grain)) {
+    const timeFilterField = parts.filters.find((f): f is Extract<Filter, { kind: "range" }> => f.kind === "range")?.field;
+    const ref = timeFilterField ?? timeFieldFor(lexicon, timeOwner);
+    if (ref) parts.dimensions.unshift({ kind: "field", field: ref, grain: parts.grain });
+  } else if (parts.grain) {
+    for (const d of parts.dimensions) if (d.kind === "field" && d.grain) d.grain = parts.grain;
+  }
+}

@@ -1,0 +1,170 @@
+import type { Measure } from "../spec.ts";
+import { sameMeasure } from "../spec.ts";
+import { fieldForNoun, fieldForNounBelow, frequencyMeasure, popularityMeasure, primaryMeasure } from "./measures.ts";
+import type { All, Parts, PendingOrder } from "./parts.ts";
+import { fieldOf, pick, type MentionItem } from "./resolve.ts";
+import type { Targets } from "./targets.ts";
+
+export function readRanking(
+  parts: Parts,
+  t: Targets,
+  all: All,
+  xItem: MentionItem | undefined,
+  xEntity: string | undefined,
+  groupByX: () => void,
+  used: Set<MentionItem>,
+  xGrain: boolean,
+  rankedByAdjective: string | undefined,
+): void {
+  const { lexicon } = parts;
+  const top = all("top")[0];
+  const setOrder = (order: PendingOrder) => {
+    if (!parts.order) parts.order = order;
+  };
+  for (const s of all("superlative")) {
+    const limit = top?.n ?? 1;
+    if (s.noun === "" || s.noun === "sold" || s.noun === "frequent") {
+      // An explicit "by track count" decides what "most common" means.
+      if (all("sort").some((x) => x.target)) {
+        parts.superlativeDir = s.dir;
+        if (top === undefined) parts.limit = 1;
+        continue;
+      }
+      const x = rankedByAdjective ?? xEntity ?? t.subject;
+      const m = x ? (s.noun === "frequent" ? frequencyMeasure(lexicon, x) : popularityMeasure(lexicon, x, s.noun === "sold")) : undefined;
+      if (!m) continue;
+      parts.measures.push(m);
+      groupByX();
+      setOrder({ kind: "measure", measure: m, dir: s.dir });
+      parts.limit = limit;
+      continue;
+    }
+    if (s.noun) {
+      const ranked = s.target ? t.entity(s.target) : undefined;
+      const x = ranked ?? xEntity ?? t.subject;
+      const f = x ? fieldForNoun(lexicon, x, s.noun) : undefined;
+      // "the most expensive album": albums have no price, their tracks do — rank albums by the total.
+      const via = !f && x ? fieldForNounBelow(lexicon, x, s.noun) : undefined;
+      if (via && x) {
+        const m: Measure = { kind: "field", agg: "sum", field: via };
+        parts.measures.push(m);
+        if (!parts.dimensions.some((d) => d.kind === "entity" && d.entity === x)) parts.dimensions.push({ kind: "entity", entity: x });
+        setOrder({ kind: "measure", measure: m, dir: s.dir });
+        parts.limit = limit;
+        if (xItem) used.add(xItem);
+        continue;
+      }
+      if (f) {
+        setOrder({ kind: "field", field: f, dir: s.dir });
+        parts.limit = limit;
+        // "Which supplier has the most expensive product?": list the product, naming its supplier.
+        if (ranked && xEntity && ranked !== xEntity) {
+          for (const l of lexicon.entities.get(xEntity)?.labelFields ?? []) parts.columns.push({ entity: xEntity, field: l });
+          parts.rowEntity = ranked;
+        }
+        if (xItem) used.add(xItem);
+      }
+      continue;
+    }
+    if (!s.target) {
+      // "Which country's customers spent the most?": rank by the amount already named.
+      const named = parts.measures[0];
+      if (named && (xItem || xGrain)) {
+        groupByX();
+        setOrder({ kind: "measure", measure: named, dir: s.dir });
+        parts.limit = limit;
+      } else parts.superlativeDir = s.dir;
+      continue;
+    }
+    const entity = t.namesEntity(s.target) ? t.entity(s.target) : undefined;
+    // "the biggest order by revenue": rank the orders by the named measure.
+    if (entity && (!xItem || entity === xEntity) && !xGrain && all("sort").some((x) => x.target)) {
+      if (!parts.dimensions.some((d) => d.kind === "entity" && d.entity === entity)) parts.dimensions.push({ kind: "entity", entity });
+      parts.limit = limit;
+      parts.superlativeDir = s.dir;
+      continue;
+    }
+    // "the smallest invoice": the row with the smallest main amount.
+    if (entity && ((!xItem && !xGrain) || entity === xEntity)) {
+      const m = primaryMeasure(lexicon, entity, "sum");
+      if (m?.kind === "field") {
+        setOrder({ kind: "field", field: m.field, dir: s.dir });
+        parts.limit = limit;
+        parts.rowEntity = entity;
+        continue;
+      }
+    }
+    if (entity && entity !== xEntity) {
+      const m: Measure = { kind: "count", entity };
+      parts.measures.push(m);
+      groupByX();
+      setOrder({ kind: "measure", measure: m, dir: s.dir });
+      parts.limit = limit;
+      continue;
+    }
+    const m = t.measure(s.target, "default");
+    if (!m) continue;
+    if (m.kind === "field" && xEntity && m.field.entity === xEntity) {
+      setOrder({ kind: "field", field: m.field, dir: s.dir });
+      parts.limit = limit;
+      used.add(xItem!);
+    } else if (xItem || xGrain) {
+      parts.measures.push(m);
+      groupByX();
+      setOrder({ kind: "measure", measure: m, dir: s.dir });
+      parts.limit = limit;
+    } else if (m.kind === "field") {
+      parts.measures.push({ ...m, agg: s.dir === "desc" ? "max" : "min" });
+    } else {
+      parts.measures.push(m);
+    }
+  }
+  const beforeSorts = parts.measures.length;
+  for (const s of all("sort")) {
+    if (!s.target) continue;
+    const entity = t.namesEntity(s.target) ? t.entity(s.target) : undefined;
+    if (s.count && entity) {
+      const m: Measure = { kind: "count", entity };
+      if (entity !== xEntity) {
+        parts.measures.push(m);
+        groupByX();
+      }
+      setOrder({ kind: "measure", measure: m, dir: "desc" });
+      continue;
+    }
+    const label = pick(s.target, ["label", "field", "metric", "entity"], t.ctx(s.target, "any"));
+    if (label?.type === "label" || (label?.type === "entity" && !s.count)) {
+      setOrder({ kind: "label", dir: "asc" });
+      continue;
+    }
+    const m = t.measure(s.target, "default");
+    if (!m) continue;
+    // "sorted by state": a grouping or listed column, not a new measure.
+    if (m.kind === "field" && !s.count && fieldOf(lexicon, { type: "field", ...m.field })?.role !== "measure") {
+      setOrder({ kind: "field", field: m.field, dir: "asc" });
+      continue;
+    }
+    const rowField = m.kind === "field" && (!parts.measures.length && (m.field.entity === xEntity || m.field.entity === t.subject));
+    if (m.kind === "field" && rowField && !all("group").length) {
+      // Rows sorted by one of their columns read in ascending order unless asked otherwise.
+      setOrder({ kind: "field", field: m.field, dir: "asc" });
+      continue;
+    }
+    if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
+    if ((xItem || rankedByAdjective) && !all("group").length && parts.dimensions.length === 0) groupByX();
+    setOrder({ kind: "measure", measure: m, dir: parts.superlativeDir ?? "desc" });
+    delete parts.superlativeDir;
+  }
+  if (beforeSorts === 0 && parts.measures.length > 0 && all("count").length === 0 && all("agg").length === 0) parts.sortOnly = true;
+  if (top) {
+    parts.limit = top.n;
+    setOrder({ kind: "first", dir: top.dir });
+    if (xItem && parts.measures.length > 0 && all("group").length === 0) groupByX();
+  }
+  const dir = all("dir")[0]?.dir;
+  if (dir) {
+    if (parts.order) parts.order.dir = dir;
+    else parts.order = { kind: "first", dir };
+  }
+  if (all("alpha").length > 0) parts.order = { kind: "label", dir: "asc" };
+}
