@@ -44,11 +44,6 @@ export function connectionState(facts: ConnectionFacts): ConnectionState {
   return "online";
 }
 
-/** The banner's state after an event, from the state before it (for callers that keep only that). */
-export function nextConnectionState(facts: ConnectionFacts, event: ConnectionEvent): ConnectionState {
-  return connectionState(nextFacts(facts, event));
-}
-
 export interface ConnectionStore {
   get(): ConnectionState;
   dispatch(event: ConnectionEvent): void;

@@ -12,7 +12,7 @@ export interface ApiClient {
   dispose(): void;
 }
 
-export const authErrorCodes = new Set(["UNAUTHENTICATED", "TOKEN_EXPIRED", "TOKEN_INVALID"]);
+const authErrorCodes = new Set(["UNAUTHENTICATED", "TOKEN_EXPIRED", "TOKEN_INVALID"]);
 
 /** The server's CSRF prevention lets through only requests a browser could not send cross-site unasked. */
 export const csrfHeaders = { "x-graphql-yoga-csrf": "1" } as const;

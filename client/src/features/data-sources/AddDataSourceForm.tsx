@@ -25,15 +25,18 @@ export function AddDataSourceForm({ onAdded, onCancel }: AddDataSourceFormProps)
   const [testState, test] = useMutation(TestDataSource);
   const [addState, add] = useMutation(AddDataSource);
 
-  const runTest = async () => {
+  const runTest = async (): Promise<boolean> => {
     setTested(null);
     const result = await test({ input: { connectionUrl: url.trim() } });
     const payload = result.data?.testDataSource;
     if (payload?.ok) setTested({ url: url.trim(), latencyMs: payload.latencyMs });
+    return Boolean(payload?.ok);
   };
 
+  // Adding tests the URL first (unless it was just tested): a bad URL fails fast, before the catalogue is read.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!(tested?.url === url.trim()) && !(await runTest())) return;
     const result = await add({ input: { name: name.trim(), description: description.trim() || null, connectionUrl: url.trim(), schemas: parseSchemas(schemas) } });
     const source = result.data?.addDataSource.dataSource;
     if (source) onAdded(source.id, source.name);
@@ -94,8 +97,8 @@ export function AddDataSourceForm({ onAdded, onCancel }: AddDataSourceFormProps)
         <button type="button" className="ghost-button" onClick={() => void runTest()} disabled={!url.trim() || testState.fetching}>
           {testState.fetching ? "Testing…" : "Test connection"}
         </button>
-        <button type="submit" className="primary" disabled={addState.fetching || !name.trim() || !url.trim()}>
-          {addState.fetching ? "Reading the database…" : "Add data source"}
+        <button type="submit" className="primary" disabled={addState.fetching || testState.fetching || !name.trim() || !url.trim()}>
+          {addState.fetching ? "Reading the database…" : testState.fetching ? "Testing…" : "Add data source"}
         </button>
       </div>
     </form>
