@@ -3,7 +3,7 @@
  * spec → SQL (compile), and both together, p50/p95 over every question of
  * the eval sets. Also the one-off cost of building a model's lexicon, and
  * introspection of ~300 tables. Run: `cd server && npx tsx bench/engine.bench.ts`
- * (datasets from ../shared, or AGENTMEDHA_SHARED; no server needed: PGlite).
+ * (datasets from server/src/testing/fixtures, or AGENTMEDHA_SHARED; no server needed: PGlite).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -15,10 +15,11 @@ import { nextState, type ConversationState } from "../src/engine/state.ts";
 import { readCases } from "../src/eval/cases.ts";
 import { registerDataset } from "../src/eval/register.ts";
 import { repoRoot } from "../src/paths.ts";
+import { sharedDir } from "../src/testing/datasets.ts";
 import { bootstrapSemanticModel } from "../src/semantic/bootstrap.ts";
 import { introspectPostgres } from "../src/sql/introspect/postgres.ts";
 
-const shared = process.env.AGENTMEDHA_SHARED ?? path.resolve(repoRoot, "../shared");
+const shared = sharedDir;
 const casesDir = path.join(repoRoot, "server/src/eval/cases");
 const ROUNDS = 20;
 

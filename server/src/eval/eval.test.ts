@@ -2,14 +2,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../paths.ts";
+import { sharedDir } from "../testing/datasets.ts";
 import { readCases, type EvalCase } from "./cases.ts";
 import { evaluate } from "./evaluate.ts";
 import { registerDataset, type RegisteredDataset } from "./register.ts";
 import { formatReport, score } from "./report.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const shared = process.env.AGENTMEDHA_SHARED ?? path.resolve(repoRoot, "../shared");
+const shared = sharedDir;
 const DATASETS = { chinook: `${shared}/datasets/chinook/chinook.sql`, northwind: `${shared}/datasets/northwind/northwind.sql` };
 
 /**

@@ -4,8 +4,13 @@ import pg from "pg";
 import { repoRoot } from "../paths.ts";
 import { createTestDatabase, type TestDatabase } from "./postgres.ts";
 
-/** The public sample databases shipped in ../shared/datasets (someone else's data). */
-export const sharedDatasetsDir = process.env.AGENTMEDHA_DATASETS_DIR ?? path.resolve(repoRoot, "..", "shared", "datasets");
+/**
+ * The public sample databases and dev question set (someone else's data),
+ * copied under testing/fixtures so tests run from a clean clone anywhere;
+ * AGENTMEDHA_SHARED points at another copy.
+ */
+export const sharedDir = process.env.AGENTMEDHA_SHARED ?? path.join(repoRoot, "server", "src", "testing", "fixtures");
+export const sharedDatasetsDir = path.join(sharedDir, "datasets");
 
 export type SharedDataset = "chinook" | "northwind";
 
