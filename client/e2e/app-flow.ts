@@ -121,6 +121,15 @@ export async function semanticEditFlow(browser: Browser, url: string, demo: { em
       await page.locator(".stat.good .stat-value", { hasText: "100%" }).waitFor();
       await shot(page, "flow-feedback-summary");
     });
+
+    await step("administrator sees the activity log", page, async () => {
+      await page.getByRole("button", { name: "Settings", exact: true }).click();
+      const activity = page.getByRole("region", { name: "Activity" });
+      await activity.locator("tbody tr", { hasText: "API key created" }).first().waitFor();
+      await activity.locator("tbody tr", { hasText: "Data source tested" }).first().waitFor();
+      await activity.scrollIntoViewIfNeeded();
+      await shot(page, "flow-settings-activity");
+    });
   } finally {
     await context.close();
   }

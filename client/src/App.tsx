@@ -112,6 +112,7 @@ function Workspace({ onLogOut }: { onLogOut: () => void }) {
             onTab={(tab) => navigate({ name: "dataSource", dataSourceId: route.dataSourceId, tab }, { replace: true })}
             onBack={() => go({ name: "dataSources" })}
             onRemoved={() => go({ name: "dataSources" })}
+            isAdmin={data.me.role === "ADMIN"}
           />
         )}
       </main>

@@ -54,6 +54,7 @@ type Documents = {
     "\n  mutation RejectVerifiedQuery($input: RejectVerifiedQueryInput!) {\n    rejectVerifiedQuery(input: $input) {\n      verifiedQuery { id status live note updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": typeof types.RejectVerifiedQueryDocument,
     "\n  mutation UpdateVerifiedQuery($input: UpdateVerifiedQueryInput!) {\n    updateVerifiedQuery(input: $input) {\n      verifiedQuery { id question sql note status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": typeof types.UpdateVerifiedQueryDocument,
     "\n  query FeedbackSummary($dataSourceId: ID!, $period: FeedbackPeriod!) {\n    feedbackSummary(dataSourceId: $dataSourceId, period: $period, worst: 10) {\n      total\n      positive\n      negative\n      since\n      byCategory { category count }\n      worstQuestions { question positive negative categories lastRatedAt }\n    }\n  }\n": typeof types.FeedbackSummaryDocument,
+    "\n  mutation UpdateDataSource($input: UpdateDataSourceInput!) {\n    updateDataSource(input: $input) {\n      dataSource { id name description schemas visibility status statusMessage tableCount columnCount lastRefreshedAt }\n    }\n  }\n": typeof types.UpdateDataSourceDocument,
     "\n  query SessionList($first: Int!, $search: String) {\n    sessions(first: $first, search: $search) {\n      edges {\n        node { id title status updatedAt messageCount }\n      }\n    }\n  }\n": typeof types.SessionListDocument,
     "\n  mutation RenameSession($input: RenameSessionInput!) {\n    renameSession(input: $input) { session { id title updatedAt } }\n  }\n": typeof types.RenameSessionDocument,
     "\n  mutation DeleteSession($input: SessionIdInput!) {\n    deleteSession(input: $input) { deletedSessionId }\n  }\n": typeof types.DeleteSessionDocument,
@@ -64,6 +65,7 @@ type Documents = {
     "\n  query Users($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node { id name email role createdAt }\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation SetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      previousRole\n      user { id role }\n    }\n  }\n": typeof types.SetUserRoleDocument,
     "\n  mutation LogOutEverywhere {\n    logOut\n  }\n": typeof types.LogOutEverywhereDocument,
+    "\n  query AuditLog($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges {\n        node {\n          action\n          outcome\n          at\n          ip\n          targetType\n          targetId\n          details\n          actor { id email name }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me { id name email role }\n  }\n": types.MeDocument,
@@ -106,6 +108,7 @@ const documents: Documents = {
     "\n  mutation RejectVerifiedQuery($input: RejectVerifiedQueryInput!) {\n    rejectVerifiedQuery(input: $input) {\n      verifiedQuery { id status live note updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": types.RejectVerifiedQueryDocument,
     "\n  mutation UpdateVerifiedQuery($input: UpdateVerifiedQueryInput!) {\n    updateVerifiedQuery(input: $input) {\n      verifiedQuery { id question sql note status live updatedAt }\n      dataSource { id semanticModel { ...SemanticModelFields } }\n    }\n  }\n": types.UpdateVerifiedQueryDocument,
     "\n  query FeedbackSummary($dataSourceId: ID!, $period: FeedbackPeriod!) {\n    feedbackSummary(dataSourceId: $dataSourceId, period: $period, worst: 10) {\n      total\n      positive\n      negative\n      since\n      byCategory { category count }\n      worstQuestions { question positive negative categories lastRatedAt }\n    }\n  }\n": types.FeedbackSummaryDocument,
+    "\n  mutation UpdateDataSource($input: UpdateDataSourceInput!) {\n    updateDataSource(input: $input) {\n      dataSource { id name description schemas visibility status statusMessage tableCount columnCount lastRefreshedAt }\n    }\n  }\n": types.UpdateDataSourceDocument,
     "\n  query SessionList($first: Int!, $search: String) {\n    sessions(first: $first, search: $search) {\n      edges {\n        node { id title status updatedAt messageCount }\n      }\n    }\n  }\n": types.SessionListDocument,
     "\n  mutation RenameSession($input: RenameSessionInput!) {\n    renameSession(input: $input) { session { id title updatedAt } }\n  }\n": types.RenameSessionDocument,
     "\n  mutation DeleteSession($input: SessionIdInput!) {\n    deleteSession(input: $input) { deletedSessionId }\n  }\n": types.DeleteSessionDocument,
@@ -116,6 +119,7 @@ const documents: Documents = {
     "\n  query Users($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node { id name email role createdAt }\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation SetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      previousRole\n      user { id role }\n    }\n  }\n": types.SetUserRoleDocument,
     "\n  mutation LogOutEverywhere {\n    logOut\n  }\n": types.LogOutEverywhereDocument,
+    "\n  query AuditLog($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges {\n        node {\n          action\n          outcome\n          at\n          ip\n          targetType\n          targetId\n          details\n          actor { id email name }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
 };
 
 /**
@@ -295,6 +299,10 @@ export function graphql(source: "\n  query FeedbackSummary($dataSourceId: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation UpdateDataSource($input: UpdateDataSourceInput!) {\n    updateDataSource(input: $input) {\n      dataSource { id name description schemas visibility status statusMessage tableCount columnCount lastRefreshedAt }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateDataSource($input: UpdateDataSourceInput!) {\n    updateDataSource(input: $input) {\n      dataSource { id name description schemas visibility status statusMessage tableCount columnCount lastRefreshedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SessionList($first: Int!, $search: String) {\n    sessions(first: $first, search: $search) {\n      edges {\n        node { id title status updatedAt messageCount }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionList($first: Int!, $search: String) {\n    sessions(first: $first, search: $search) {\n      edges {\n        node { id title status updatedAt messageCount }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -332,6 +340,10 @@ export function graphql(source: "\n  mutation SetUserRole($input: SetUserRoleInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOutEverywhere {\n    logOut\n  }\n"): (typeof documents)["\n  mutation LogOutEverywhere {\n    logOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges {\n        node {\n          action\n          outcome\n          at\n          ip\n          targetType\n          targetId\n          details\n          actor { id email name }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges {\n        node {\n          action\n          outcome\n          at\n          ip\n          targetType\n          targetId\n          details\n          actor { id email name }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -3,10 +3,11 @@ import { useMutation, useQuery } from "urql";
 import { errorCode, errorMessage } from "../../lib/errors.ts";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { ErrorNote } from "../../ui/ErrorNote.tsx";
-import { ChevronLeftIcon, RefreshIcon, TrashIcon } from "../../ui/icons.tsx";
+import { ChevronLeftIcon, PencilIcon, RefreshIcon, TrashIcon } from "../../ui/icons.tsx";
 import { Tabs } from "../../ui/Tabs.tsx";
 import { relativeTime } from "../../ui/time.ts";
 import { useNotify } from "../../ui/toast.tsx";
+import { EditDetailsForm } from "./EditDetailsForm.tsx";
 import { DataSourceDetail, RefreshDataSource, RemoveDataSource, SemanticModelView, TestDataSource } from "./operations.ts";
 import { FeedbackTab } from "./semantic/FeedbackTab.tsx";
 import { GlossaryTab } from "./semantic/GlossaryTab.tsx";
@@ -28,16 +29,19 @@ export interface DataSourcePageProps {
   onTab: (tab: string) => void;
   onBack: () => void;
   onRemoved: () => void;
+  /** Administrators may share a data source with everyone. */
+  isAdmin: boolean;
 }
 
 /** One data source: what it holds (tables and columns) and its semantic model, editable by its owner. */
-export function DataSourcePage({ dataSourceId, tab, onTab, onBack, onRemoved }: DataSourcePageProps) {
+export function DataSourcePage({ dataSourceId, tab, onTab, onBack, onRemoved, isAdmin }: DataSourcePageProps) {
   const [{ data, error, fetching }] = useQuery({ query: DataSourceDetail, variables: { id: dataSourceId }, requestPolicy: "cache-and-network" });
   const [model] = useQuery({ query: SemanticModelView, variables: { id: dataSourceId }, requestPolicy: "cache-and-network" });
   const [refreshState, refresh] = useMutation(RefreshDataSource);
   const [testState, test] = useMutation(TestDataSource);
   const [removeState, remove] = useMutation(RemoveDataSource);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [editing, setEditing] = useState(false);
   const notify = useNotify();
   const active = (TAB_IDS as readonly string[]).includes(tab ?? "") ? tab! : "tables";
 
@@ -130,6 +134,11 @@ export function DataSourcePage({ dataSourceId, tab, onTab, onBack, onRemoved }: 
           <button type="button" className="ghost-button" onClick={() => void doTest()} disabled={testState.fetching}>
             {testState.fetching ? "Testing…" : "Test connection"}
           </button>
+          {canEdit && !source.isDemo && !editing && (
+            <button type="button" className="ghost-button" onClick={() => setEditing(true)}>
+              <PencilIcon /> Edit
+            </button>
+          )}
           {canEdit && (
             <button type="button" className="ghost-button" onClick={() => void doRefresh()} disabled={refreshState.fetching}>
               <RefreshIcon className={refreshState.fetching ? "spin" : undefined} /> {refreshState.fetching ? "Refreshing…" : "Refresh"}
@@ -142,6 +151,7 @@ export function DataSourcePage({ dataSourceId, tab, onTab, onBack, onRemoved }: 
           )}
         </div>
       </header>
+      {editing && <EditDetailsForm source={source} canShare={isAdmin} onDone={() => setEditing(false)} />}
       <ErrorNote error={refreshState.error ?? removeState.error ?? testState.error} />
       {!canEdit && <p className="read-only-note">You can read this model; its owner or an administrator can change it.</p>}
       <Tabs tabs={tabs} active={active} onChange={onTab} label="Data source sections" idPrefix="source" />

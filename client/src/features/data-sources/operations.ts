@@ -254,3 +254,11 @@ export const FeedbackSummaryQuery = graphql(`
     }
   }
 `);
+
+export const UpdateDataSource = graphql(`
+  mutation UpdateDataSource($input: UpdateDataSourceInput!) {
+    updateDataSource(input: $input) {
+      dataSource { id name description schemas visibility status statusMessage tableCount columnCount lastRefreshedAt }
+    }
+  }
+`);

@@ -3,6 +3,7 @@ import type { Role } from "../../graphql/graphql";
 import { ErrorNote } from "../../ui/ErrorNote.tsx";
 import { ThemeSwitch } from "../../ui/ThemeSwitch.tsx";
 import { ApiKeysSection } from "./ApiKeysSection.tsx";
+import { AuditSection } from "./AuditSection.tsx";
 import { LogOutEverywhere } from "./operations.ts";
 import { UsersSection } from "./UsersSection.tsx";
 
@@ -51,6 +52,7 @@ export function SettingsPage({ me, onLoggedOut }: SettingsPageProps) {
       </section>
       <ApiKeysSection role={me.role} />
       {me.role === "ADMIN" && <UsersSection meId={me.id} />}
+      {me.role === "ADMIN" && <AuditSection />}
     </div>
   );
 }

@@ -51,3 +51,22 @@ export const LogOutEverywhere = graphql(`
     logOut
   }
 `);
+
+export const AuditLog = graphql(`
+  query AuditLog($filter: AuditFilter) {
+    auditLog(first: 50, filter: $filter) {
+      edges {
+        node {
+          action
+          outcome
+          at
+          ip
+          targetType
+          targetId
+          details
+          actor { id email name }
+        }
+      }
+    }
+  }
+`);
