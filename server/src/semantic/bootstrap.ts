@@ -79,7 +79,7 @@ function buildEntity(table: TableSnapshot, name: string): Entity {
     if (role.aggregation) field.aggregation = role.aggregation;
     if (role.money) field.money = true;
     if (role.flag) field.flag = true;
-    if (column.samples && (column.type === "text" || role.flag)) field.values = column.samples;
+    if (column.samples && (column.type === "text" || role.flag) && role.role !== "foreign_key") field.values = column.samples;
     if (column.distinct !== undefined) field.distinct = column.distinct;
     if (column.min !== undefined) field.min = column.min;
     if (column.max !== undefined) field.max = column.max;

@@ -43,7 +43,7 @@ const GROUPS: string[][] = [
   ["shipment", "delivery", "consignment"],
   ["warehouse", "depot", "distribution center"],
   ["store", "shop", "outlet", "branch"],
-  ["salary", "pay", "wage", "compensation", "earnings"],
+  ["salary", "pay", "wage", "compensation", "earnings", "earns", "earn", "paid"],
   ["budget", "allocation"],
   ["balance", "account balance"],
   ["tax", "vat", "sales tax"],

@@ -110,7 +110,12 @@ function addReference(b: Builder, model: SemanticModel, e: Entity, f: Field): vo
 }
 
 function addField(b: Builder, e: Entity, f: Field): void {
-  if (f.role === "id" || f.role === "foreign_key") return;
+  if (f.role === "foreign_key") return;
+  if (f.role === "id") {
+    // A lookup table's text key ("High", "ALFKI") is a value to link, not a word for the column.
+    if (f.values) addValues(b, e, f);
+    return;
+  }
   const target: Target = { type: "field", entity: e.name, field: f.name };
   b.add(f.label, target, SCORE.name);
   for (const s of f.extraSynonyms) b.add(s, target, SCORE.user);
@@ -155,6 +160,9 @@ function addValues(b: Builder, e: Entity, f: Field): void {
   }
 }
 
+/** Words for people, given to the table that holds them (see `personEntity`). */
+const PEOPLE_WORDS = ["people", "person", "persons", "individuals", "headcount"];
+
 /** Words people use for "the business events" whatever the table is called. */
 const TRANSACTION_WORDS = ["purchase", "purchases", "order", "orders", "transaction", "transactions", "booking", "bookings"];
 
@@ -170,6 +178,14 @@ function transactionEntity(model: SemanticModel): Entity | undefined {
     if (!best || score > best.score) best = { e, score };
   }
   return best && best.score >= 3 ? best.e : undefined;
+}
+
+function personTable(model: SemanticModel): string | undefined {
+  for (const word of ["employee", "staff", "worker", "person", "member", "user"]) {
+    const e = model.entities.find((x) => !x.bridge && [x.label, ...x.synonyms].some((s) => s.toLowerCase().split(" ").includes(word)));
+    if (e) return e.name;
+  }
+  return undefined;
 }
 
 const cache = new WeakMap<SemanticModel, Lexicon>();
@@ -233,6 +249,11 @@ function buildLexicon(model: SemanticModel): Lexicon {
     for (const s of g.synonyms) b.add(s, target, SCORE.user);
   });
 
+  const people = personTable(model);
+  if (people) {
+    const taken = new Set(b.entries.filter((e) => e.target.type === "entity").map((e) => e.lemmas.join(" ")));
+    for (const w of PEOPLE_WORDS) if (!taken.has(phraseLemmas(w).join(" "))) b.add(w, { type: "entity", entity: people }, SCORE.generic);
+  }
   // "purchases" in a database of invoices: the generic words go to the transaction table when no table owns them.
   const transaction = transactionEntity(model);
   if (transaction) {

@@ -140,11 +140,16 @@ function valueAllowed(entry: Entry, span: Token[]): boolean {
   if (entry.lemmas.slice(0, valueLemmas.length).join(" ") !== valueLemmas.join(" ")) {
     return entry.lemmas.join("").length > 3 || span.every((t) => t.raw === t.raw.toUpperCase() && /\p{L}/u.test(t.raw));
   }
+  // "high priority": a value followed by its column's name is meant, whatever its case.
+  const qualified = entry.lemmas.length > valueLemmas.length;
   // In "Pop genre" only "Pop" is the value.
   span = span.slice(0, Math.max(1, valueLemmas.length));
   const text = span.map((t) => t.raw).join(" ");
+  // "opened", "hired": a verb sharing a value's stem ("Open", "Hire") does not name it.
+  const last = span[span.length - 1]!.norm;
+  if (/(ed|ing)$/.test(last) && !/(ed|ing)$/i.test(value.trim())) return false;
   if (value.replace(/[^\p{L}\p{N}]/gu, "").length <= 3) return span.map((t) => t.raw).join("") === value.replace(/[^\p{L}\p{N}]/gu, "") || text === value;
-  if (entry.score < 0.5) return span.every((t) => t.capitalized) && span[0]!.index > 0;
+  if (entry.score < 0.5 && !qualified) return span.every((t) => t.capitalized) && span[0]!.index > 0;
   return true;
 }
 

@@ -3,7 +3,7 @@ import type { Lexicon, Target } from "../lexicon/build.ts";
 import type { Measure, QuerySpec } from "../spec.ts";
 import { sameDimension, sameMeasure } from "../spec.ts";
 import type { Intent, Reading } from "./intents.ts";
-import { childMetric, measureEntityOf, popularityMeasure, primaryMeasure } from "./measures.ts";
+import { childMetric, measureEntityOf, personEntity, popularityMeasure, primaryMeasure } from "./measures.ts";
 import { readCompare } from "./parts-compare.ts";
 import { readFilters } from "./parts-filters.ts";
 import { readRanking } from "./parts-ranking.ts";
@@ -73,6 +73,11 @@ export function readParts(
   // "How many tracks were sold": units sold, from the transaction lines, not the catalogue.
   const sold = reading.items.some((i) => i.kind === "word" && /^(sold|purchased|bought|ordered)$/i.test(i.text));
   for (const c of counts) {
+    const people = c.people && !c.target ? personEntity(lexicon) : undefined;
+    if (people) {
+      parts.measures.push({ kind: "count", entity: people });
+      continue;
+    }
     if (!c.target) {
       parts.countWithoutTarget = true;
       continue;

@@ -51,7 +51,7 @@ export function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[
     const usable = target && !only(target, "value");
     if (usable) claim(j);
     if (it.cue.type === "agg") intents.push({ type: "agg", agg: it.cue.agg, ...(usable ? { target } : {}), distinct });
-    else intents.push({ type: "count", ...(usable ? { target } : {}), distinct });
+    else intents.push({ type: "count", ...(usable ? { target } : {}), distinct, ...(it.cue.type === "count" && it.cue.people ? { people: true } : {}) });
     void lexicon;
   });
 }

@@ -13,7 +13,7 @@ export type Dir = "asc" | "desc";
 export type CompareOp = ">" | ">=" | "<" | "<=" | "=" | "!=";
 
 export type Intent =
-  | { type: "count"; target?: MentionItem; distinct: boolean }
+  | { type: "count"; target?: MentionItem; distinct: boolean; people?: boolean }
   | { type: "agg"; agg: "sum" | "avg" | "min" | "max"; target?: MentionItem; distinct: boolean; countOf?: MentionItem }
   | { type: "group"; target: MentionItem }
   /** "each sales support agent": per row of the table a value belongs to. */

@@ -129,6 +129,17 @@ export function timeFieldFor(lexicon: Lexicon, entity: string): FieldRef | undef
   return best?.ref;
 }
 
+const PEOPLE = ["employee", "staff", "worker", "person", "member", "agent", "user"];
+
+/** The table of people a headcount counts (employees before members before users). */
+export function personEntity(lexicon: Lexicon): string | undefined {
+  for (const word of PEOPLE) {
+    const e = lexicon.model.entities.find((x) => !x.bridge && [x.label, ...x.synonyms].some((s) => s.toLowerCase().split(" ").includes(word)));
+    if (e) return e.name;
+  }
+  return undefined;
+}
+
 /** The table a measure is computed on. */
 export function measureEntityOf(lexicon: Lexicon, m: Measure): string | undefined {
   return m.kind === "count" ? m.entity : m.kind === "field" ? m.field.entity : lexicon.model.metrics.find((x) => x.name === m.metric)?.entity;

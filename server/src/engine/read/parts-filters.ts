@@ -138,7 +138,10 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
   // Group-by time grain without a grouping column: the subject's time field.
   if (parts.grain && !parts.dimensions.some((d) => d.kind === "field" && d.grain)) {
     const timeFilterField = parts.filters.find((f): f is Extract<Filter, { kind: "range" }> => f.kind === "range")?.field;
-    const ref = timeFilterField ?? timeFieldFor(lexicon, timeOwner);
+    // "hired each year": the verb names the date to bucket.
+    const verb = parts.reading.free.find((m) => /ed$/i.test(m.text) && m.entries.some((e) => e.target.type === "field" && lexicon.fields.get(fieldKey(e.target.entity, e.target.field))?.role === "time"));
+    const verbField = verb ? t.field(verb, "time") : undefined;
+    const ref = timeFilterField ?? (verbField && verbField.entity === timeOwner ? verbField : undefined) ?? timeFieldFor(lexicon, timeOwner);
     if (ref) parts.dimensions.unshift({ kind: "field", field: ref, grain: parts.grain });
   } else if (parts.grain) {
     for (const d of parts.dimensions) if (d.kind === "field" && d.grain) d.grain = parts.grain;

@@ -2,7 +2,7 @@ import type { Measure } from "../spec.ts";
 import { sameMeasure } from "../spec.ts";
 import { fieldForNoun, fieldForNounBelow, frequencyMeasure, popularityMeasure, primaryMeasure } from "./measures.ts";
 import type { All, Parts, PendingOrder } from "./parts.ts";
-import { fieldOf, pick, type MentionItem } from "./resolve.ts";
+import { fieldOf, hasFieldRole, pick, type MentionItem } from "./resolve.ts";
 import type { Targets } from "./targets.ts";
 
 export function readRanking(
@@ -67,6 +67,23 @@ export function readRanking(
       continue;
     }
     if (!s.target) {
+      // "Which customers ordered the most?": the verb names the events to count.
+      const verb = !parts.measures[0] ? parts.reading.free.find((m) => /ed$/i.test(m.text) && m.entries.some((e) => e.target.type === "entity")) : undefined;
+      const verbEntity = verb ? verb.entries.find((e) => e.target.type === "entity")?.target : undefined;
+      if (verbEntity?.type === "entity" && verbEntity.entity !== xEntity) {
+        used.add(verb!);
+        parts.measures.push({ kind: "count", entity: verbEntity.entity });
+      }
+      // "Who earns the most?": a column named by a verb ranks the rows that hold it.
+      const amount = !parts.measures[0] ? parts.reading.free.find((m) => !used.has(m) && hasFieldRole(m, lexicon, "measure") && !t.namesEntity(m)) : undefined;
+      const field = amount ? t.field(amount, "measure") : undefined;
+      if (amount && field && (!xEntity || xEntity === field.entity) && !xGrain) {
+        used.add(amount);
+        setOrder({ kind: "field", field, dir: s.dir });
+        parts.limit = limit;
+        parts.rowEntity = field.entity;
+        continue;
+      }
       // "Which country's customers spent the most?": rank by the amount already named.
       const named = parts.measures[0];
       if (named && (xItem || xGrain)) {

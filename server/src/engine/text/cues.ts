@@ -6,7 +6,8 @@ import { tokenize } from "./tokenize.ts";
  * and follow-up markers. Phrases are matched on stems, longest first.
  */
 export type Cue =
-  | { type: "count" }
+  /** `people`: "headcount" counts whatever table holds people. */
+  | { type: "count"; people?: boolean }
   | { type: "distinct" }
   | { type: "agg"; agg: "sum" | "avg" | "min" | "max" }
   | { type: "group" }
@@ -37,6 +38,8 @@ const C = <T extends Cue>(c: T) => c;
 
 const PHRASES: [string, Cue][] = [
   ["how many", C({ type: "count" })],
+  ["headcount", C({ type: "count", people: true })],
+  ["head count", C({ type: "count", people: true })],
   ["how much", C({ type: "agg", agg: "sum" })],
   ["number of", C({ type: "count" })],
   ["numbers of", C({ type: "count" })],

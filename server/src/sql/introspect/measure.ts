@@ -43,10 +43,14 @@ function isKey(table: TableSnapshot, column: ColumnSnapshot): boolean {
   return table.foreignKeys.some((fk) => fk.columns.includes(column.name));
 }
 
+/** Text keys of small lookup tables ("High", "ALFKI") are values people type. */
+const LOOKUP_ROWS = 1000;
+
 function isSampleCandidate(table: TableSnapshot, column: ColumnSnapshot): boolean {
   if (column.samples) return false;
   if (column.type !== "text" && column.type !== "integer" && column.type !== "boolean") return false;
-  if (table.primaryKey.length === 1 && table.primaryKey[0] === column.name) return false;
+  const textKey = column.type === "text" && table.rowEstimate > 0 && table.rowEstimate <= LOOKUP_ROWS;
+  if (table.primaryKey.length === 1 && table.primaryKey[0] === column.name) return textKey;
   return !table.foreignKeys.some((fk) => fk.columns.includes(column.name));
 }
 
