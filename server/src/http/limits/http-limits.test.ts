@@ -215,6 +215,11 @@ describe("persisted operations", () => {
     // The web client's own text of a persisted operation, laid out differently, counts as that operation.
     const asText = await t.gql("query Me {\n  me {\n    id\n  }\n}", {}, user.token);
     expect(asText.data!.me.id).toBe(ok.body.data.me.id);
+    // As urql sends it, with the `__typename`s its cache adds: run as sent, so they come back.
+    const withTypenames = await t.gql("query Me { me { id __typename } __typename }", {}, user.token);
+    expect(withTypenames.data).toEqual({ me: { id: ok.body.data.me.id, __typename: "User" }, __typename: "Query" });
+    const sneaky = await t.gql("query Me { me { id email __typename } }", {}, user.token);
+    expect(sneaky.errors![0]!.extensions!.code).toBe("PERSISTED_OPERATIONS_ONLY");
 
     const owner = await t.app.services.prisma.user.findFirstOrThrow({ where: { email: user.email } });
     const key = await t.app.services.apiKeys.create({ userId: owner.id, role: owner.role }, { name: "k", role: "VIEWER" });

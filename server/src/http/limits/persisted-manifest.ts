@@ -1,17 +1,24 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse, print, type DocumentNode } from "graphql";
+import { parse, print, visit, type DocumentNode } from "graphql";
 import { repoRoot } from "../../paths.ts";
 
 /** Where `npm run codegen` writes the web client's operations for PERSISTED_OPERATIONS. */
 export const manifestPath = path.join(repoRoot, "schema", "persisted-operations.json");
 const clientDocumentsPath = path.join(repoRoot, "client", "src", "graphql", "graphql.ts");
 
-/** The one printed form of a document: what is hashed and compared, whatever the layout it was sent in. */
+/**
+ * The one printed form of a document, whatever the layout it was sent in.
+ * `__typename` selections are left out: clients' caches (urql's) add them to
+ * every selection set, and they change nothing about what the operation may do.
+ */
 export function canonicalDocument(query: string): string | null {
   try {
-    return print(parse(query, { noLocation: true }));
+    const stripped = visit(parse(query, { noLocation: true }), {
+      Field: (node) => (node.name.value === "__typename" && !node.alias ? null : undefined),
+    });
+    return print(stripped);
   } catch {
     return null;
   }

@@ -50,17 +50,18 @@ export function createPersistedOperations(options: Options, isApiKey: (authoriza
   const hashByText = new Map([...manifest].map(([hash, text]) => [canonicalDocument(text), hash]));
   const knownHash = (query: string | null | undefined) => (query ? hashByText.get(canonicalDocument(query)) : undefined);
 
+  // Requests whose text is a persisted operation (give or take `__typename`): run as sent, so
+  // the client's cache gets the `__typename`s it asked for.
+  const vetted = new WeakSet<Request>();
   const plugins: Plugin[] = [
     {
-      // A persisted operation sent as text is run as the persisted one.
-      onParams({ params, setParams }) {
-        const hash = knownHash(params.query);
-        if (hash) setParams({ ...params, query: undefined, extensions: { ...params.extensions, persistedQuery: { version: 1, sha256Hash: hash } } });
+      onParams({ params, request }) {
+        if (knownHash(params.query)) vetted.add(request);
       },
     },
     usePersistedOperations({
       getPersistedOperation: (hash) => manifest.get(hash) ?? null,
-      allowArbitraryOperations: options.mode === "allow" ? true : (request) => isApiKey(request.headers.get("authorization")),
+      allowArbitraryOperations: options.mode === "allow" ? true : (request) => vetted.has(request) || isApiKey(request.headers.get("authorization")),
       customErrors: { notFound: () => notFound(), persistedQueryOnly: () => onlyPersisted(), keyNotFound: () => onlyPersisted() },
     }) as Plugin,
   ];
@@ -68,7 +69,8 @@ export function createPersistedOperations(options: Options, isApiKey: (authoriza
     plugins,
     /** The text to run for a graphql-ws subscribe message, under the same rules as HTTP. */
     async forWebSocket(payload: OperationPayload, viaApiKey: boolean): Promise<string | AppError> {
-      const hash = hashOf(payload.extensions) ?? knownHash(payload.query);
+      if (payload.query && knownHash(payload.query)) return payload.query;
+      const hash = hashOf(payload.extensions);
       if (hash) return manifest.get(hash) ?? notFound(false);
       if (options.mode === "only" && !viaApiKey) return onlyPersisted(false);
       return payload.query ?? "";
