@@ -82,6 +82,11 @@ export function dropSelfGrouping(spec: QuerySpec): void {
  * ("top 5 composers" is not led by the tracks with no composer).
  */
 export function excludeNullGroups(lexicon: Lexicon, spec: QuerySpec): void {
+  // Counting a column's values: rows without one are not part of the question at all.
+  for (const m of spec.measures) {
+    if (m.kind !== "field" || m.agg !== "count" || spec.measures.length > 1) continue;
+    if (!spec.filters.some((x) => sameField(x.field, m.field))) spec.filters.push({ kind: "compare", field: m.field, op: "not_null", values: [] });
+  }
   const ranking = spec.limit !== null && spec.order.some((o) => o.by.kind === "measure");
   for (const d of spec.dimensions) {
     if (d.kind !== "field") continue;

@@ -4,7 +4,7 @@ import { clarifyUnknown } from "./clarify.ts";
 import { describeItems } from "./describe.ts";
 import { mergeFollowUp } from "./followup.ts";
 import { lexiconOf } from "./lexicon/build.ts";
-import { segment } from "./lexicon/segment.ts";
+import { phraseLengthAt, segment } from "./lexicon/segment.ts";
 import { readParts } from "./read/assemble.ts";
 import { readIntents } from "./read/intents.ts";
 import type { Parts } from "./read/parts.ts";
@@ -61,7 +61,7 @@ export function plan(input: PlanInput): PlanOutcome {
 
   const lexicon = lexiconOf(input.model);
   const tokens = tokenize(input.question);
-  const { items, corrections } = segment(lexicon, tokens, scanTime(tokens));
+  const { items, corrections } = segment(lexicon, tokens, scanTime(tokens, (i) => phraseLengthAt(lexicon, tokens, i) >= 2));
   const reading = readIntents(lexicon, items);
   const parts = readParts(lexicon, reading, tokens.map((t) => t.raw), now, input.state?.lastSpec);
   const previous = input.state?.lastSpec ?? null;

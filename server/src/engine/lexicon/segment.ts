@@ -19,6 +19,11 @@ const CLAUSE_START = new Set(["and", "then", "please", "also", "results", "them"
 /** Cue kinds that yield to a same-length lexicon match when a name follows them ("total freight" vs "the total"). */
 const SOFT_CUES = new Set(["agg", "most", "adjective", "list", "null"]);
 
+/** How many tokens from i a lexicon phrase covers (0 when none starts there). */
+export function phraseLengthAt(lexicon: Lexicon, tokens: Token[], i: number): number {
+  return lexiconMatch(lexicon, tokens.map((t) => t.lemma), i).length;
+}
+
 function lexiconMatch(lexicon: Lexicon, lemmas: string[], i: number): { length: number; entries: Entry[] } {
   const candidates = lexicon.byFirst.get(lemmas[i]!) ?? [];
   let length = 0;
@@ -36,7 +41,8 @@ function lexiconMatch(lexicon: Lexicon, lemmas: string[], i: number): { length: 
     } else entries.push(entry);
   }
   const best = Math.max(0, ...entries.map((e) => e.score));
-  return { length, entries: entries.filter((e) => e.score >= best - 0.2) };
+  // Weak readings stay: the context (the subject, the table named nearby) may still prefer them.
+  return { length, entries: entries.filter((e) => e.score >= best - 0.5) };
 }
 
 function cueMatch(tokens: Token[], i: number, blocked: (k: number) => boolean): { length: number; cue?: Cue; text?: string } {

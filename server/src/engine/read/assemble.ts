@@ -194,7 +194,9 @@ export function readParts(
   for (const m of freeOthers) {
     if (used.has(m)) continue;
     // A bare measure word is the thing measured only when nothing else is ("freight per year").
-    if (aggregateContext && hasFieldRole(m, lexicon, "measure") && !t.namesEntity(m)) {
+    const best = m.entries.reduce((a, b) => (b.score > a.score ? b : a));
+    const measureWord = best.target.type === "field" && lexicon.fields.get(`${best.target.entity}\u0000${best.target.field}`)?.role === "measure";
+    if (aggregateContext && measureWord && !t.namesEntity(m)) {
       if (parts.measures.length > 0 || parts.countWithoutTarget) continue;
       const measure = t.measure(m, parts.pendingAgg ?? "default");
       if (measure && !parts.measures.some((x) => sameMeasure(x, measure))) {

@@ -2,7 +2,7 @@ import type { Lexicon } from "../lexicon/build.ts";
 import type { Item } from "../lexicon/segment.ts";
 import type { Cue } from "../text/cues.ts";
 import type { At, Claim, Intent, Skip } from "./intents.ts";
-import { has, only } from "./resolve.ts";
+import { has, hasFieldRole, only } from "./resolve.ts";
 
 export function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, ahead: Skip, at: At, claim: Claim): void {
   items.forEach((it, k) => {
@@ -44,7 +44,9 @@ export function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[
       claim(j);
       const t = at(ahead(j));
       if (t) claim(ahead(j));
-      intents.push({ type: "agg", agg: it.cue.agg, distinct: false, ...(t ? { countOf: t } : {}) });
+      // "average number of seats" is the average of a number column, not of a count of rows.
+      if (t && hasFieldRole(t, lexicon, "measure") && !has(t, "entity")) intents.push({ type: "agg", agg: it.cue.agg, target: t, distinct: false });
+      else intents.push({ type: "agg", agg: it.cue.agg, distinct: false, ...(t ? { countOf: t } : {}) });
       return;
     }
     const target = at(j);

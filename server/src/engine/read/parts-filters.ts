@@ -118,7 +118,15 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
   const timeOwner = (first ? measureEntityOf(lexicon, first) : undefined) ?? parts.rowEntity ?? t.subject ?? "";
   for (const time of all("time")) {
     if (time.expr.kind === "grain") continue;
-    const ref = time.hint ? t.field(time.hint, "time") : timeFieldFor(lexicon, timeOwner);
+    // "employees who left the company in 2023": a date named by a word elsewhere in the question.
+    const named = parts.reading.free.find((m) => {
+      // Not a verb that introduces someone or somewhere ("shipped by Speedy Express", "shipped to Spain").
+      const next = parts.reading.items[parts.reading.items.indexOf(m) + 1];
+      if (next && ["by", "to", "via", "from", "with", "for"].includes(next.text.toLowerCase())) return false;
+      const best = m.entries.reduce((a, b) => (b.score > a.score ? b : a));
+      return best.target.type === "field" && best.target.entity === timeOwner && lexicon.fields.get(fieldKey(best.target.entity, best.target.field))?.role === "time";
+    });
+    const ref = time.hint ? t.field(time.hint, "time") : (named ? t.field(named, "time") : undefined) ?? timeFieldFor(lexicon, timeOwner);
     if (!ref) {
       parts.ignored.push(time.expr.label);
       continue;

@@ -96,6 +96,8 @@ export class Targets {
     if (t.type === "field") {
       const f = fieldOf(this.lexicon, t);
       if (f?.role === "measure" && !distinct) return this.scaled(item, { kind: "field", agg: "sum", field: { entity: t.entity, field: t.field } });
+      // "number of terminations": rows where the date is set.
+      if (f?.role === "time" && !distinct) return { kind: "field", agg: "count", field: { entity: t.entity, field: t.field } };
       return { kind: "field", agg: "count_distinct", field: { entity: t.entity, field: t.field } };
     }
     return this.measure(item, "sum");

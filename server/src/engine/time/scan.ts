@@ -65,12 +65,13 @@ function relativeAt(tokens: Token[], i: number): TimeMatch | undefined {
  * ("in 2024", "since March", "between Q1 2023 and Q2 2023", "before 2022"),
  * relative periods ("last 3 months") and grains ("per month", "quarterly").
  */
-export function scanTime(tokens: Token[]): TimeMatch[] {
+export function scanTime(tokens: Token[], namesColumn: (i: number) => boolean = () => false): TimeMatch[] {
   const out: TimeMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const grain = GRAIN_ADJECTIVES[t.norm];
-    if (grain) {
+    // "annual quota", "monthly fee": the adjective is part of a column's name there.
+    if (grain && !namesColumn(i)) {
       out.push({ start: i, end: i + 1, expr: { kind: "grain", grain } });
       continue;
     }
