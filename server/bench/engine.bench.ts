@@ -16,7 +16,6 @@ import { readCases } from "../src/eval/cases.ts";
 import { registerDataset } from "../src/eval/register.ts";
 import { repoRoot } from "../src/paths.ts";
 import { sharedDir } from "../src/testing/datasets.ts";
-import { sharedDir } from "../src/testing/datasets.ts";
 import { bootstrapSemanticModel } from "../src/semantic/bootstrap.ts";
 import { introspectPostgres } from "../src/sql/introspect/postgres.ts";
 
