@@ -13,7 +13,7 @@ import { generateSql } from "../src/llm/generate.ts";
 import { buildPrompt } from "../src/llm/prompt.ts";
 import { linkSchema } from "../src/llm/schema-linking.ts";
 import { jsonReply, startOpenAiTestServer } from "../src/llm/testing/openai-test-server.ts";
-import { repoRoot } from "../src/paths.ts";
+import { sharedDir } from "../src/testing/datasets.ts";
 import { bootstrapSemanticModel } from "../src/semantic/bootstrap.ts";
 import { col, fk, snapshot, table } from "../src/semantic/testing/snapshots.ts";
 import type { SemanticModel } from "../src/semantic/types.ts";
@@ -21,7 +21,7 @@ import { guardSql } from "../src/sql/guard/guard.ts";
 import { introspectPostgres } from "../src/sql/introspect/postgres.ts";
 import { createTestDatabase } from "../src/testing/postgres.ts";
 
-const shared = path.resolve(repoRoot, "..", "shared");
+const shared = sharedDir;
 
 function stats(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -2,19 +2,19 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../paths.ts";
 import { bootstrapSemanticModel } from "../semantic/bootstrap.ts";
 import type { SemanticModel } from "../semantic/types.ts";
 import { introspectPostgres } from "../sql/introspect/postgres.ts";
 import { createTestDatabase } from "../testing/postgres.ts";
 import { buildPrompt } from "./prompt.ts";
 import { linkSchema } from "./schema-linking.ts";
+import { sharedDatasetsDir } from "../testing/datasets.ts";
 
 /**
  * Schema linking on semantic models bootstrapped, with no hand configuration,
  * from two real sample databases loaded into PostgreSQL and introspected.
  */
-const datasetsDir = process.env.AGENTMEDHA_DATASETS_DIR ?? path.resolve(repoRoot, "..", "shared", "datasets");
+const datasetsDir = sharedDatasetsDir;
 
 async function bootstrapDataset(name: string): Promise<SemanticModel> {
   const database = await createTestDatabase(`llm${name}`);
