@@ -3,7 +3,7 @@ import { joinDistance } from "./graph.ts";
 import { measureEntityOf } from "./read/measures.ts";
 import type { Parts } from "./read/parts.ts";
 import { applyDefaultFilters } from "./rules.ts";
-import { cloneSpec, sameDimension, sameField, sameMeasure, type Dimension, type Filter, type Measure, type QuerySpec } from "./spec.ts";
+import { cloneSpec, sameDimension, sameField, sameMeasure, type Dimension, type FieldRef, type Filter, type Measure, type QuerySpec } from "./spec.ts";
 
 const isTimeDim = (d: Dimension) => d.kind === "field" && d.grain !== undefined;
 const measureEntity = (parts: Parts, m: Measure) => measureEntityOf(parts.lexicon, m);
@@ -129,7 +129,10 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   const asks = (parts.reading.which || parts.reading.list || parts.reading.startsWithFollowup) && !followups.has("only");
   const nothingElse = asks && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && parts.filters.length === 0 && !parts.superlativeDir && parts.order === undefined;
   const aggregate = previous.measures.length > 0 || previous.dimensions.length > 0;
-  if (other && nothingElse && aggregate && (followups.has("also") || parts.reading.list) && !parts.reading.which) {
+  if (other && nothingElse && aggregate && followups.has("what_about") && spec.measures.every((m) => m.kind === "count")) {
+    // "Number of suppliers per country" → "what about customers?": count those instead, by their own country.
+    switchSubject(parts, spec, other);
+  } else if (other && nothingElse && aggregate && (followups.has("also") || parts.reading.list) && !parts.reading.which) {
     // "Show the artist too": one more grouping on the answer.
     if (!spec.dimensions.some((d) => d.kind === "entity" && d.entity === other)) spec.dimensions.push({ kind: "entity", entity: other });
   } else if (other && nothingElse) {
@@ -149,6 +152,7 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   mergeDimensions(spec, parts);
   // "compare with Canada": both values, side by side.
   const comparing = followups.has("compare");
+  if (comparing) comparePeriods(spec, parts.filters);
   if (comparing) {
     for (const f of parts.filters) {
       if (f.kind !== "compare" || (f.op !== "=" && f.op !== "in")) continue;
@@ -211,6 +215,38 @@ function applySuperlative(spec: QuerySpec, dir: "asc" | "desc", which: boolean):
     spec.order = [{ by: { kind: "measure", index: 0 }, dir }];
     if (which) spec.limit = 1;
   }
+}
+
+/**
+ * "Revenue in 2022" → "versus 2023": one range spanning both periods,
+ * bucketed by year (or month) so they sit side by side.
+ */
+function comparePeriods(spec: QuerySpec, filters: Filter[]): void {
+  for (const f of filters) {
+    if (f.kind !== "range" || !f.from || !f.to) continue;
+    const i = spec.filters.findIndex((x) => x.kind === "range" && sameField(x.field, f.field));
+    const old = spec.filters[i];
+    if (!old || old.kind !== "range" || !old.from || !old.to) continue;
+    const from = old.from < f.from ? old.from : f.from;
+    const to = old.to > f.to ? old.to : f.to;
+    spec.filters[i] = { ...old, from, to, label: `${old.label} and ${f.label}` };
+    filters.splice(filters.indexOf(f), 1);
+    const yearly = [old, f].every((r) => r.from!.endsWith("-01-01") && r.to!.endsWith("-01-01"));
+    const grain = yearly ? "year" : "month";
+    if (!spec.dimensions.some((d) => d.kind === "field" && sameField(d.field, f.field))) spec.dimensions.unshift({ kind: "field", field: f.field, grain });
+    if (spec.measures.length === 0) spec.measures = [{ kind: "count", entity: spec.entity }];
+    return;
+  }
+}
+
+/** Counts another table under the same breakdown, moving groupings and filters to its own columns of the same name. */
+function switchSubject(parts: Parts, spec: QuerySpec, entity: string): void {
+  const own = parts.lexicon.entities.get(entity);
+  const move = (f: FieldRef): FieldRef => (f.entity !== entity && own?.fields.some((x) => x.name === f.field) ? { entity, field: f.field } : f);
+  spec.measures = spec.measures.map(() => ({ kind: "count", entity }));
+  spec.entity = entity;
+  spec.dimensions = spec.dimensions.map((d) => (d.kind === "field" ? { ...d, field: move(d.field) } : d));
+  spec.filters = spec.filters.map((f) => ({ ...f, field: move(f.field) }));
 }
 
 /** "What about the average instead": the same thing under another aggregate. */

@@ -254,6 +254,15 @@ function buildLexicon(model: SemanticModel): Lexicon {
     const taken = new Set(b.entries.filter((e) => e.target.type === "entity").map((e) => e.lemmas.join(" ")));
     for (const w of PEOPLE_WORDS) if (!taken.has(phraseLemmas(w).join(" "))) b.add(w, { type: "entity", entity: people }, SCORE.generic);
   }
+  // "units sold", "quantity sold": the quantity of the lines that carry a revenue metric.
+  for (const m of model.metrics) {
+    const e = model.entities.find((x) => x.name === m.entity);
+    const qty = e?.fields.find((f) => f.role === "measure" && (/quantit|qty/.test(f.name.toLowerCase()) || f.name.toLowerCase() === "units"));
+    if (!e || !qty) continue;
+    for (const w of ["units sold", "quantity sold", "items sold", "sold units", "sold quantity", "number of units sold", "units ordered", "quantity ordered"]) {
+      b.add(w, { type: "field", entity: e.name, field: qty.name }, SCORE.value);
+    }
+  }
   // "purchases" in a database of invoices: the generic words go to the transaction table when no table owns them.
   const transaction = transactionEntity(model);
   if (transaction) {

@@ -39,6 +39,13 @@ export function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], 
         return;
       }
       const next = items[k + 1];
+      // "the 5 genres with the fewest tracks": a count of rows, ranked further on.
+      const ranker = items.slice(k + 2).find((x) => x.kind === "cue" && (x.cue.type === "most" || (x.cue.type === "adjective" && x.cue.form === "most")));
+      if (next?.kind === "mention" && has(next, "entity") && ranker?.kind === "cue" && (ranker.cue.type === "most" || ranker.cue.type === "adjective")) {
+        claim(k);
+        intents.push({ type: "top", n: it.value, dir: ranker.cue.dir });
+        return;
+      }
       if (next?.kind === "cue" && (next.cue.type === "most" || (next.cue.type === "adjective" && next.cue.form !== "more"))) {
         claim(k);
         intents.push({ type: "top", n: it.value, dir: next.cue.dir });

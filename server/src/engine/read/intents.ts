@@ -44,6 +44,8 @@ export type Intent =
   | { type: "versus"; target?: MentionItem; op: CompareOp; agg: "avg" | "min" | "max"; noun?: string }
   /** "the track Enter Sandman": a row named by its label, for values too many to sample. */
   | { type: "named"; item: MentionItem; text: string }
+  /** "with the word Greatest in the title": part of a text value, in a column named after it or the rows' name. */
+  | { type: "contains"; text: string; field?: MentionItem }
   /** "customer ALFKI", "order 10248": a row named by its key. */
   | { type: "key"; item: MentionItem; value: string | number };
 
@@ -122,6 +124,22 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
   const first = items.findIndex((it) => !(it.kind === "word" && it.filler));
   const startsWithFollowup = first >= 0 && items[first]!.kind === "cue" && (items[first] as { cue: Cue }).cue.type === "followup";
 
+  items.forEach((it, k) => {
+    if (it.kind !== "cue" || it.cue.type !== "contains" || claimed.has(k)) return;
+    const next = items[k + 1];
+    if (!next || claimed.has(k + 1) || next.kind === "time") return;
+    claim(k, k + 1);
+    // "... in the title": the column the text is in.
+    let field: MentionItem | undefined;
+    if (items[k + 2]?.text.toLowerCase() === "in") {
+      const f = mentionAt(skipAhead(k + 2));
+      if (f && has(f, "field")) {
+        field = f;
+        claim(skipAhead(k + 2));
+      }
+    }
+    intents.push({ type: "contains", text: next.text, ...(field ? { field } : {}) });
+  });
   // "unit price of products", "name of the artist": the entity after "of" qualifies the field before it.
   items.forEach((it, k) => {
     if (it.kind !== "cue" || it.cue.type !== "of") return;

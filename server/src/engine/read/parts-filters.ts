@@ -83,6 +83,13 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     const right = left ? t.field(c.right, "any") : undefined;
     if (left && right) parts.filters.push({ kind: "columns", field: left, op: c.op, other: right });
   }
+  for (const c of all("contains")) {
+    const entity = parts.rowEntity ?? t.subject;
+    const field = c.field ? t.field(c.field, "dimension") : undefined;
+    const label = entity ? lexicon.entities.get(entity)?.labelFields[0] : undefined;
+    const ref = field ?? (entity && label ? { entity, field: label } : undefined);
+    if (ref) parts.filters.push({ kind: "compare", field: ref, op: "contains", values: [c.text] });
+  }
   for (const n of all("named")) {
     const entity = t.entity(n.item);
     const label = entity ? lexicon.entities.get(entity)?.labelFields[0] : undefined;

@@ -29,6 +29,8 @@ export type Cue =
   | { type: "empty" }
   /** "late", "overdue": after the due date. */
   | { type: "late" }
+  /** "with the word X", "containing X": a text filter on part of a value. */
+  | { type: "contains" }
   /** "what percentage of", "share of": a part of a whole, in percent. */
   | { type: "share" }
   /** `form`: base ("expensive"), comparative ("longer") or superlative ("longest"). */
@@ -265,6 +267,12 @@ const PHRASES: [string, Cue][] = [
   ["then", C({ type: "followup", kind: "now" })],
   ["and", C({ type: "followup", kind: "and" })],
   ["out of", C({ type: "empty" })],
+  ["the word", C({ type: "contains" })],
+  ["the words", C({ type: "contains" })],
+  ["the term", C({ type: "contains" })],
+  ["containing", C({ type: "contains" })],
+  ["contains", C({ type: "contains" })],
+  ["contain", C({ type: "contains" })],
   ["percentage of", C({ type: "share" })],
   ["percentage", C({ type: "share" })],
   ["percent of", C({ type: "share" })],
