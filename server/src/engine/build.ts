@@ -110,6 +110,30 @@ export function applyShare(spec: QuerySpec): void {
   spec.shareOf = part;
 }
 
+/**
+ * "How many customers placed at least 10 orders?": count the customers whose
+ * own order count qualifies — group by them, keep the condition, count the groups.
+ */
+export function countQualifyingGroups(spec: QuerySpec): void {
+  const first = spec.measures[0];
+  if (spec.dimensions.length > 0 || first?.kind !== "count" || spec.having.length === 0) return;
+  if (spec.having.some((h) => h.measure === 0)) return;
+  spec.dimensions = [{ kind: "entity", entity: first.entity }];
+  spec.measures = spec.measures.slice(1);
+  spec.having = spec.having.map((h) => ({ ...h, measure: h.measure - 1 }));
+  spec.order = [];
+  spec.entity = spec.measures[0]?.kind === "count" ? spec.measures[0].entity : spec.entity;
+  spec.rollup = "count";
+}
+
+/** "Germany vs France": the values side by side, one row each. */
+export function compareValues(spec: QuerySpec): void {
+  for (const f of spec.filters) {
+    if (f.kind !== "compare" || f.op !== "in") continue;
+    if (!spec.dimensions.some((d) => d.kind === "field" && sameField(d.field, f.field))) spec.dimensions.push({ kind: "field", field: f.field });
+  }
+}
+
 /** Time buckets read best in time order when nothing else was asked for. */
 export function defaultOrder(spec: QuerySpec): void {
   if (spec.order.length > 0) return;
@@ -139,6 +163,8 @@ export function specFromParts(parts: Parts): QuerySpec | undefined {
   }
   if (parts.rollup && spec.dimensions.length > 0) spec.rollup = parts.rollup;
   if (parts.share) applyShare(spec);
+  countQualifyingGroups(spec);
+  if (parts.reading.followups.has("compare")) compareValues(spec);
   dropSelfGrouping(spec);
   excludeNullGroups(parts.lexicon, spec);
   defaultOrder(spec);

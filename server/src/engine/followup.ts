@@ -1,4 +1,4 @@
-import { addHaving, applyLooseCompares, defaultOrder, dropSelfGrouping, excludeNullGroups, measureIndex, resolveOrder } from "./build.ts";
+import { addHaving, applyLooseCompares, applyShare, defaultOrder, dropSelfGrouping, excludeNullGroups, measureIndex, resolveOrder } from "./build.ts";
 import { joinDistance } from "./graph.ts";
 import { measureEntityOf } from "./read/measures.ts";
 import type { Parts } from "./read/parts.ts";
@@ -164,6 +164,8 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   for (const h of parts.having) addHaving(spec, h);
   applyLooseCompares(parts, spec);
   if (parts.superlativeDir) applySuperlative(spec, parts.superlativeDir, parts.reading.which);
+  // "as a percentage of the total".
+  if (parts.share && !spec.shareOf) applyShare(spec);
   // "And the most expensive one?" after a total: list the rows ranked by that column.
   if (parts.order?.kind === "field" && parts.measures.length === 0 && spec.dimensions.length === 0 && spec.measures.length > 0) {
     spec.measures = [];
