@@ -49,7 +49,14 @@ export function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[
       else intents.push({ type: "agg", agg: it.cue.agg, distinct: false, ...(t ? { countOf: t } : {}) });
       return;
     }
-    const target = at(j);
+    let target = at(j);
+    // "number of discontinued products", "count of Rock tracks": the adjective filters, the noun is counted.
+    const nextItem = items[j + 1];
+    const flag = target?.entries.some((e) => e.target.type === "field" && lexicon.fields.get(`${e.target.entity}\u0000${e.target.field}`)?.flag);
+    if (target && (flag || only(target, "value")) && nextItem?.kind === "mention" && has(nextItem, "entity")) {
+      j += 1;
+      target = at(j);
+    }
     const usable = target && !only(target, "value");
     if (usable) claim(j);
     if (it.cue.type === "agg") intents.push({ type: "agg", agg: it.cue.agg, ...(usable ? { target } : {}), distinct });

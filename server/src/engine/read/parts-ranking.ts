@@ -150,7 +150,8 @@ export function readRanking(
       continue;
     }
     const label = pick(s.target, ["label", "field", "metric", "entity"], t.ctx(s.target, "any"));
-    if (label?.type === "label" || (label?.type === "entity" && !s.count)) {
+    // "sorted by name": whatever names the rows.
+    if (label?.type === "label" || (label?.type === "entity" && !s.count) || /^names?$/i.test(s.target.text)) {
       setOrder({ kind: "label", dir: "asc" });
       continue;
     }
