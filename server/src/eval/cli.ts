@@ -3,7 +3,9 @@ import path from "node:path";
 import { parseArgs, UsageError } from "./args.ts";
 import { CasesFileError, readCases } from "./cases.ts";
 import { evaluate } from "./evaluate.ts";
-import { DatasetLoadError, registerDataset, type RegisteredDataset } from "./register.ts";
+import { openEvalProduct } from "./product.ts";
+import { DatasetLoadError } from "./register.ts";
+import type { EvalDataset } from "./run.ts";
 import { formatReport } from "./report.ts";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -23,14 +25,16 @@ async function main(): Promise<number> {
   const cases = await readCases(args.cases);
   const started = Date.now();
   const databaseUrl = process.env.DATABASE_URL;
-  const loaded = new Map<string, RegisteredDataset>();
+  log("starting the product in this process (embedded app database, built-in engine unless ENGINE says otherwise)…");
+  const product = await openEvalProduct();
+  const loaded = new Map<string, EvalDataset & { close(): Promise<void> }>();
   try {
     for (const d of args.datasets) {
       log(`loading ${d.name} from ${path.basename(d.path)} into ${databaseUrl ? "a new database on DATABASE_URL" : "embedded PGlite"}…`);
       const t0 = Date.now();
-      const dataset = await registerDataset(d.name, d.path, databaseUrl ? { databaseUrl } : {});
+      const dataset = await product.register(d.name, d.path, { ...(databaseUrl ? { databaseUrl } : {}), onProgress: log });
       loaded.set(d.name, dataset);
-      log(`  ${d.name}: ${dataset.snapshot.tables.length} tables, ${dataset.model.entities.length} entities, ready in ${Date.now() - t0} ms`);
+      log(`  ${d.name}: ${dataset.tables} tables, ready in ${Date.now() - t0} ms`);
     }
     const turns = cases.reduce((n, c) => n + c.turns.length, 0);
     log(`running ${cases.length} conversations (${turns} turns)…`);
@@ -45,6 +49,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     for (const d of loaded.values()) await d.close().catch(() => undefined);
+    await product.close().catch(() => undefined);
   }
 }
 

@@ -6,11 +6,10 @@ export async function evaluate(
   cases: EvalCase[],
   datasets: Map<string, EvalDataset>,
   onProgress?: (done: number, total: number, c: EvalCase) => void,
-  now?: Date,
 ): Promise<TurnResult[]> {
   const results: TurnResult[] = [];
   for (const [i, c] of cases.entries()) {
-    results.push(...(await runCase(c, datasets.get(c.dataset), now)));
+    results.push(...(await runCase(c, datasets.get(c.dataset))));
     onProgress?.(i + 1, cases.length, c);
   }
   return results;

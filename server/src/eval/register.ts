@@ -7,8 +7,9 @@ import type { SemanticModel } from "../semantic/types.ts";
 import { introspectPostgres } from "../sql/introspect/postgres.ts";
 import type { Queryable, SchemaSnapshot } from "../sql/snapshot.ts";
 import type { ResultSet } from "./compare.ts";
+import { engineConversation, type EvalDataset } from "./run.ts";
 
-export interface RegisteredDataset {
+export interface RegisteredDataset extends EvalDataset {
   name: string;
   db: Queryable;
   snapshot: SchemaSnapshot;
@@ -21,7 +22,7 @@ export interface RegisteredDataset {
 /** Statement time limit for evaluated SQL on a server database. */
 const STATEMENT_TIMEOUT_MS = 30_000;
 
-async function runOnPool(pool: pg.Pool, text: string): Promise<ResultSet> {
+export async function runOnPool(pool: pg.Pool, text: string): Promise<ResultSet> {
   const client = await pool.connect();
   try {
     await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
@@ -33,7 +34,7 @@ async function runOnPool(pool: pg.Pool, text: string): Promise<ResultSet> {
   }
 }
 
-async function runOnPglite(db: PGlite, text: string): Promise<ResultSet> {
+export async function runOnPglite(db: PGlite, text: string): Promise<ResultSet> {
   await db.exec("BEGIN READ ONLY");
   try {
     const result = await db.query<unknown[]>(text, [], { rowMode: "array" });
@@ -51,7 +52,7 @@ export class DatasetLoadError extends Error {
   }
 }
 
-async function freshServerDatabase(serverUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshServerDatabase(serverUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `am_eval_${label.replace(/[^a-z0-9]/gi, "").toLowerCase().slice(0, 20)}_${randomBytes(4).toString("hex")}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
@@ -86,9 +87,11 @@ export async function registerDataset(name: string, dumpPath: string, opts: { da
     try {
       await pool.query(dump);
       const snapshot = await introspectPostgres(pool);
+      const model = bootstrapSemanticModel(snapshot);
       return {
-        name, db: pool, snapshot, model: bootstrapSemanticModel(snapshot),
+        name, db: pool, snapshot, model,
         run: (text) => runOnPool(pool, text),
+        conversation: async () => engineConversation(model),
         close: async () => {
           await pool.end();
           await created.drop();
@@ -108,5 +111,6 @@ export async function registerDataset(name: string, dumpPath: string, opts: { da
     throw new DatasetLoadError(`Loading ${dumpPath} failed: ${(error as Error).message}`, { cause: error });
   }
   const snapshot = await introspectPostgres(db);
-  return { name, db, snapshot, model: bootstrapSemanticModel(snapshot), run: (text) => runOnPglite(db, text), close: () => db.close() };
+  const model = bootstrapSemanticModel(snapshot);
+  return { name, db, snapshot, model, run: (text) => runOnPglite(db, text), conversation: async () => engineConversation(model), close: () => db.close() };
 }

@@ -22,9 +22,16 @@ export interface TurnResult extends Prediction {
   reason?: string;
 }
 
+/** One conversation with whatever answers questions: each turn follows up on the earlier ones. */
+export interface Conversation {
+  ask(question: string): Promise<{ sql: string | null; error: string | null }>;
+}
+
 export interface EvalDataset {
-  model: SemanticModel;
+  /** Runs gold and predicted SQL for comparison. */
   run(sql: string): Promise<ResultSet>;
+  /** A fresh conversation: the product's ask pipeline, or the engine alone (see `engineConversation`). */
+  conversation(): Promise<Conversation>;
 }
 
 /** Question → SQL exactly as the product does it: plan against the model and state, then compile. */
@@ -41,20 +48,31 @@ export function answer(question: string, model: SemanticModel, state: Conversati
   }
 }
 
+/** The built-in engine without the rest of the product: plan and compile, carrying state. Fast, for the accuracy test. */
+export function engineConversation(model: SemanticModel, now?: Date): Conversation {
+  let state: ConversationState | null = null;
+  return {
+    async ask(question) {
+      const predicted = answer(question, model, state, now);
+      state = predicted.state;
+      return { sql: predicted.sql, error: predicted.error };
+    },
+  };
+}
+
 const short = (e: unknown) => ((e as Error).message ?? String(e)).split("\n")[0]!.slice(0, 200);
 
 /** Runs one conversation (all its turns, carrying state) and scores the turns that have gold SQL. */
-export async function runCase(c: EvalCase, dataset: EvalDataset | undefined, now?: Date): Promise<TurnResult[]> {
+export async function runCase(c: EvalCase, dataset: EvalDataset | undefined): Promise<TurnResult[]> {
   const results: TurnResult[] = [];
-  let state: ConversationState | null = null;
+  const conversation = await dataset?.conversation();
   for (const [turn, t] of c.turns.entries()) {
     const base = { id: c.id, turn, question: t.question, dataset: c.dataset };
-    if (!dataset) {
+    if (!dataset || !conversation) {
       results.push({ ...base, sql: null, error: `DATASET_NOT_LOADED: no --dataset named ${c.dataset}`, correct: t.gold_sql ? false : null, reason: "dataset not loaded" });
       continue;
     }
-    const predicted = answer(t.question, dataset.model, state, now);
-    state = predicted.state;
+    const predicted = await conversation.ask(t.question);
     const result: TurnResult = { ...base, sql: predicted.sql, error: predicted.error, correct: null };
     if (t.gold_sql) {
       let gold: ResultSet | undefined;
