@@ -31,6 +31,9 @@ export function resolveOrder(lexicon: Lexicon, spec: QuerySpec, order: PendingOr
       if (!aggregate) return { by: { kind: "field", field: order.field }, dir: order.dir };
       const d = spec.dimensions.findIndex((x) => x.kind === "field" && sameField(x.field, order.field));
       if (d >= 0) return { by: { kind: "dimension", index: d }, dir: order.dir };
+      // "The 5 longest" after an average length per genre: the measure over that column.
+      const m = spec.measures.findIndex((x) => x.kind === "field" && sameField(x.field, order.field));
+      if (m >= 0) return { by: { kind: "measure", index: m }, dir: order.dir };
       return undefined;
     }
     case "label": {

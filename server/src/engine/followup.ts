@@ -67,7 +67,11 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   const followups = parts.reading.followups;
   const also = followups.has("also");
 
-  if (parts.measures.length > 0 && parts.sortOnly && spec.measures.length > 0) {
+  // "Only countries with at least 20 invoices": a condition on groups keeps what the answer measures.
+  const conditionOnly = parts.measures.length > 0 && parts.measures.every((m) => parts.conditionMeasures.some((c) => sameMeasure(c, m)));
+  if (conditionOnly && spec.measures.length > 0 && spec.dimensions.length > 0) {
+    for (const m of parts.measures) measureIndex(spec, m);
+  } else if (parts.measures.length > 0 && parts.sortOnly && spec.measures.length > 0) {
     // "sort by the amount": order by that measure, next to what is already there (added when missing).
     const wanted = parts.measures[0]!;
     parts.order = { kind: "measure", measure: spec.measures[measureIndex(spec, wanted)]!, dir: parts.order?.dir ?? "desc" };
@@ -94,6 +98,13 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   } else if (parts.countWithoutTarget) {
     replaceMeasures(spec, [{ kind: "count", entity: spec.entity }]);
   }
+  // "How many tracks cost that much?" after a listing of the top row: a count, no longer a ranking.
+  const wasListing = previous.measures.length === 0 && previous.dimensions.length === 0;
+  if (wasListing && spec.measures.length > 0 && parts.order === undefined && parts.limit === undefined) {
+    spec.order = [];
+    spec.limit = null;
+  }
+  for (const ref of parts.sameValues) sameValueFilter(previous, spec, ref);
   // "list them", "show their emails" — but not "show only those from 2022", which filters.
   const listing = parts.columns.length > 0 || (parts.reading.followups.has("pronoun") && parts.filters.length === 0 && parts.order === undefined && parts.limit === undefined);
   if (listing && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && !parts.superlativeDir && (parts.reading.list || parts.reading.which)) {
@@ -196,6 +207,18 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   defaultOrder(spec);
   applyDefaultFilters(parts.lexicon.model, spec);
   return spec;
+}
+
+/**
+ * "At that price": the value the previous answer found for a column — its highest or lowest
+ * (an extreme measure, or the top row of a ranking) — as a condition on that column.
+ */
+function sameValueFilter(previous: QuerySpec, spec: QuerySpec, ref: FieldRef): void {
+  const extreme = previous.measures.find((m) => m.kind === "field" && sameField(m.field, ref) && (m.agg === "max" || m.agg === "min"));
+  const ranked = previous.order.find((o) => o.by.kind === "field" && sameField(o.by.field, ref));
+  const agg = extreme?.kind === "field" ? (extreme.agg as "max" | "min") : ranked && previous.limit !== null ? (ranked.dir === "desc" ? "max" : "min") : undefined;
+  if (!agg || spec.filters.some((f) => f.kind === "versus" && sameField(f.field, ref))) return;
+  spec.filters.push({ kind: "versus", field: ref, op: "=", agg });
 }
 
 /**

@@ -40,6 +40,13 @@ export interface PlanInput {
 /** Follow-up words that tie a question to the previous answer even when it is complete on its own. */
 const BINDING = ["only", "instead", "what_about", "pronoun", "same", "compare", "also"] as const;
 
+/** Phrases that ask about everything there is, not about the previous answer. */
+const WHOLE_DATA = [["do", "we", "have"], ["are", "there"], ["is", "there"], ["in", "the", "database"], ["exist"]];
+
+function containsPhrase(words: string[], phrase: string[]): boolean {
+  return words.some((_, i) => phrase.every((w, k) => words[i + k] === w));
+}
+
 function isComplete(parts: Parts, hasOwnEntity: boolean): boolean {
   if ((parts.sortOnly || parts.bareMeasure) && parts.dimensions.length === 0 && !hasOwnEntity) return false;
   if (parts.measures.length > 0 && (hasOwnEntity || parts.measures.some((m) => m.kind !== "count"))) return true;
@@ -67,13 +74,20 @@ export function plan(input: PlanInput): PlanOutcome {
   const previous = input.state?.lastSpec ?? null;
   const hasOwnEntity = parts.entities.length > 0;
   const possessive = !hasOwnEntity && tokens.some((t) => ["their", "its", "his", "her"].includes(t.norm));
-  const binding = BINDING.some((k) => reading.followups.has(k)) || reading.startsWithFollowup || possessive;
+  // "And how many different composers do we have?": a complete question about the whole data
+  // starts afresh even after a leading "and".
+  const wholeData = WHOLE_DATA.some((phrase) => containsPhrase(tokens.map((t) => t.norm), phrase));
+  const leading = reading.startsWithFollowup && !(wholeData && isComplete(parts, hasOwnEntity));
+  const binding = BINDING.some((k) => reading.followups.has(k)) || leading || possessive;
   // "Which genre has the fewest?" ranks the previous answer: a direction with nothing to rank is a follow-up.
   const followUp = previous !== null && (binding || parts.superlativeDir !== undefined || parts.groupPrevious === true || !isComplete(parts, hasOwnEntity));
 
   const recognised = items.some((i) => i.kind !== "word" || !i.filler);
   const meaningful = items.some((i) => i.kind === "mention" || i.kind === "time" || (i.kind === "cue" && i.cue.type !== "followup"));
-  if (!recognised || (!meaningful && !followUp)) {
+  // Unknown words with at most a follow-up marker around them ("xyzzy plugh", "and foo?") must not
+  // silently repeat the previous answer: nothing in them says what to change.
+  const unknownOnly = !meaningful && reading.unused.some((w) => /\p{L}/u.test(w));
+  if (!recognised || (!meaningful && !followUp) || unknownOnly) {
     return clarifyUnknown(lexicon, reading, "NOT_UNDERSTOOD");
   }
   // Two tables (or measures) fit the words equally well and nothing else decides: ask, with both answers ready.

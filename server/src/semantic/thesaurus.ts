@@ -16,7 +16,7 @@ const GROUPS: string[][] = [
   ["manager", "boss", "supervisor", "line manager", "reports to"],
   ["user", "member", "account holder"],
   ["contact", "contact person"],
-  ["agent", "representative", "rep", "support rep", "support agent"],
+  ["agent", "representative", "rep", "support rep", "support agent", "sales rep", "sales representative", "sales agent", "salesperson", "sales person", "account manager", "account rep"],
   ["student", "pupil", "learner"],
   ["teacher", "instructor", "professor", "tutor"],
   ["patient", "client"],

@@ -2,6 +2,7 @@ import { singularize } from "../../semantic/inflect.ts";
 import type { Entity, Field, SemanticModel } from "../../semantic/types.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { nameWords } from "../../semantic/names.ts";
+import { synonymsOf } from "../../semantic/thesaurus.ts";
 import { COMMON_WORDS } from "./common-words.ts";
 import { regionValues, subdivisionAliases } from "./geo.ts";
 import { DURATION_WORDS } from "../read/units.ts";
@@ -107,7 +108,16 @@ function addReference(b: Builder, model: SemanticModel, e: Entity, f: Field): vo
     const stripped = (words[words.length - 1] === "id" ? words.slice(0, -1) : words).join(" ");
     if (stripped && !own.has(stripped)) b.add(stripped, target, SCORE.reference);
   }
+  // "support_rep_id": the role noun alone ("rep") and its other names ("sales rep", "representative").
+  const words = nameWords(f.name).filter((w) => w !== "id");
+  const head = words[words.length - 1];
+  if (words.length > 1 && head && head.length > 2 && !ROLE_STOP.has(head) && !own.has(head)) {
+    for (const p of [head, ...synonymsOf(head)]) if (!own.has(p)) b.add(p, target, SCORE.generic);
+  }
 }
+
+/** Last words of reference columns that name no role ("ship_via", "reports_to", "parent_key"). */
+const ROLE_STOP = new Set(["via", "to", "by", "for", "from", "key", "ref", "reference", "code", "number", "parent"]);
 
 function addField(b: Builder, e: Entity, f: Field): void {
   if (f.role === "foreign_key") return;

@@ -24,19 +24,34 @@ export function phraseLengthAt(lexicon: Lexicon, tokens: Token[], i: number): nu
   return lexiconMatch(lexicon, tokens.map((t) => t.lemma), i).length;
 }
 
+/** Determiners a phrase may have in between its words ("value of our inventory" for "value of inventory"). */
+const SKIPPABLE = new Set(["our", "my", "your", "their", "its", "the", "a", "an"]);
+
+/** Question tokens an entry covers from i (0 when it does not match there). */
+function coverage(entry: Entry, lemmas: string[], i: number): number {
+  let j = i + 1;
+  for (let k = 1; k < entry.lemmas.length; k++) {
+    while (j < lemmas.length && lemmas[j] !== entry.lemmas[k] && SKIPPABLE.has(lemmas[j]!)) j++;
+    if (lemmas[j] !== entry.lemmas[k]) return 0;
+    j++;
+  }
+  return j - i;
+}
+
 function lexiconMatch(lexicon: Lexicon, lemmas: string[], i: number): { length: number; entries: Entry[] } {
   const candidates = lexicon.byFirst.get(lemmas[i]!) ?? [];
   let length = 0;
+  let words = 0;
   let entries: Entry[] = [];
   for (const entry of candidates) {
     const n = entry.lemmas.length;
-    if (n < length) break;
+    if (n < words) break;
     if (i + n > lemmas.length) continue;
-    let ok = true;
-    for (let k = 1; k < n && ok; k++) ok = entry.lemmas[k] === lemmas[i + k];
-    if (!ok) continue;
-    if (n > length) {
-      length = n;
+    const covered = coverage(entry, lemmas, i);
+    if (covered === 0 || covered < length) continue;
+    if (covered > length) {
+      length = covered;
+      words = n;
       entries = [entry];
     } else entries.push(entry);
   }

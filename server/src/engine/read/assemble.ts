@@ -1,9 +1,10 @@
 import { joinDistance } from "../graph.ts";
-import type { Lexicon, Target } from "../lexicon/build.ts";
+import { fieldKey, type Lexicon, type Target } from "../lexicon/build.ts";
+import { stem } from "../text/stem.ts";
 import type { Measure, QuerySpec } from "../spec.ts";
 import { sameDimension, sameMeasure } from "../spec.ts";
 import type { Intent, Reading } from "./intents.ts";
-import { childMetric, measureEntityOf, personEntity, popularityMeasure, primaryMeasure } from "./measures.ts";
+import { amountMeasure, childMetric, measureEntityOf, personEntity, primaryMeasure, unitsSold } from "./measures.ts";
 import { readCompare } from "./parts-compare.ts";
 import { readFilters } from "./parts-filters.ts";
 import { readRanking } from "./parts-ranking.ts";
@@ -23,6 +24,32 @@ function nearbyWords(reading: Reading, tokensText: string[]): (item: MentionItem
     void reading;
     return out;
   };
+}
+
+/**
+ * A verb of selling ("tracks sold", "products ordered"): counts become units sold. Not "sold at
+ * that price" or "sold for $1", which describe what the rows cost.
+ */
+function soldVerb(reading: Reading): boolean {
+  return reading.items.some((it, k) => {
+    if (it.kind !== "word" || !/^(sold|purchased|bought|ordered)$/i.test(it.text)) return false;
+    const next = reading.items[k + 1]?.text.toLowerCase();
+    return next !== "at" && next !== "for";
+  });
+}
+
+/**
+ * A weak one-word mention ("units") whose column is named in full by another mention of the
+ * question ("in stock" → units in stock): that mention, which says which column is meant.
+ */
+function completion(lexicon: Lexicon, item: MentionItem, free: MentionItem[]): MentionItem | undefined {
+  if (item.score >= 0.7 || item.text.includes(" ") || item.entries.some((e) => e.target.type === "entity")) return undefined;
+  const word = stem(item.text.toLowerCase());
+  return free.find((m) => m !== item && m.entries.some((e) => {
+    if (e.target.type !== "field" || e.score < 0.8) return false;
+    const f = lexicon.fields.get(fieldKey(e.target.entity, e.target.field));
+    return f !== undefined && f.role === "measure" && f.label.toLowerCase().split(" ").some((w) => stem(w) === word);
+  }));
 }
 
 /** Resolves a reading into parts: measures, groupings, filters, ranking and listing. */
@@ -55,12 +82,18 @@ export function readParts(
   }
 
   const parts: Parts = {
-    reading, lexicon, measures: [], countWithoutTarget: false, looseCompares: [], dimensions: [], filters: [], having: [], columns: [],
+    reading, lexicon, measures: [], countWithoutTarget: false, looseCompares: [], dimensions: [], filters: [], having: [], conditionMeasures: [], sameValues: [], columns: [],
     distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused], ties: t.ties,
   };
   const qualifierItems = new Set(reading.qualifiers.values());
   const freeEntities = reading.free.filter((m) => t.namesEntity(m) && !qualifierItems.has(m));
-  const freeOthers = reading.free.filter((m) => !freeEntities.includes(m));
+  // "how many units … in stock": a weak word completed by a column named further on.
+  const completed = new Map<MentionItem, MentionItem>();
+  for (const c of all("count")) {
+    const whole = c.target ? completion(lexicon, c.target, reading.free) : undefined;
+    if (whole) completed.set(c.target!, whole);
+  }
+  const freeOthers = reading.free.filter((m) => !freeEntities.includes(m) && ![...completed.values()].includes(m));
 
   // A first guess of the subject, so ambiguous words resolve towards it.
   const counts = all("count");
@@ -69,9 +102,12 @@ export function readParts(
   t.subject = countEntity ?? (freeEntities[0] ? t.entity(freeEntities[0]) : undefined) ?? [...mentioned][0] ?? fallbackSubject ?? anyEntity;
 
   let fallbackCount: string | undefined;
+  let amountAsked = false;
   // Measures from "how many", aggregate words and metric mentions.
   // "How many tracks were sold": units sold, from the transaction lines, not the catalogue.
-  const sold = reading.items.some((i) => i.kind === "word" && /^(sold|purchased|bought|ordered)$/i.test(i.text));
+  const sold = soldVerb(reading);
+  parts.sold = sold;
+  t.sold = sold;
   for (const c of counts) {
     const people = c.people && !c.target ? personEntity(lexicon) : undefined;
     if (people) {
@@ -82,11 +118,10 @@ export function readParts(
       parts.countWithoutTarget = true;
       continue;
     }
-    const m = t.countOf(c.target, c.distinct);
-    // Only for what the lines sell (a line points at it directly), not for who buys ("how many clients bought X").
-    const soldMeasure = sold && m?.kind === "count" ? popularityMeasure(lexicon, m.entity, true) : undefined;
-    const direct = soldMeasure?.kind === "field" && m?.kind === "count" && joinDistance(lexicon.model, soldMeasure.field.entity, m.entity) === 1;
-    if (soldMeasure && direct) parts.measures.push(soldMeasure);
+    const m = t.countOf(completed.get(c.target) ?? c.target, c.distinct);
+    // "How many different products has X bought" counts products, not units.
+    const soldMeasure = sold && !c.distinct && m?.kind === "count" ? unitsSold(lexicon, m.entity) : undefined;
+    if (soldMeasure) parts.measures.push(soldMeasure);
     else if (m) parts.measures.push(m);
   }
   for (const a of all("agg")) {
@@ -110,6 +145,7 @@ export function readParts(
     }
     const m = a.target && !(named && !primaryMeasure(lexicon, named, a.agg)) ? t.measure(a.target, a.agg) : undefined;
     if (m) parts.measures.push(m);
+    else if (a.amount) amountAsked = true;
     else {
       parts.pendingAgg = a.agg;
       if (named) fallbackCount = named;
@@ -230,6 +266,10 @@ export function readParts(
     parts.measures.push({ kind: "count", entity: fallbackCount });
     delete parts.pendingAgg;
   }
+  // "What were they worth?": the money amount of the rows talked about.
+  const amountOf = amountAsked && parts.measures.length === 0 ? (parts.rowEntity ?? t.subject) : undefined;
+  const amount = amountOf ? amountMeasure(lexicon, amountOf) : undefined;
+  if (amount) parts.measures.push(amount);
   // The subject: what is counted or measured, else what is listed.
   const first = parts.measures[0];
   parts.subject = (first && measureEntity(first)) ?? parts.rowEntity ?? xEntity ?? t.subject ?? parts.columns[0]?.entity ?? parts.filters[0]?.field.entity;

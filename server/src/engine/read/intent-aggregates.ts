@@ -59,7 +59,7 @@ export function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[
     }
     const usable = target && !only(target, "value");
     if (usable) claim(j);
-    if (it.cue.type === "agg") intents.push({ type: "agg", agg: it.cue.agg, ...(usable ? { target } : {}), distinct });
+    if (it.cue.type === "agg") intents.push({ type: "agg", agg: it.cue.agg, ...(usable ? { target } : {}), distinct, ...(it.cue.amount ? { amount: true } : {}) });
     else intents.push({ type: "count", ...(usable ? { target } : {}), distinct, ...(it.cue.type === "count" && it.cue.people ? { people: true } : {}) });
     void lexicon;
   });

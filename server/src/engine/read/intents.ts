@@ -14,7 +14,7 @@ export type CompareOp = ">" | ">=" | "<" | "<=" | "=" | "!=";
 
 export type Intent =
   | { type: "count"; target?: MentionItem; distinct: boolean; people?: boolean }
-  | { type: "agg"; agg: "sum" | "avg" | "min" | "max"; target?: MentionItem; distinct: boolean; countOf?: MentionItem }
+  | { type: "agg"; agg: "sum" | "avg" | "min" | "max"; target?: MentionItem; distinct: boolean; countOf?: MentionItem; amount?: boolean }
   | { type: "group"; target: MentionItem }
   /** "each sales support agent": per row of the table a value belongs to. */
   | { type: "groupOf"; item: MentionItem }
@@ -38,6 +38,8 @@ export type Intent =
   | { type: "dir"; dir: Dir }
   | { type: "alpha" }
   | { type: "quoted"; text: string }
+  /** "at that price", "with the same price": the value of a column in the previous answer. */
+  | { type: "sameValue"; item: MentionItem }
   /** "units in stock below reorder level". */
   | { type: "columns"; left: MentionItem; op: CompareOp; right: MentionItem }
   /** "a unit price above the average". */
@@ -121,6 +123,15 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     if (it.cue.type === "which") which = true;
     if (["followup", "list", "which"].includes(it.cue.type)) claim(k);
   });
+  // "that price", "the same price": a column's value in the previous answer, not a column to show.
+  items.forEach((it, k) => {
+    if (it.kind !== "cue" || it.cue.type !== "followup" || !["pronoun", "same"].includes(it.cue.kind)) return;
+    if (!["that", "this", "same", "the same"].includes(it.text.toLowerCase())) return;
+    const next = mentionAt(k + 1);
+    if (!next || !hasFieldRole(next, lexicon, "measure", "time", "dimension") || has(next, "entity")) return;
+    claim(k + 1);
+    intents.push({ type: "sameValue", item: next });
+  });
   const first = items.findIndex((it) => !(it.kind === "word" && it.filler));
   const startsWithFollowup = first >= 0 && items[first]!.kind === "cue" && (items[first] as { cue: Cue }).cue.type === "followup";
 
@@ -180,6 +191,27 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     intents.push({ type: "time", expr: it.expr, ...(hint ? { hint } : {}) });
   });
 
+  // "shipped after their required date", "hired before their manager's birth date": one date against another.
+  items.forEach((it, k) => {
+    if (it.kind !== "word" || claimed.has(k)) return;
+    const word = it.text.toLowerCase();
+    const next = items[k + 1]?.text.toLowerCase();
+    const op = word === "after" || (word === "later" && next === "than") ? ">" : word === "before" || (word === "earlier" && next === "than") || (word === "prior" && next === "to") ? "<" : undefined;
+    if (!op) return;
+    const r = skipAhead(word === "after" || word === "before" ? k : k + 1);
+    const right = mentionAt(r);
+    if (!right || !hasFieldRole(right, lexicon, "time") || has(right, "entity")) return;
+    const l = skipBack(k);
+    const left = mentionAt(l);
+    if (left && hasFieldRole(left, lexicon, "time")) {
+      claim(k, l, r);
+      intents.push({ type: "columns", left, op, right });
+    } else if (op === ">") {
+      // "orders delivered after the required date": the row's own completion date against it.
+      claim(k, r);
+      intents.push({ type: "late" });
+    }
+  });
   readComparisons(lexicon, items, intents, claimed, skipAhead, skipBack, mentionAt, claim);
   readRanking(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);
   readAggregates(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);

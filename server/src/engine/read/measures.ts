@@ -30,6 +30,24 @@ export function childMetric(lexicon: Lexicon, entity: string): string | undefine
   return metric?.name;
 }
 
+/** The quantity column of the lines that carry a sales metric ("units sold"), if any. */
+export function soldQuantity(lexicon: Lexicon): FieldRef | undefined {
+  for (const m of lexicon.model.metrics) {
+    const qty = entityOf(lexicon, m.entity)?.fields.find((f) => f.role === "measure" && (/quantit|qty/.test(f.name.toLowerCase()) || f.name.toLowerCase() === "units"));
+    if (qty) return { entity: m.entity, field: qty.name };
+  }
+  return undefined;
+}
+
+/** The money the rows of an entity are worth: their own amount column, else what their lines add up to. */
+export function amountMeasure(lexicon: Lexicon, entity: string): Measure | undefined {
+  const own = entityOf(lexicon, entity)?.fields.find((f) => f.role === "measure" && f.money && AMOUNT.test(f.name.toLowerCase()));
+  if (own) return { kind: "field", agg: "sum", field: { entity, field: own.name } };
+  const metric = lexicon.model.metrics.find((m) => m.entity === entity) ?? (childMetric(lexicon, entity) ? { name: childMetric(lexicon, entity)! } : undefined);
+  if (metric) return { kind: "metric", metric: metric.name };
+  return primaryMeasure(lexicon, entity, "sum");
+}
+
 /** How much an entity looks like a table of events or transactions. */
 function factScore(lexicon: Lexicon, e: Entity): number {
   let score = 0;
@@ -58,6 +76,15 @@ export function popularityMeasure(lexicon: Lexicon, x: string, sold: boolean): M
     if (qty) return { kind: "field", agg: "sum", field: { entity: best.e.name, field: qty.name } };
   }
   return { kind: "count", entity: best.e.name };
+}
+
+/**
+ * "Tracks sold", "products ordered": the units of the transaction lines that point straight at
+ * the entity, when it is what the lines sell (not who buys, which is further away).
+ */
+export function unitsSold(lexicon: Lexicon, entity: string): Measure | undefined {
+  const m = popularityMeasure(lexicon, entity, true);
+  return m?.kind === "field" && joinDistance(lexicon.model, m.field.entity, entity) === 1 ? m : undefined;
 }
 
 /**

@@ -23,7 +23,10 @@ export function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: M
   if (entity && (c.after || c.countTarget)) {
     const m: Measure = { kind: "count", entity };
     if (entity === parts.rowEntity && !parts.measures.length) return;
-    if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
+    if (!parts.measures.some((x) => sameMeasure(x, m))) {
+      parts.measures.push(m);
+      parts.conditionMeasures.push(m);
+    }
     parts.having.push({ measure: m, op: c.op, value: c.value });
     if (xItem && xItem !== c.target) groupByX();
     return;
@@ -54,7 +57,10 @@ export function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: M
   if (aggregateTarget) {
     if (m.kind === "field") m.agg = parts.pendingAgg ?? (fieldOf(lexicon, { type: "field", ...m.field })?.aggregation ?? "sum");
     delete parts.pendingAgg;
-    if (!parts.measures.some((x) => sameMeasure(x, m))) parts.measures.push(m);
+    if (!parts.measures.some((x) => sameMeasure(x, m))) {
+      parts.measures.push(m);
+      parts.conditionMeasures.push(m);
+    }
     parts.having.push({ measure: m, op: c.op, value: m.kind === "field" ? convertUnit(lexicon, m.field, c.value, c.unit) : c.value });
     if (xItem) groupByX();
     used.add(c.target);

@@ -111,6 +111,10 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     const ref = "field" in actual ? actual : { entity: e.name, field: actual.name };
     parts.filters.push({ kind: "columns", field: ref, op: ">", other: { entity: e.name, field: due.name } });
   }
+  for (const v of all("sameValue")) {
+    const ref = t.field(v.item, "any");
+    if (ref) parts.sameValues.push(ref);
+  }
   for (const q of all("quoted")) {
     const entity = parts.rowEntity ?? t.subject;
     const e = entity ? lexicon.entities.get(entity) : undefined;

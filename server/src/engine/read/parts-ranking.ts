@@ -1,6 +1,6 @@
 import type { Measure } from "../spec.ts";
 import { sameMeasure } from "../spec.ts";
-import { fieldForNoun, fieldForNounBelow, frequencyMeasure, popularityMeasure, primaryMeasure } from "./measures.ts";
+import { fieldForNoun, fieldForNounBelow, frequencyMeasure, popularityMeasure, primaryMeasure, unitsSold } from "./measures.ts";
 import type { All, Parts, PendingOrder } from "./parts.ts";
 import { fieldOf, hasFieldRole, pick, type MentionItem } from "./resolve.ts";
 import type { Targets } from "./targets.ts";
@@ -141,7 +141,7 @@ export function readRanking(
     if (!s.target) continue;
     const entity = t.namesEntity(s.target) ? t.entity(s.target) : undefined;
     if (s.count && entity) {
-      const m: Measure = { kind: "count", entity };
+      const m: Measure = (parts.sold ? unitsSold(lexicon, entity) : undefined) ?? { kind: "count", entity };
       if (entity !== xEntity) {
         parts.measures.push(m);
         groupByX();

@@ -36,6 +36,10 @@ export interface Parts {
   implicitCount?: string;
   /** "The smallest?", "and the highest": a direction with nothing to apply to. */
   superlativeDir?: "asc" | "desc";
+  /** "At that price": columns whose value in the previous answer becomes a condition. */
+  sameValues: FieldRef[];
+  /** A verb of selling is in the question ("tracks sold"): counts of what the lines sell are units. */
+  sold?: boolean;
   /** "what percentage of …": a share rather than an amount. */
   share?: boolean;
   /** "each one": group by the rows of the previous answer. */
@@ -50,6 +54,8 @@ export interface Parts {
   grain?: TimeGrain;
   filters: Filter[];
   having: PendingHaving[];
+  /** Measures added only to carry a HAVING condition ("only countries with at least 20 invoices"). */
+  conditionMeasures: Measure[];
   order?: PendingOrder;
   limit?: number;
   /** Listing: the columns asked for. */

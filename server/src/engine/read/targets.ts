@@ -1,6 +1,6 @@
 import type { Lexicon, Target } from "../lexicon/build.ts";
 import type { Dimension, FieldRef, Measure, TimeGrain } from "../spec.ts";
-import { primaryMeasure } from "./measures.ts";
+import { primaryMeasure, soldQuantity } from "./measures.ts";
 import { unitScale } from "./units.ts";
 import { fieldOf, pick, rank, targetEntity, type Context, type MentionItem, type TargetType } from "./resolve.ts";
 
@@ -25,6 +25,8 @@ export class Targets {
   subject?: string;
   /** Columns of the previous answer, preferred when a follow-up names a value or column again. */
   preferred: FieldRef[] = [];
+  /** A verb of selling is in the question: "units", "quantity" mean the units sold. */
+  sold = false;
   /** Readings fixed by the caller (a clarification option being built). */
   overrides = new Map<MentionItem, Target>();
   /** What the question is about could be read two ways with equal confidence. */
@@ -90,6 +92,13 @@ export class Targets {
 
   /** What "how many X" counts: rows of an entity, or distinct values of a field. */
   countOf(item: MentionItem, distinct: boolean): Measure | undefined {
+    const units = distinct ? undefined : this.unitsSold(item, "sum");
+    if (units) return units;
+    // "number of orders" counts orders even where a column of the conversation shares the stem ("ordered").
+    if (!distinct && !this.overrides.has(item) && this.namesEntity(item)) {
+      const e = this.entity(item);
+      if (e) return { kind: "count", entity: e };
+    }
     const t = this.choose(item, ["entity", "label", "field", "metric", "glossary"], this.ctx(item, "dimension"));
     if (!t) return undefined;
     if (t.type === "entity" || t.type === "label") return { kind: "count", entity: t.entity };
@@ -105,9 +114,18 @@ export class Targets {
 
   /** A measure for an aggregate cue or a measure-like mention. */
   measure(item: MentionItem, agg: "sum" | "avg" | "min" | "max" | "default"): Measure | undefined {
+    const units = this.unitsSold(item, agg === "default" ? "sum" : agg);
+    if (units) return units;
     const t = this.choose(item, ["metric", "field", "entity", "label", "glossary"], this.ctx(item, "measure", agg));
     if (!t) return undefined;
     return this.scaled(item, this.measureOf(t, agg));
+  }
+
+  /** "sold the most units": the quantity of the sales lines, whatever "units" names elsewhere. */
+  private unitsSold(item: MentionItem, agg: "sum" | "avg" | "min" | "max"): Measure | undefined {
+    if (!this.sold || !/^(units?|quantity|quantities|items|copies|pieces)$/i.test(item.text)) return undefined;
+    const field = soldQuantity(this.lexicon);
+    return field ? { kind: "field", agg, field } : undefined;
   }
 
   /** "minutes" of a milliseconds column: the same aggregate, divided into the unit asked for. */
@@ -130,6 +148,9 @@ export class Targets {
       const f = fieldOf(this.lexicon, t);
       if (!f) return undefined;
       const ref = { entity: t.entity, field: t.field };
+      // A rate adds up to nothing meaningful: "how much discount" is the amount a metric derives from it.
+      const derived = agg === "sum" && f.aggregation === "avg" ? this.lexicon.model.metrics.find((m) => m.entity === t.entity && m.name.split("_").includes(t.field)) : undefined;
+      if (derived) return { kind: "metric", metric: derived.name };
       if (f.role === "measure") return { kind: "field", agg: agg === "default" ? (f.aggregation ?? "sum") : agg, field: ref };
       if (f.role === "time") return { kind: "field", agg: agg === "default" || agg === "sum" || agg === "avg" ? "max" : agg, field: ref };
       if (agg === "min" || agg === "max") return { kind: "field", agg, field: ref };

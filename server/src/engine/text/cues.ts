@@ -9,7 +9,8 @@ export type Cue =
   /** `people`: "headcount" counts whatever table holds people. */
   | { type: "count"; people?: boolean }
   | { type: "distinct" }
-  | { type: "agg"; agg: "sum" | "avg" | "min" | "max" }
+  /** `amount`: "worth" — the total money amount of the rows, whatever column holds it. */
+  | { type: "agg"; agg: "sum" | "avg" | "min" | "max"; amount?: boolean }
   | { type: "group" }
   | { type: "sort" }
   | { type: "dir"; dir: "asc" | "desc" }
@@ -338,6 +339,7 @@ const PHRASES: [string, Cue][] = [
   ["most common", C({ type: "adjective", noun: "frequent", dir: "desc", form: "most" })],
   ["least common", C({ type: "adjective", noun: "frequent", dir: "asc", form: "most" })],
   ["in total", C({ type: "agg", agg: "sum" })],
+  ["worth", C({ type: "agg", agg: "sum", amount: true })],
   ["altogether", C({ type: "agg", agg: "sum" })],
   ["best selling", C({ type: "adjective", noun: "sold", dir: "desc", form: "most" })],
   ["top selling", C({ type: "adjective", noun: "sold", dir: "desc", form: "most" })],
