@@ -31,6 +31,7 @@ import { createEventLog } from "./pipeline/events.ts";
 import { createRunFeeds } from "./pipeline/run-feed.ts";
 import { createRunner, defaultRunnerOptions } from "./pipeline/runner.ts";
 import { createSessionContexts } from "./pipeline/session-context.ts";
+import { createRunStore } from "./pipeline/run-store.ts";
 import type { Services } from "./services.ts";
 import { createApiKeyService } from "./modules/api-keys/api-keys.service.ts";
 import { createAuditService } from "./modules/audit/audit.service.ts";
@@ -126,8 +127,9 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   // Heartbeats several times per staleness period, so a live instance is never taken for dead.
   const staleAfterMs = config.runStaleAfterMs;
   const runnerOptions = { ...defaultRunnerOptions, staleAfterMs, heartbeatMs: Math.min(defaultRunnerOptions.heartbeatMs, Math.max(100, Math.round(staleAfterMs / 6))) };
-  services.runner = createRunner({ services, events, contexts, instanceId, log, prisma, pubsub }, runnerOptions);
-  services.ask = createAskService(services, services.runner, contexts);
+  const runs = createRunStore(prisma);
+  services.runner = createRunner({ services, events, contexts, runs, instanceId, log, prisma, pubsub }, runnerOptions);
+  services.ask = createAskService(services, services.runner, contexts, runs);
   services.refine = createRefineService(services);
   services.verified = createVerifiedService(services);
   services.feedback = createFeedbackService(services);

@@ -1,7 +1,8 @@
 import type { Prisma } from "../infra/db/database.ts";
 import type { Logger } from "../infra/logger.ts";
 import type { PubSub, RunEventMessage } from "../infra/pubsub.ts";
-import type { Prisma as PrismaTypes, ProgressEvent } from "../generated/prisma/client.ts";
+import type { ProgressEvent } from "../generated/prisma/client.ts";
+import { createRunStore } from "./run-store.ts";
 
 export type StoredEvent = RunEventMessage;
 export type EventStatus = StoredEvent["status"];
@@ -46,18 +47,9 @@ interface Pending {
  * the store a moment later (see run-feed.ts).
  */
 export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub: PubSub; log?: Logger }) {
+  const store = createRunStore(prisma);
   const nextSeq = new Map<string, number>();
   const pending = new Map<string, Pending>();
-
-  const rowOf = (event: StoredEvent): PrismaTypes.ProgressEventCreateManyInput => ({
-    runId: event.runId,
-    seq: event.seq,
-    stage: event.stage,
-    status: event.status,
-    payload: event.payload === null || event.payload === undefined ? undefined : (event.payload as PrismaTypes.InputJsonValue),
-    at: new Date(event.at),
-    durationMs: event.durationMs,
-  });
 
   async function currentMax(runId: string): Promise<number> {
     const last = await prisma.progressEvent.findFirst({ where: { runId }, orderBy: { seq: "desc" }, select: { seq: true } });
@@ -73,7 +65,7 @@ export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub
       const batch = entry.events.splice(0);
       if (batch.length === 0) return;
       try {
-        await prisma.progressEvent.createMany({ data: batch.map(rowOf) });
+        await store.insertEvents(batch);
       } catch (error) {
         log?.error({ err: error, runId, seqs: batch.map((e) => e.seq) }, "progress events could not be stored");
       }
@@ -94,7 +86,7 @@ export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub
       if (seq === undefined) {
         // Not a run this instance is writing (a sweeper failing a dead run): write through.
         const stored: StoredEvent = { runId, seq: (await currentMax(runId)) + 1, ...normalise(event) };
-        await prisma.progressEvent.create({ data: rowOf(stored) as PrismaTypes.ProgressEventUncheckedCreateInput });
+        await store.insertEvents([stored]);
         pubsub.publish("runEvent", runId, stored);
         return stored;
       }

@@ -1,4 +1,4 @@
-import type { Prisma as PrismaTypes, QueryRun } from "../generated/prisma/client.ts";
+import type { QueryRun } from "../generated/prisma/client.ts";
 import type { QuerySpec } from "../engine/spec.ts";
 import type { Refinement } from "../engine/refine/refinement.ts";
 import { describeWrapped, wrappedSql, type WrappedQuery } from "../engine/refine/wrap.ts";
@@ -7,7 +7,6 @@ import { chooseChart } from "../insights/chart.ts";
 import { suggestFollowUps } from "../insights/suggest.ts";
 import type { Viewer } from "../graphql/context.ts";
 import type { Services } from "../services.ts";
-import type { RunEngine } from "../generated/prisma/enums.ts";
 import { compileSpec } from "./stages/compile.ts";
 import { loadContext } from "./stages/context.ts";
 import { discover } from "./stages/discover.ts";
@@ -19,7 +18,8 @@ import type { Suggestion } from "../insights/types.ts";
 import { understand } from "./stages/understand.ts";
 import { describeFailure, NeedsInput, RunCancelled, createStageRunner } from "./stage.ts";
 import type { EventLog } from "./events.ts";
-import type { SessionContext, SessionContexts } from "./session-context.ts";
+import { serialiseContext, type SessionContext, type SessionContexts } from "./session-context.ts";
+import type { AssistantMessage, RunOutcome, RunStore } from "./run-store.ts";
 import { overviewOf } from "./overview.ts";
 import { summarise } from "./summary.ts";
 
@@ -40,11 +40,11 @@ export type RunRequest =
       wrapped: { query: WrappedQuery; explanation: string } | null;
     };
 
-const json = (value: unknown) => value as PrismaTypes.InputJsonValue;
 const previewRows = 20;
 
 export interface RunDeps {
   services: Services;
+  runs: RunStore;
   events: EventLog;
   contexts: SessionContexts;
 }
@@ -55,7 +55,7 @@ export interface RunDeps {
  * message. Never throws: every failure becomes the run's outcome.
  */
 export async function executeRun(
-  { services, events, contexts }: RunDeps,
+  { services, events, contexts, runs }: RunDeps,
   run: QueryRun,
   viewer: Viewer,
   signal: AbortSignal,
@@ -65,31 +65,28 @@ export async function executeRun(
   const { prisma, config } = services;
   const stage = createStageRunner(run.id, events, signal);
   // What the stages learn about the run, stored in one write when it ends (fewer round trips on the hot path).
-  const recorded: PrismaTypes.QueryRunUpdateInput = {};
+  const recorded: Partial<RunOutcome> = {};
   const request = run.request as RunRequest;
   const session = await contexts.get(run.sessionId);
   const started = Date.now();
 
   const finish = async (
-    status: "SUCCEEDED" | "NEEDS_INPUT" | "FAILED" | "CANCELLED",
-    data: PrismaTypes.QueryRunUpdateInput,
-    message: { kind: "RESULT" | "DISCOVERY" | "CLARIFICATION" | "ERROR" | "INFO"; content: string; payload?: unknown },
+    status: RunOutcome["status"],
+    data: Partial<RunOutcome>,
+    message: AssistantMessage,
     context?: SessionContext,
   ) => {
     await earlierWrites;
-    const [, created] = await prisma.$transaction([
-      prisma.queryRun.update({
-        where: { id: run.id },
-        data: { ...recorded, ...data, status, finishedAt: new Date(), timings: json({ ...stage.timings, total: Date.now() - started }) },
-      }),
-      prisma.message.create({
-        data: { sessionId: run.sessionId, role: "ASSISTANT", kind: message.kind, content: message.content, payload: message.payload === undefined ? undefined : json(message.payload), runId: run.id },
-      }),
-      context ? contexts.saveQuery(run.sessionId, context) : prisma.session.update({ where: { id: run.sessionId }, data: { updatedAt: new Date() } }),
-    ]);
+    const messageId = await runs.finish(
+      run.id,
+      run.sessionId,
+      { ...recorded, ...data, status, timings: { ...stage.timings, total: Date.now() - started } },
+      message,
+      context ? { value: serialiseContext(context), dataSourceId: context.dataSourceId } : undefined,
+    );
     if (context) await contexts.invalidate(run.sessionId);
     const doneStatus = status === "SUCCEEDED" ? "COMPLETED" : status;
-    await stage.emit("DONE", doneStatus, { status, messageId: created.id, message: message.content, ...(status === "FAILED" ? (message.payload as object) : {}) }, Date.now() - started);
+    await stage.emit("DONE", doneStatus, { status, messageId, message: message.content, ...(status === "FAILED" ? (message.payload as object) : {}) }, Date.now() - started);
     services.pubsub.publish("sessionChanged", run.userId, { kind: "UPDATED", sessionId: run.sessionId });
   };
 
@@ -116,7 +113,7 @@ export async function executeRun(
       };
     });
     const source = found.dataSource;
-    recorded.dataSource = { connect: { id: source.id } };
+    recorded.dataSourceId = source.id;
 
     const context = await stage.run("CONTEXT", async () => {
       const value = await loadContext(services, source, session);
@@ -167,7 +164,7 @@ export async function executeRun(
         return { value, payload };
       } catch (error) {
         await llmEvents.flush();
-        if (isLlmError(error) && error.run) Object.assign(recorded, { engine: "LLM", usage: json(error.run) });
+        if (isLlmError(error) && error.run) Object.assign(recorded, { engine: "LLM", usage: error.run });
         throw error;
       }
     });
@@ -178,12 +175,12 @@ export async function executeRun(
     });
     const spec = planned.kind === "spec" ? planned.spec : null;
     Object.assign(recorded, {
-      engine: planned.engine as RunEngine,
-      spec: spec ? json(spec) : undefined,
+      engine: planned.engine,
+      spec: spec ?? undefined,
       sql: compiled.guarded.sql,
       explanation: compiled.explanation,
       semanticModelVersion: context.modelVersion,
-      ...(planned.kind === "sql" ? { usage: json(planned.stats) } : {}),
+      ...(planned.kind === "sql" ? { usage: planned.stats } : {}),
     });
 
     const result = await stage.run("EXECUTE", async () => {
@@ -223,12 +220,12 @@ export async function executeRun(
     await finish(
       "SUCCEEDED",
       {
-        columns: json(result.columns),
-        rows: json(result.rows),
+        columns: result.columns,
+        rows: result.rows,
         rowCount: result.rowCount,
         truncated: result.truncated,
-        chart: json(chart),
-        suggestions: json(suggestions),
+        chart,
+        suggestions,
       },
       { kind: "RESULT", content: summarise(result) },
       nextContext,
@@ -240,7 +237,7 @@ export async function executeRun(
   async function settle(error: unknown) {
     try {
       if (error instanceof NeedsInput) {
-        await finish("NEEDS_INPUT", { pending: json({ kind: error.kind, ...(error.payload as object) }) }, { kind: error.kind, content: error.message, payload: error.payload });
+        await finish("NEEDS_INPUT", { pending: { kind: error.kind, ...(error.payload as object) } }, { kind: error.kind, content: error.message, payload: error.payload });
         return;
       }
       if (error instanceof RunCancelled || signal.aborted) {

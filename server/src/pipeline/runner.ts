@@ -81,10 +81,7 @@ export function createRunner(deps: RunDeps & { instanceId: string; log: Logger; 
           if (stopped) return;
           events.begin(runId);
           // Not awaited: the pipeline's own work goes on meanwhile; its final write waits for this one.
-          const startWrite = prisma.queryRun.update({
-            where: { id: runId },
-            data: { status: "RUNNING", startedAt: new Date(), heartbeatAt: new Date(), instanceId },
-          });
+          const startWrite = deps.runs.markRunning(runId, instanceId);
           // Prisma queries start when observed; this also keeps a failure from going unhandled.
           startWrite.catch((error: unknown) => log.warn({ err: error, runId }, "could not mark the run running"));
           await executeRun(deps, { ...run, status: "RUNNING" }, viewer, controller.signal, startWrite);

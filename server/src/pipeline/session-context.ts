@@ -1,7 +1,6 @@
 import type { ConversationState } from "../engine/state.ts";
 import { cached, type Cache } from "../infra/cache.ts";
 import type { Prisma } from "../infra/db/database.ts";
-import type { Prisma as PrismaTypes } from "../generated/prisma/client.ts";
 
 /**
  * What a session carries from one turn to the next (stored as Session.context):
@@ -31,6 +30,11 @@ function fromJson(raw: unknown, dataSourceId: string | null): SessionContext {
   return { ...emptyContext(dataSourceId), ...value, dataSourceId };
 }
 
+/** The stored form of a context (history trimmed to the last turns). */
+export function serialiseContext(context: SessionContext): SessionContext {
+  return { ...context, history: context.history.slice(-historyLength) };
+}
+
 /** Read-through cache of session contexts (Redis when configured), invalidated on every write. */
 export function createSessionContexts({ prisma, cache }: { prisma: Prisma; cache: Cache }) {
   return {
@@ -38,15 +42,6 @@ export function createSessionContexts({ prisma, cache }: { prisma: Prisma; cache
       return cached(cache, key(sessionId), ttlSeconds, async () => {
         const row = await prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { context: true, dataSourceId: true } });
         return fromJson(row.context, row.dataSourceId);
-      });
-    },
-
-    /** The write that stores a context, for callers that batch it into a transaction; `invalidate` after it. */
-    saveQuery(sessionId: string, context: SessionContext) {
-      const trimmed = { ...context, history: context.history.slice(-historyLength) };
-      return prisma.session.update({
-        where: { id: sessionId },
-        data: { context: trimmed as unknown as PrismaTypes.InputJsonValue, dataSourceId: context.dataSourceId },
       });
     },
 

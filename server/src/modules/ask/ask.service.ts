@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError, badInput, notFound } from "../../errors.ts";
-import type { Prisma as PrismaTypes, QueryRun } from "../../generated/prisma/client.ts";
+import type { QueryRun } from "../../generated/prisma/client.ts";
+import type { RunStore } from "../../pipeline/run-store.ts";
 import type { QuerySpec } from "../../engine/spec.ts";
 import type { Viewer } from "../../graphql/context.ts";
 import type { Suggestion } from "../../insights/types.ts";
@@ -21,9 +22,8 @@ export interface AskInput {
   pick?: { runId: string; suggestion?: number | null; option?: number | null } | null;
 }
 
-const json = (value: unknown) => value as PrismaTypes.InputJsonValue;
 
-export function createAskService(services: Services, runner: Runner, contexts: SessionContexts) {
+export function createAskService(services: Services, runner: Runner, contexts: SessionContexts, runs: RunStore) {
   const { prisma } = services;
 
   async function runOf(viewer: Viewer, runId: string): Promise<QueryRun> {
@@ -48,26 +48,37 @@ export function createAskService(services: Services, runner: Runner, contexts: S
     return { spec: option.spec, dataSourceId: run.dataSourceId, label: option.label };
   }
 
-  async function startRun(viewer: Viewer, sessionId: string, question: string, request: RunRequest, parentRunId: string | null = null) {
+  async function startRun(viewer: Viewer, sessionId: string, question: string, request: RunRequest, parentRunId: string | null = null): Promise<QueryRun> {
     runner.reserve(viewer.userId);
-    // The id is made here so the run and its question are written in one batch.
-    const id = randomUUID();
-    const [run] = await prisma.$transaction([
-      prisma.queryRun.create({
-        data: {
-          id,
-          sessionId,
-          userId: viewer.userId,
-          question,
-          request: json(request),
-          dataSourceId: request.dataSourceId,
-          parentRunId,
-          heartbeatAt: new Date(),
-          instanceId: services.instanceId,
-        },
-      }),
-      prisma.message.create({ data: { sessionId, role: "USER", kind: "QUESTION", content: question, runId: id } }),
-    ]);
+    const now = new Date();
+    const fields = { id: randomUUID(), sessionId, userId: viewer.userId, question, request, dataSourceId: request.dataSourceId, parentRunId, instanceId: services.instanceId };
+    await runs.insertQuestion(fields, now);
+    // The row as stored, without reading it back (see run-store.ts).
+    const run: QueryRun = {
+      ...fields,
+      request: request as unknown as QueryRun["request"],
+      semanticModelVersion: null,
+      status: "PENDING",
+      engine: null,
+      spec: null,
+      sql: null,
+      explanation: null,
+      columns: null,
+      rows: null,
+      rowCount: null,
+      truncated: false,
+      chart: null,
+      suggestions: null,
+      pending: null,
+      errorCode: null,
+      errorMessage: null,
+      timings: null,
+      usage: null,
+      heartbeatAt: now,
+      createdAt: now,
+      startedAt: null,
+      finishedAt: null,
+    };
     runner.start(run, viewer);
     return run;
   }
