@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { cached, type Cache } from "../../infra/cache.ts";
 import type { Prisma } from "../../infra/db/database.ts";
 import type { Prisma as PrismaTypes } from "../../generated/prisma/client.ts";
@@ -5,7 +6,7 @@ import type { SemanticModel } from "../../semantic/types.ts";
 import { parseSemanticModel } from "../../semantic/validate.ts";
 
 const cacheTtlSeconds = 3600;
-const cacheKey = (dataSourceId: string) => `semantic:${dataSourceId}`;
+const versionKey = (dataSourceId: string) => `semantic-version:${dataSourceId}`;
 
 export interface StoredModel {
   dataSourceId: string;
@@ -15,22 +16,37 @@ export interface StoredModel {
 
 /**
  * Versioned semantic models: every edit or refresh stores a new version (old
- * ones stay for history and for feedback that refers to them). The current
- * version is read through the cache (Redis when configured) and the cache entry
- * is dropped on every save.
+ * ones stay for history and for feedback that refers to them). Which version
+ * is current is read through the cache (Redis when configured; dropped on
+ * every save); the models themselves are kept parsed in this process, by
+ * version, since a stored version never changes. Every question reads the
+ * model, so it must not cost a fetch and a parse of the whole JSON each time.
  */
 export function createSemanticService({ prisma, cache }: { prisma: Prisma; cache: Cache }) {
-  async function load(dataSourceId: string, version?: number): Promise<StoredModel | null> {
-    const row = await prisma.semanticModel.findFirst({
-      where: { dataSourceId, ...(version ? { version } : {}) },
-      orderBy: { version: "desc" },
+  const parsed = new LRUCache<string, StoredModel>({ max: 200 });
+
+  async function load(dataSourceId: string, version: number): Promise<StoredModel | null> {
+    const key = `${dataSourceId}@${version}`;
+    const hit = parsed.get(key);
+    if (hit) return hit;
+    const row = await prisma.semanticModel.findUnique({ where: { dataSourceId_version: { dataSourceId, version } } });
+    if (!row) return null;
+    const stored = { dataSourceId, version: row.version, model: parseSemanticModel(row.model) };
+    parsed.set(key, stored);
+    return stored;
+  }
+
+  async function currentVersion(dataSourceId: string): Promise<number> {
+    return cached(cache, versionKey(dataSourceId), cacheTtlSeconds, async () => {
+      const last = await prisma.semanticModel.findFirst({ where: { dataSourceId }, orderBy: { version: "desc" }, select: { version: true } });
+      return last?.version ?? 0;
     });
-    return row ? { dataSourceId, version: row.version, model: parseSemanticModel(row.model) } : null;
   }
 
   return {
-    current(dataSourceId: string): Promise<StoredModel | null> {
-      return cached(cache, cacheKey(dataSourceId), cacheTtlSeconds, () => load(dataSourceId));
+    async current(dataSourceId: string): Promise<StoredModel | null> {
+      const version = await currentVersion(dataSourceId);
+      return version ? load(dataSourceId, version) : null;
     },
 
     version(dataSourceId: string, version: number) {
@@ -61,12 +77,12 @@ export function createSemanticService({ prisma, cache }: { prisma: Prisma; cache
       await tx.semanticModel.create({
         data: { dataSourceId, version, model: stored as unknown as PrismaTypes.InputJsonValue, note: meta.note, createdById: meta.userId },
       });
-      await cache.delete(cacheKey(dataSourceId));
+      await cache.delete(versionKey(dataSourceId));
       return { dataSourceId, version, model: stored };
     },
 
     invalidate(dataSourceId: string) {
-      return cache.delete(cacheKey(dataSourceId));
+      return cache.delete(versionKey(dataSourceId));
     },
   };
 }
