@@ -3,7 +3,8 @@ import { primaryMeasure } from "./read/measures.ts";
 import type { Parts, PendingHaving, PendingOrder } from "./read/parts.ts";
 import { convertUnit } from "./read/units.ts";
 import { applyDefaultFilters } from "./rules.ts";
-import { emptySpec, sameDimension, sameField, sameMeasure, type Measure, type OrderBy, type QuerySpec } from "./spec.ts";
+import { joinTree, referencesUpward, rowsRepeat } from "./graph.ts";
+import { emptySpec, sameDimension, sameField, sameMeasure, specEntitiesIn, type Measure, type OrderBy, type QuerySpec } from "./spec.ts";
 
 /** Index of a measure in the spec, adding it when missing. */
 export function measureIndex(spec: QuerySpec, m: Measure): number {
@@ -137,6 +138,34 @@ export function compareValues(spec: QuerySpec): void {
   }
 }
 
+const AMOUNT_NAME = /(total|amount|value|revenue|sales|subtotal)/;
+
+/**
+ * Grain and fan-out: a header's amount ("invoice total") summed across a join to its lines
+ * would count each header once per line. Where the lines carry a derived amount that adds up
+ * to it, the lines are measured instead (the compiler de-duplicates every other such measure).
+ */
+export function measureAtLineGrain(lexicon: Lexicon, spec: QuerySpec): void {
+  const model = lexicon.model;
+  spec.measures.forEach((m, i) => {
+    if (m.kind !== "field" || m.agg !== "sum") return;
+    const f = lexicon.entities.get(m.field.entity)?.fields.find((x) => x.name === m.field.field);
+    if (!f?.money || !AMOUNT_NAME.test(f.name.toLowerCase())) return;
+    let tree;
+    try {
+      tree = joinTree(model, spec.entity, specEntitiesIn(spec, model.metrics));
+    } catch {
+      return;
+    }
+    if (!rowsRepeat(tree, m.field.entity)) return;
+    const joined = new Set([tree.root, ...tree.steps.map((s) => s.to)]);
+    const metric = model.metrics.find((x) => x.entity !== m.field.entity && joined.has(x.entity) && referencesUpward(model, x.entity, m.field.entity));
+    if (!metric) return;
+    spec.measures[i] = { kind: "metric", metric: metric.name };
+    if (spec.entity === m.field.entity) spec.entity = metric.entity;
+  });
+}
+
 /** Time buckets read best in time order when nothing else was asked for. */
 export function defaultOrder(spec: QuerySpec): void {
   if (spec.order.length > 0) return;
@@ -169,6 +198,7 @@ export function specFromParts(parts: Parts): QuerySpec | undefined {
   countQualifyingGroups(spec);
   if (parts.reading.followups.has("compare")) compareValues(spec);
   dropSelfGrouping(spec);
+  measureAtLineGrain(parts.lexicon, spec);
   excludeNullGroups(parts.lexicon, spec);
   defaultOrder(spec);
   applyDefaultFilters(parts.lexicon.model, spec);

@@ -1,4 +1,4 @@
-import { addHaving, applyLooseCompares, applyShare, defaultOrder, dropSelfGrouping, excludeNullGroups, measureIndex, resolveOrder } from "./build.ts";
+import { addHaving, applyLooseCompares, applyShare, defaultOrder, dropSelfGrouping, excludeNullGroups, measureAtLineGrain, measureIndex, resolveOrder } from "./build.ts";
 import { joinDistance } from "./graph.ts";
 import { measureEntityOf } from "./read/measures.ts";
 import type { Parts } from "./read/parts.ts";
@@ -203,6 +203,7 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   spec.order = spec.order.filter((o) => (o.by.kind === "dimension" ? o.by.index < spec.dimensions.length : o.by.kind === "measure" ? o.by.index < spec.measures.length : true));
   if (spec.dimensions.length === 0) delete spec.rollup;
   dropSelfGrouping(spec);
+  measureAtLineGrain(parts.lexicon, spec);
   excludeNullGroups(parts.lexicon, spec);
   defaultOrder(spec);
   applyDefaultFilters(parts.lexicon.model, spec);

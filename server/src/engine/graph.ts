@@ -161,3 +161,30 @@ export function referencesUpward(model: SemanticModel, from: string, to: string)
   }
   return false;
 }
+
+/**
+ * Whether rows of `entity` repeat in the joined result: some join of the tree goes from the
+ * side holding `entity` to a table with many rows per row of that side (an invoice joined to
+ * its lines appears once per line).
+ */
+export function rowsRepeat(tree: JoinTree, entity: string): boolean {
+  const neighbours = (node: string, skip: JoinStep) =>
+    tree.steps.filter((s) => s !== skip && (s.from === node || s.to === node)).map((s) => (s.from === node ? s.to : s.from));
+  return tree.steps.some((step) => {
+    // The referenced ("one") side of this join; everything connected to it repeats per referencing row.
+    const parent = step.up ? step.to : step.from;
+    const seen = new Set([parent]);
+    const queue = [parent];
+    while (queue.length > 0) {
+      const node = queue.shift()!;
+      if (node === entity) return true;
+      for (const next of neighbours(node, step)) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return false;
+  });
+}

@@ -13,7 +13,7 @@ CREATE TABLE regions (region_id int PRIMARY KEY, region_name text);
 CREATE TABLE clients (client_id int PRIMARY KEY, full_name text, country text, region_id int REFERENCES regions, signup_date date, is_active boolean);
 CREATE TABLE item_groups (group_id int PRIMARY KEY, group_name text);
 CREATE TABLE items (item_id int PRIMARY KEY, item_name text, group_id int REFERENCES item_groups, list_price numeric(8,2), retired int NOT NULL);
-CREATE TABLE sales_orders (order_id int PRIMARY KEY, client_id int REFERENCES clients, ordered_at timestamp NOT NULL, status text, shipping_fee numeric(8,2));
+CREATE TABLE sales_orders (order_id int PRIMARY KEY, client_id int REFERENCES clients, ordered_at timestamp NOT NULL, status text, shipping_fee numeric(8,2), order_amount numeric(10,2));
 CREATE TABLE order_lines (line_id int PRIMARY KEY, order_id int REFERENCES sales_orders, item_id int REFERENCES items, unit_price numeric(8,2), qty int, discount real);
 INSERT INTO regions VALUES (1, 'North'), (2, 'South');
 INSERT INTO clients SELECT g, 'Client ' || g, (ARRAY['Brazil','Canada','France'])[1 + g % 3], 1 + g % 2, DATE '2022-01-01' + g * 17, g % 4 <> 0 FROM generate_series(1, 30) g;
@@ -21,6 +21,7 @@ INSERT INTO item_groups VALUES (1, 'Drinks'), (2, 'Ware');
 INSERT INTO items VALUES (1, 'Green Tea', 1, 4.50, 0), (2, 'Oolong', 1, 9.00, 0), (3, 'Teapot', 2, 35.00, 1), (4, 'Cup', 2, 6.00, 0);
 INSERT INTO sales_orders SELECT g, CASE WHEN g % 10 = 0 THEN 7 ELSE 1 + (g * 7) % 30 END, TIMESTAMP '2022-01-05 10:00' + (g * 3) * INTERVAL '1 day', (ARRAY['open','shipped','cancelled'])[1 + g % 3], (g % 9) * 2.5 FROM generate_series(1, 300) g;
 INSERT INTO order_lines SELECT g, 1 + g % 300, 1 + g % 4, (ARRAY[4.5, 9, 35, 6])[1 + g % 4], 1 + g % 5, (g % 3) * 0.05 FROM generate_series(1, 900) g;
+UPDATE sales_orders o SET order_amount = (SELECT sum(unit_price * qty * (1 - discount)) FROM order_lines l WHERE l.order_id = o.order_id);
 `;
 
 /** Questions (as conversations) with the SQL an analyst would write for them. */
@@ -39,6 +40,11 @@ const CONVERSATIONS: [string, string][][] = [
   [["clients with more than 12 orders", "SELECT c.client_id, count(*) FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id HAVING count(*) > 12"]],
   [["total shipping fee for cancelled orders in the North region", "SELECT sum(o.shipping_fee) FROM sales_orders o JOIN clients c USING (client_id) JOIN regions r USING (region_id) WHERE o.status = 'cancelled' AND r.region_name = 'North'"]],
   [["How many clients in each region bought Teapot?", "SELECT r.region_name, count(DISTINCT c.client_id) FROM clients c JOIN regions r USING (region_id) JOIN sales_orders o USING (client_id) JOIN order_lines l USING (order_id) JOIN items i USING (item_id) WHERE i.item_name = 'Teapot' GROUP BY r.region_name"]],
+  // Grain: an order's fee counts once per item group, however many of its lines are in that group.
+  [["total shipping fee by item group", "SELECT g.group_name, sum(fee) FROM (SELECT DISTINCT g.group_id, o.order_id, o.shipping_fee fee FROM sales_orders o JOIN order_lines l USING (order_id) JOIN items i USING (item_id) JOIN item_groups g USING (group_id)) s JOIN item_groups g USING (group_id) GROUP BY g.group_name"]],
+  [["average shipping fee per item group", "SELECT g.group_name, avg(fee) FROM (SELECT DISTINCT g.group_id, o.order_id, o.shipping_fee fee FROM sales_orders o JOIN order_lines l USING (order_id) JOIN items i USING (item_id) JOIN item_groups g USING (group_id)) s JOIN item_groups g USING (group_id) GROUP BY g.group_name"]],
+  // An order's own amount split by item group is the amount of its lines in each group.
+  [["total order amount by item group", "SELECT g.group_name, sum(l.unit_price * l.qty * (1 - l.discount)) FROM order_lines l JOIN items i USING (item_id) JOIN item_groups g USING (group_id) GROUP BY g.group_name"]],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],
