@@ -137,10 +137,13 @@ describe.each(modes)("sessions (%s)", (mode) => {
     const id = (await t.gql(create, { input: { title: "Live" } }, alice.token)).data!.createSession.session.id;
     await t.gql(`mutation($input: RenameSessionInput!) { renameSession(input: $input) { session { id } } }`, { input: { id, title: "Live 2" } }, alice.token);
     const received = await aliceEvents.done;
-    expect(received.map((r) => [r.data!.sessionChanged.kind, r.data!.sessionChanged.sessionId, r.data!.sessionChanged.session.title])).toEqual([
-      ["CREATED", id, "Live"],
-      ["UPDATED", id, "Live 2"],
+    expect(received.map((r) => [r.data!.sessionChanged.kind, r.data!.sessionChanged.sessionId])).toEqual([
+      ["CREATED", id],
+      ["UPDATED", id],
     ]);
+    // `session` is the session as it is when the event is delivered: through Redis the rename may already have happened.
+    expect(["Live", "Live 2"]).toContain(received[0]!.data!.sessionChanged.session.title);
+    expect(received[1]!.data!.sessionChanged.session.title).toBe("Live 2");
     await expect(bobEvents.done).rejects.toThrow(/timed out with 0/);
   });
 
