@@ -170,6 +170,8 @@ export type FeedbackPeriod =
 export type FilterOperator =
   /** Text containing the one value (case-insensitive). */
   | 'CONTAINS'
+  /** Text ending with the one value (case-insensitive). */
+  | 'ENDS_WITH'
   /** Equal to the one value. */
   | 'EQ'
   /** Greater than the one value. */
@@ -191,7 +193,9 @@ export type FilterOperator =
   /** Equal to none of the values. */
   | 'NOT_IN'
   /** Not empty; takes no values. */
-  | 'NOT_NULL';
+  | 'NOT_NULL'
+  /** Text starting with the one value (case-insensitive). */
+  | 'STARTS_WITH';
 
 export type ImportSemanticModelInput = {
   dataSourceId: string;

@@ -46,7 +46,7 @@ export function describeItems(lexicon: Lexicon, items: Item[], parts: Parts, cor
       const best = it.entries.reduce((a, b) => (b.score > a.score ? b : a));
       understood.push(`“${it.text}” → ${targetText(lexicon, best.target)}`);
     } else if (it.kind === "time") understood.push(`“${it.text}” → time ${it.expr.kind === "grain" ? `grain ${it.expr.grain}` : it.expr.label}`);
-    else if (it.kind === "cue" && it.cue.type !== "followup") understood.push(`“${it.text}” → ${it.cue.type}`);
+    else if (it.kind === "cue" && it.cue.type !== "followup") understood.push(`“${it.text}” → ${it.cue.type === "contains" && it.cue.at ? `${it.cue.at}s with` : it.cue.type}`);
     else if (it.kind === "quoted") understood.push(`“${it.text}” → quoted value`);
   }
   for (const c of corrections) understood.push(`read ${c}`);

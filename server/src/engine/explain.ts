@@ -58,6 +58,10 @@ class Words {
         return `${name} contains ${v[0]}`;
       case "not_contains":
         return `${name} does not contain ${v[0]}`;
+      case "starts_with":
+        return `${name} starts with ${v[0]}`;
+      case "ends_with":
+        return `${name} ends with ${v[0]}`;
       case "is_null":
         return `${name} is empty`;
       case "not_null":

@@ -45,6 +45,9 @@ const CONVERSATIONS: [string, string][][] = [
   [["average shipping fee per item group", "SELECT g.group_name, avg(fee) FROM (SELECT DISTINCT g.group_id, o.order_id, o.shipping_fee fee FROM sales_orders o JOIN order_lines l USING (order_id) JOIN items i USING (item_id) JOIN item_groups g USING (group_id)) s JOIN item_groups g USING (group_id) GROUP BY g.group_name"]],
   // An order's own amount split by item group is the amount of its lines in each group.
   [["total order amount by item group", "SELECT g.group_name, sum(l.unit_price * l.qty * (1 - l.discount)) FROM order_lines l JOIN items i USING (item_id) JOIN item_groups g USING (group_id) GROUP BY g.group_name"]],
+  [["clients whose name starts with 'Client 2'", "SELECT * FROM clients WHERE full_name ILIKE 'Client 2%'"]],
+  [["How many items end with tea?", "SELECT count(*) FROM items WHERE item_name ILIKE '%tea'"]],
+  [["number of order lines per item group for item groups starting with the letter D", "SELECT g.group_name, count(*) FROM order_lines l JOIN items i USING (item_id) JOIN item_groups g USING (group_id) WHERE g.group_name ILIKE 'd%' GROUP BY g.group_name"]],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

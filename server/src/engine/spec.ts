@@ -27,7 +27,7 @@ export type Dimension =
   /** Group by the rows of an entity (its key plus its label columns). */
   | { kind: "entity"; entity: string };
 
-export type FilterOp = "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not_in" | "contains" | "not_contains" | "is_null" | "not_null";
+export type FilterOp = "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not_in" | "contains" | "not_contains" | "starts_with" | "ends_with" | "is_null" | "not_null";
 
 export type Filter =
   | { kind: "compare"; field: FieldRef; op: FilterOp; values: Scalar[] }

@@ -32,6 +32,8 @@ export const OPERATOR_LABELS: Record<FilterOperator, string> = {
   NOT_IN: "is none of",
   CONTAINS: "contains",
   NOT_CONTAINS: "does not contain",
+  STARTS_WITH: "starts with",
+  ENDS_WITH: "ends with",
   IS_NULL: "is empty",
   NOT_NULL: "is not empty",
 };

@@ -167,6 +167,10 @@ export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
       return sql`${col} ilike ${sql.lit(`%${likeEscape(String(f.values[0] ?? ""))}%`)}`;
     case "not_contains":
       return sql`${col} not ilike ${sql.lit(`%${likeEscape(String(f.values[0] ?? ""))}%`)}`;
+    case "starts_with":
+      return sql`${col} ilike ${sql.lit(`${likeEscape(String(f.values[0] ?? ""))}%`)}`;
+    case "ends_with":
+      return sql`${col} ilike ${sql.lit(`%${likeEscape(String(f.values[0] ?? ""))}`)}`;
     default: {
       const v = values[0];
       if (!v) throw new CompileError(`The filter on “${f.field.field}” has no value.`);

@@ -47,9 +47,11 @@ export type Intent =
   /** "the track Enter Sandman": a row named by its label, for values too many to sample. */
   | { type: "named"; item: MentionItem; text: string }
   /** "with the word Greatest in the title": part of a text value, in a column named after it or the rows' name. */
-  | { type: "contains"; text: string; field?: MentionItem }
+  | { type: "contains"; text: string; field?: MentionItem; at?: "start" | "end"; of?: MentionItem }
   /** "customer ALFKI", "order 10248": a row named by its key. */
   | { type: "key"; item: MentionItem; value: string | number };
+
+const LETTER = /^(letters?|characters?)$/i;
 
 export type FollowupKind = Extract<Cue, { type: "followup" }>["kind"];
 
@@ -137,9 +139,14 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
 
   items.forEach((it, k) => {
     if (it.kind !== "cue" || it.cue.type !== "contains" || claimed.has(k)) return;
-    const next = items[k + 1];
-    if (!next || claimed.has(k + 1) || next.kind === "time") return;
-    claim(k, k + 1);
+    const at = it.cue.at;
+    // "starting with the letter B".
+    let v = k + 1;
+    const skippable = (x: number) => items[x]?.kind === "word" && !/^\p{L}$/u.test(items[x]!.text) && (isFiller(x) || LETTER.test(items[x]!.text));
+    while (at && skippable(v)) v++;
+    const next = items[v];
+    if (!next || claimed.has(v) || next.kind === "time") return;
+    claim(k, v);
     // "... in the title": the column the text is in.
     let field: MentionItem | undefined;
     if (items[k + 2]?.text.toLowerCase() === "in") {
@@ -149,7 +156,16 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
         claim(skipAhead(k + 2));
       }
     }
-    intents.push({ type: "contains", text: next.text, ...(field ? { field } : {}) });
+    // "cities starting with B": the column named just before; "artists starting with A": that table's name.
+    let of: MentionItem | undefined;
+    if (at && !field) {
+      const before = mentionAt(skipBack(k));
+      if (before && has(before, "field") && !has(before, "entity")) {
+        field = before;
+        claim(skipBack(k));
+      } else if (before && has(before, "entity")) of = before;
+    }
+    intents.push({ type: "contains", text: next.text, ...(field ? { field } : {}), ...(at ? { at } : {}), ...(of ? { of } : {}) });
   });
   // "unit price of products", "name of the artist": the entity after "of" qualifies the field before it.
   items.forEach((it, k) => {
@@ -245,7 +261,7 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     intents.push({ type: "named", item: it, text: words.join(" ") });
   });
   items.forEach((it, k) => {
-    if (it.kind === "quoted") {
+    if (it.kind === "quoted" && !claimed.has(k)) {
       claim(k);
       intents.push({ type: "quoted", text: it.text });
     }

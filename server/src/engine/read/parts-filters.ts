@@ -84,11 +84,15 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     if (left && right) parts.filters.push({ kind: "columns", field: left, op: c.op, other: right });
   }
   for (const c of all("contains")) {
-    const entity = parts.rowEntity ?? t.subject;
-    const field = c.field ? t.field(c.field, "dimension") : undefined;
+    const entity = (c.of ? t.entity(c.of) : undefined) ?? parts.rowEntity ?? t.subject;
     const label = entity ? lexicon.entities.get(entity)?.labelFields[0] : undefined;
+    let field = c.field ? t.field(c.field, "dimension") : undefined;
+    // "clients whose name ...": the rows' own name (full_name), before a name column of another table.
+    const word = c.field?.text.toLowerCase().split(/\s+/).pop()?.replace(/s$/, "");
+    if (field && entity && label && field.entity !== entity && word && label.toLowerCase().split("_").includes(word)) field = undefined;
     const ref = field ?? (entity && label ? { entity, field: label } : undefined);
-    if (ref) parts.filters.push({ kind: "compare", field: ref, op: "contains", values: [c.text] });
+    const op = c.at === "start" ? "starts_with" : c.at === "end" ? "ends_with" : "contains";
+    if (ref) parts.filters.push({ kind: "compare", field: ref, op, values: [c.text] });
   }
   for (const n of all("named")) {
     const entity = t.entity(n.item);

@@ -12,7 +12,7 @@ const temporal = new Set<ValueType>(["date", "timestamp", "time"]);
 /** The filter operators that make sense for a value type; only null checks for opaque types. */
 export function operatorsFor(type: ValueType): FilterOp[] {
   if (numeric.has(type) || temporal.has(type)) return [...equality, ...ordering, ...nulls];
-  if (type === "text") return [...equality, "contains", "not_contains", ...nulls];
+  if (type === "text") return [...equality, "contains", "not_contains", "starts_with", "ends_with", ...nulls];
   if (type === "uuid") return [...equality, ...nulls];
   if (type === "boolean") return ["=", "!=", ...nulls];
   return [...nulls];
@@ -31,6 +31,8 @@ const opText: Record<FilterOp, string> = {
   not_in: "is none of",
   contains: "contains",
   not_contains: "does not contain",
+  starts_with: "starts with",
+  ends_with: "ends with",
   is_null: "is empty",
   not_null: "is not empty",
 };
@@ -108,7 +110,7 @@ export function coerceFilter(field: string, type: ValueType, op: FilterOp, value
     const wanted = min === max ? (min === 0 ? "no values" : "exactly one value") : `${min} to ${max} values`;
     throw new RefineError("REFINE_BAD_VALUE", `The operator ${op} takes ${wanted}; got ${values.length}.`, { field });
   }
-  if ((op === "contains" || op === "not_contains") && values[0]!.trim() === "") {
+  if ((op === "contains" || op === "not_contains" || op === "starts_with" || op === "ends_with") && values[0]!.trim() === "") {
     throw new RefineError("REFINE_BAD_VALUE", `“${op}” needs some text to look for.`, { field });
   }
   return values.map((v) => coerceOne(field, type, v));

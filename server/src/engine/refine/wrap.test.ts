@@ -67,6 +67,16 @@ describe("wrapping SQL without a spec", () => {
     expect(describeWrapped(w, "Albums per artist")).toBe("Albums per artist. Then: name contains O'Brien 100%; albums is at least 2; sorted by albums, highest first; first 10 rows.");
   });
 
+  it("matches the start or the end of a text, escaping wildcards", async () => {
+    const starts = wrappedSql(apply(start, { kind: "addFilter", field: "name", operator: "starts_with", values: ["A_b%"] }));
+    expect(starts).toContain(`q."name" ILIKE 'A\\_b\\%%'`);
+    const ends = apply(start, { kind: "addFilter", field: "name", operator: "ends_with", values: ["band"] });
+    expect(wrappedSql(ends)).toContain(`q."name" ILIKE '%band'`);
+    expect(describeWrapped(ends, "Albums per artist")).toBe("Albums per artist. Then: name ends with band.");
+    await guardSql(starts, guardOptions);
+    expect(() => apply(start, { kind: "addFilter", field: "name", operator: "starts_with", values: [" "] })).toThrow(/needs some text/);
+  });
+
   it("keeps a hostile value inside one literal", async () => {
     const w = apply(start, { kind: "addFilter", field: "name", operator: "=", values: ["x'); DROP TABLE artist; --"] });
     const sql = wrappedSql(w);

@@ -59,6 +59,10 @@ function condition(op: Extract<WrapOp, { kind: "filter" }>): string {
       return `${col} ILIKE ${literal(`%${likeEscape(String(op.values[0]))}%`)}`;
     case "not_contains":
       return `${col} NOT ILIKE ${literal(`%${likeEscape(String(op.values[0]))}%`)}`;
+    case "starts_with":
+      return `${col} ILIKE ${literal(`${likeEscape(String(op.values[0]))}%`)}`;
+    case "ends_with":
+      return `${col} ILIKE ${literal(`%${likeEscape(String(op.values[0]))}`)}`;
     default:
       return `${col} ${op.op === "!=" ? "<>" : op.op} ${values[0]}`;
   }

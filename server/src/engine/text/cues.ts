@@ -30,8 +30,8 @@ export type Cue =
   | { type: "empty" }
   /** "late", "overdue": after the due date. */
   | { type: "late" }
-  /** "with the word X", "containing X": a text filter on part of a value. */
-  | { type: "contains" }
+  /** "with the word X", "containing X", "starting with X": a text filter on part of a value (`at` its start or end). */
+  | { type: "contains"; at?: "start" | "end" }
   /** "what percentage of", "share of": a part of a whole, in percent. */
   | { type: "share" }
   /** `form`: base ("expensive"), comparative ("longer") or superlative ("longest"). */
@@ -274,6 +274,15 @@ const PHRASES: [string, Cue][] = [
   ["containing", C({ type: "contains" })],
   ["contains", C({ type: "contains" })],
   ["contain", C({ type: "contains" })],
+  ["starting with", C({ type: "contains", at: "start" })],
+  ["starts with", C({ type: "contains", at: "start" })],
+  ["start with", C({ type: "contains", at: "start" })],
+  ["beginning with", C({ type: "contains", at: "start" })],
+  ["begins with", C({ type: "contains", at: "start" })],
+  ["begin with", C({ type: "contains", at: "start" })],
+  ["ending with", C({ type: "contains", at: "end" })],
+  ["ends with", C({ type: "contains", at: "end" })],
+  ["end with", C({ type: "contains", at: "end" })],
   ["percentage of", C({ type: "share" })],
   ["percentage", C({ type: "share" })],
   ["percent of", C({ type: "share" })],

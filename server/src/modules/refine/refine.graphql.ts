@@ -20,6 +20,8 @@ const operators: Record<string, { value: FilterOp; description: string }> = {
   NOT_IN: { value: "not_in", description: "Equal to none of the values." },
   CONTAINS: { value: "contains", description: "Text containing the one value (case-insensitive)." },
   NOT_CONTAINS: { value: "not_contains", description: "Text not containing the one value." },
+  STARTS_WITH: { value: "starts_with", description: "Text starting with the one value (case-insensitive)." },
+  ENDS_WITH: { value: "ends_with", description: "Text ending with the one value (case-insensitive)." },
   IS_NULL: { value: "is_null", description: "Empty; takes no values." },
   NOT_NULL: { value: "not_null", description: "Not empty; takes no values." },
 };
