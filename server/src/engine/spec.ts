@@ -16,8 +16,11 @@ export interface FieldRef {
 export type Measure =
   /** Number of rows (distinct primary keys) of an entity. */
   | { kind: "count"; entity: string }
-  /** An aggregate over one column; `scale` divides the result ("minutes" of a milliseconds column: 60000). */
-  | { kind: "field"; agg: Aggregate; field: FieldRef; scale?: number }
+  /**
+   * An aggregate over one column; `scale` divides the result ("minutes" of a milliseconds column: 60000).
+   * With `since` (a date column of the same rows), over the days from `since` to `field`.
+   */
+  | { kind: "field"; agg: Aggregate; field: FieldRef; scale?: number; since?: FieldRef }
   /** A named metric of the semantic model (its expression carries the aggregate). */
   | { kind: "metric"; metric: string };
 
@@ -111,7 +114,7 @@ export function sameMeasure(a: Measure, b: Measure): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === "count" && b.kind === "count") return a.entity === b.entity;
   if (a.kind === "metric" && b.kind === "metric") return a.metric === b.metric;
-  if (a.kind === "field" && b.kind === "field") return a.agg === b.agg && sameField(a.field, b.field);
+  if (a.kind === "field" && b.kind === "field") return a.agg === b.agg && sameField(a.field, b.field) && (a.since && b.since ? sameField(a.since, b.since) : !a.since && !b.since);
   return false;
 }
 
@@ -127,6 +130,7 @@ export function specEntities(spec: QuerySpec): string[] {
   for (const m of spec.measures) {
     if (m.kind === "count") out.add(m.entity);
     if (m.kind === "field") out.add(m.field.entity);
+    if (m.kind === "field" && m.since) out.add(m.since.entity);
   }
   for (const d of spec.dimensions) out.add(d.kind === "entity" ? d.entity : d.field.entity);
   for (const f of [...spec.filters, ...(spec.shareOf ?? [])]) {

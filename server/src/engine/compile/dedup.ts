@@ -4,7 +4,7 @@ import type { ValueType } from "../../sql/snapshot.ts";
 import { rowsRepeat } from "../graph.ts";
 import type { Measure } from "../spec.ts";
 import type { CompileContext } from "./context.ts";
-import { filterSql, measureSql } from "./expressions.ts";
+import { fieldValueSql, filterSql, measureSql } from "./expressions.ts";
 
 /**
  * Grain and fan-out, in SQL: a measure on a table whose rows repeat in the join (freight of
@@ -75,7 +75,7 @@ export function rowInput(ctx: CompileContext, m: Measure): RowMeasure | undefine
     if (sensitive && rowsRepeat(ctx.tree, entity) && !identity) return undefined;
     const scale = m.scale && m.scale !== 1 && m.agg !== "count" && m.agg !== "count_distinct" ? m.scale : undefined;
     return {
-      input: ctx.column(m.field),
+      input: fieldValueSql(ctx, m),
       ...(sensitive && identity ? { identity } : {}),
       aggregate: (v, only) => (scale ? sql`${call(fn, v, only, m.agg === "count_distinct")} / ${sql.lit(scale)}.0` : call(fn, v, only, m.agg === "count_distinct")),
       type,

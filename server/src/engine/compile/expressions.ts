@@ -36,8 +36,8 @@ export function measureSql(ctx: CompileContext, m: Measure, only?: RawBuilder<un
     if (only && !/^\s*(sum|count|avg|min|max)\s*\(.*\)\s*$/is.test(text)) throw new CompileError(`Cannot take a share of “${metric.label}”.`);
     return { expr: f(sql.raw(text)), type: "decimal" };
   }
-  const col = ctx.column(m.field);
-  const field = ctx.field(m.field);
+  const col = fieldValueSql(ctx, m);
+  const field = m.since && m.agg !== "count" && m.agg !== "count_distinct" ? { ...ctx.field(m.field), type: "integer" as const } : ctx.field(m.field);
   if (m.scale && m.scale !== 1 && m.agg !== "count" && m.agg !== "count_distinct") {
     const inner = measureSql(ctx, { ...m, scale: 1 }, only);
     return { expr: sql`${inner.expr} / ${sql.lit(m.scale)}.0`, type: "decimal" };
@@ -60,6 +60,13 @@ export function measureSql(ctx: CompileContext, m: Measure, only?: RawBuilder<un
   }
 }
 
+/** What a column measure aggregates per row: the column, or the days from its `since` date to it. */
+export function fieldValueSql(ctx: CompileContext, m: Extract<Measure, { kind: "field" }>): RawBuilder<unknown> {
+  const col = ctx.column(m.field);
+  if (!m.since || m.agg === "count" || m.agg === "count_distinct") return col;
+  return sql`(${col}::date - ${ctx.column(m.since)}::date)`;
+}
+
 /** A measure as a percentage: of its overall value (conditions given) or of the total over all groups. */
 export function shareSql(ctx: CompileContext, m: Measure, part: Filter[]): { expr: RawBuilder<unknown>; type: ValueType } {
   const whole = measureSql(ctx, m).expr;
@@ -72,6 +79,7 @@ export function measureName(ctx: CompileContext, m: Measure): string {
   if (m.kind === "count") return m.entity === ctx.spec.entity ? "count" : `${ctx.entity(m.entity).table}_count`;
   if (m.kind === "metric") return m.metric;
   if (m.agg === "count_distinct") return `distinct_${m.field.field}`;
+  if (m.since) return `${m.agg}_days_${m.since.field}_to_${m.field.field}`;
   return `${m.agg}_${m.field.field}`;
 }
 

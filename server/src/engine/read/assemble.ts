@@ -151,6 +151,12 @@ export function readParts(
       if (named) fallbackCount = named;
     }
   }
+  // "average days between order and shipment": the aggregate asked for, of the days in between.
+  for (const s of all("span")) {
+    parts.measures.push({ kind: "field", agg: s.agg ?? parts.pendingAgg ?? "avg", field: s.to, since: s.from });
+    delete parts.pendingAgg;
+    fallbackCount = undefined;
+  }
   const measureEntity = (m: Measure) => measureEntityOf(lexicon, m);
 
   // "which X", "top 5 X", "X with the most Y": the first named thing that is not what is measured.

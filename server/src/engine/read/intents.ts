@@ -1,12 +1,13 @@
 import type { Lexicon } from "../lexicon/build.ts";
 import type { Item } from "../lexicon/segment.ts";
-import type { TimeGrain } from "../spec.ts";
+import type { FieldRef, TimeGrain } from "../spec.ts";
 import type { Cue } from "../text/cues.ts";
 import { GRAIN_NOUNS, type TimeExpr } from "../time/extract.ts";
 import { readAggregates } from "./intent-aggregates.ts";
 import { readComparisons } from "./intent-comparisons.ts";
 import { readBareNumbers, readFilters } from "./intent-filters.ts";
 import { readRanking } from "./intent-ranking.ts";
+import { readSpans } from "./intent-spans.ts";
 import { has, hasFieldRole, only, type MentionItem } from "./resolve.ts";
 
 export type Dir = "asc" | "desc";
@@ -48,6 +49,8 @@ export type Intent =
   | { type: "named"; item: MentionItem; text: string }
   /** "with the word Greatest in the title": part of a text value, in a column named after it or the rows' name. */
   | { type: "contains"; text: string; field?: MentionItem; at?: "start" | "end"; of?: MentionItem }
+  /** "days between order date and shipped date": the time from one date of the rows to another. */
+  | { type: "span"; from: FieldRef; to: FieldRef; agg?: "max" | "min" }
   /** "customer ALFKI", "order 10248": a row named by its key. */
   | { type: "key"; item: MentionItem; value: string | number };
 
@@ -228,6 +231,7 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
       intents.push({ type: "late" });
     }
   });
+  readSpans(lexicon, items, intents, claimed, claim);
   readComparisons(lexicon, items, intents, claimed, skipAhead, skipBack, mentionAt, claim);
   readRanking(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);
   readAggregates(lexicon, items, intents, claimed, skipAhead, mentionAt, claim);

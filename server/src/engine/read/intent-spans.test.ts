@@ -1,0 +1,66 @@
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resultsMatch } from "../../eval/compare.ts";
+import { bootstrapSemanticModel } from "../../semantic/bootstrap.ts";
+import type { SemanticModel } from "../../semantic/types.ts";
+import { introspectPostgres } from "../../sql/introspect/postgres.ts";
+import { compile } from "../compile/compile.ts";
+import { explain } from "../explain.ts";
+import { plan } from "../plan.ts";
+import { nextState, type ConversationState } from "../state.ts";
+
+// A help desk: tickets with three dates, answered by agents.
+const SCHEMA = `
+CREATE TABLE agents (agent_id int PRIMARY KEY, agent_name text);
+CREATE TABLE tickets (ticket_id int PRIMARY KEY, agent_id int REFERENCES agents, subject text, opened_on date NOT NULL, first_reply_on date, resolved_on date);
+INSERT INTO agents VALUES (1, 'Ada'), (2, 'Grace');
+INSERT INTO tickets SELECT g, 1 + g % 2, 'Ticket ' || g, DATE '2024-01-01' + g, DATE '2024-01-01' + g + g % 3, CASE WHEN g % 5 = 0 THEN NULL ELSE DATE '2024-01-01' + g + g % 7 END FROM generate_series(1, 60) g;
+`;
+
+const CONVERSATIONS: [string, string][][] = [
+  [["average number of days between opening and resolution", "SELECT avg(resolved_on - opened_on) FROM tickets"]],
+  [["How long between opened on and first reply on?", "SELECT avg(first_reply_on - opened_on) FROM tickets"]],
+  [
+    ["average days from opened on to resolved on per agent", "SELECT a.agent_name, avg(t.resolved_on - t.opened_on) FROM tickets t JOIN agents a USING (agent_id) GROUP BY a.agent_id, a.agent_name"],
+    ["what about the maximum instead", "SELECT a.agent_name, max(t.resolved_on - t.opened_on) FROM tickets t JOIN agents a USING (agent_id) GROUP BY a.agent_id, a.agent_name"],
+  ],
+  [["longest time between opening and resolution by month", "SELECT date_trunc('month', opened_on), max(resolved_on - opened_on) FROM tickets GROUP BY 1"]],
+];
+
+describe("time between two dates of the same rows", () => {
+  const db = new PGlite();
+  let model: SemanticModel;
+  beforeAll(async () => {
+    await db.exec(SCHEMA);
+    model = bootstrapSemanticModel(await introspectPostgres(db));
+  });
+  afterAll(() => db.close());
+
+  const run = async (sql: string) => {
+    const r = await db.query<unknown[]>(sql, [], { rowMode: "array" });
+    return { columns: r.fields.map((f) => f.name), rows: r.rows };
+  };
+
+  it.each(CONVERSATIONS.map((c) => [c.map(([q]) => q).join(" → "), c] as const))("%s", async (_name, conversation) => {
+    let state: ConversationState | null = null;
+    for (const [question, gold] of conversation) {
+      const outcome = plan({ question, model, state });
+      state = nextState(state, question, outcome);
+      expect(outcome.kind, question).toBe("query");
+      if (outcome.kind !== "query") return;
+      const predicted = await run(compile(outcome.spec, model).sql);
+      expect(resultsMatch(await run(gold), predicted, false), question).toBe(true);
+    }
+  });
+
+  it("says what it measures, and leaves unrelated 'between' questions alone", () => {
+    const outcome = plan({ question: "average days between opening and resolution", model });
+    expect(outcome.kind).toBe("query");
+    if (outcome.kind !== "query") return;
+    expect(outcome.spec.measures).toEqual([{ kind: "field", agg: "avg", field: { entity: "tickets", field: "resolved_on" }, since: { entity: "tickets", field: "opened_on" } }]);
+    expect(explain(outcome.spec, model).toLowerCase()).toContain("days from ticket opened on to ticket resolved on");
+
+    const range = plan({ question: "tickets opened between 2024-01-10 and 2024-01-20", model });
+    expect(range.kind === "query" && range.spec.measures).toEqual([]);
+  });
+});
