@@ -154,7 +154,15 @@ function addField(b: Builder, e: Entity, f: Field): void {
 
 function addValues(b: Builder, e: Entity, f: Field): void {
   if (nameWords(f.name).some((w) => ["state", "province", "region", "abbr", "code"].includes(w))) {
-    for (const a of subdivisionAliases(f.values ?? [])) b.add(a.phrase, { type: "value", entity: e.name, field: f.name, value: a.value }, SCORE.value);
+    const aliases = subdivisionAliases(f.values ?? []);
+    for (const a of aliases) b.add(a.phrase, { type: "value", entity: e.name, field: f.name, value: a.value }, SCORE.value);
+    // A "region" column holding states or provinces is what people call the state.
+    if (aliases.length >= 3 && nameWords(f.name).includes("region")) {
+      for (const word of ["state", "province"]) {
+        b.add(f.label.toLowerCase().replace(/\bregion\b/, word), { type: "field", entity: e.name, field: f.name }, SCORE.reference);
+        b.add(word, { type: "field", entity: e.name, field: f.name }, SCORE.generic);
+      }
+    }
   }
   if (nameWords(f.name).some((w) => w === "country" || w === "nation")) {
     for (const r of regionValues(f.values ?? [])) b.add(r.phrase, { type: "value", entity: e.name, field: f.name, value: r.phrase, values: r.values }, SCORE.value);
