@@ -39,6 +39,7 @@ class Words {
   }
 
   filter(f: Filter): string {
+    if (f.kind === "ranked") return `${this.field(f.field)} is one of ${f.label}`;
     if (f.kind === "via") return `${this.field(f.field)} points at a row where ${f.where.map((x) => this.filter(x)).join(" and ")}`;
     if (f.kind === "related") return `the ${this.entity(f.field.entity, false)} has ${f.exists ? "" : "no "}${this.entity(f.entity)}`;
     const name = this.field(f.field);

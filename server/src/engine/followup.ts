@@ -117,6 +117,12 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     const labels = wasListing ? (parts.lexicon.entities.get(spec.entity)?.labelFields ?? []).map((field) => ({ entity: spec.entity, field })) : [];
     spec.columns = [...labels, ...parts.columns];
     spec.distinct = wasListing ? false : parts.distinct;
+    // "Top 5 customers by revenue" → "show their phone numbers": rows of the grouped table, not of what was measured.
+    const owner = parts.columns[0]?.entity;
+    if (owner && parts.columns.every((c) => c.entity === owner) && previous.dimensions.some((d) => d.kind === "entity" && d.entity === owner)) {
+      spec.entity = owner;
+      spec.distinct = false;
+    }
   }
   // "Where are they from?": where the rows of the answer are located.
   const first = parts.reading.items.find((i) => !(i.kind === "word" && i.filler));
@@ -140,17 +146,20 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   const asks = (parts.reading.which || parts.reading.list || parts.reading.startsWithFollowup) && !followups.has("only");
   const nothingElse = asks && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && parts.filters.length === 0 && !parts.superlativeDir && parts.order === undefined;
   const aggregate = previous.measures.length > 0 || previous.dimensions.length > 0;
+  // "How many products per category" → "list its products": the rows that were counted, of the groups.
+  const rowsOfGroups = !other && nothingElse && parts.reading.list && previous.dimensions.length > 0 && parts.subject === previous.entity && parts.entities.includes(previous.entity);
   if (other && nothingElse && aggregate && followups.has("what_about") && spec.measures.every((m) => m.kind === "count")) {
     // "Number of suppliers per country" → "what about customers?": count those instead, by their own country.
     switchSubject(parts, spec, other);
   } else if (other && nothingElse && aggregate && (followups.has("also") || parts.reading.list) && !parts.reading.which) {
     // "Show the artist too": one more grouping on the answer.
     if (!spec.dimensions.some((d) => d.kind === "entity" && d.entity === other)) spec.dimensions.push({ kind: "entity", entity: other });
-  } else if (other && nothingElse) {
-    // "list suppliers in Germany" → "and their products"; "how many tracks cost 1.99" → "which genres are they in":
-    // the related rows under the same conditions, named by what they belong to when that was a listing.
+  } else if ((other && nothingElse) || rowsOfGroups) {
+    // "list suppliers in Germany" → "and their products"; "how many tracks cost 1.99" → "which genres are they in";
+    // "products per category" → "list its products": the related rows under the same conditions, named by what
+    // they belong to when that was a listing.
     const labels = aggregate ? [] : (parts.lexicon.entities.get(previous.entity)?.labelFields ?? []);
-    spec.entity = other;
+    spec.entity = other ?? previous.entity;
     spec.measures = [];
     spec.dimensions = [];
     spec.having = [];
@@ -160,6 +169,7 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     spec.order = [];
     spec.limit = null;
   }
+  if (parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget) keepRanked(parts, previous, spec);
   mergeDimensions(spec, parts);
   // "compare with Canada": both values, side by side.
   const comparing = followups.has("compare");
@@ -208,6 +218,38 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   defaultOrder(spec);
   applyDefaultFilters(parts.lexicon.model, spec);
   return spec;
+}
+
+/**
+ * "Which category has the fewest products?" → "list its products"; "top 5 customers by
+ * revenue" → "their emails": a listing after a ranking keeps to the groups (or rows) it found.
+ */
+function keepRanked(parts: Parts, previous: QuerySpec, spec: QuerySpec): void {
+  if (previous.limit === null || previous.order.length === 0 || spec.measures.length > 0 || spec.dimensions.length > 0) return;
+  const key = (entity: string) => {
+    const pk = parts.lexicon.entities.get(entity)?.primaryKey;
+    return pk?.length === 1 ? { entity, field: pk[0]! } : undefined;
+  };
+  let field: FieldRef | undefined;
+  let ranking: QuerySpec;
+  const d = previous.dimensions[0];
+  if (d) {
+    if (previous.dimensions.length !== 1 || !previous.order.some((o) => o.by.kind === "measure")) return;
+    field = d.kind === "entity" ? key(d.entity) : d.grain ? undefined : d.field;
+    ranking = { ...cloneSpec(previous), columns: [], order: previous.order.filter((o) => o.by.kind === "measure") };
+    delete ranking.rollup;
+    delete ranking.shareOf;
+  } else {
+    // The same rows listed again are the listing itself.
+    if (spec.entity === previous.entity) return;
+    field = key(previous.entity);
+    if (!field) return;
+    ranking = { ...cloneSpec(previous), columns: [field], distinct: false };
+  }
+  if (!field || joinDistance(parts.lexicon.model, spec.entity, field.entity) === Infinity) return;
+  const label = previous.limit === 1 ? "the one the previous answer found" : `the ${previous.limit} the previous answer found`;
+  spec.filters.push({ kind: "ranked", field, ranking, label });
+  if (parts.limit === undefined) spec.limit = null;
 }
 
 /**

@@ -73,7 +73,12 @@ export function plan(input: PlanInput): PlanOutcome {
   const parts = readParts(lexicon, reading, tokens.map((t) => t.raw), now, input.state?.lastSpec);
   const previous = input.state?.lastSpec ?? null;
   const hasOwnEntity = parts.entities.length > 0;
-  const possessive = !hasOwnEntity && tokens.some((t) => ["their", "its", "his", "her"].includes(t.norm));
+  const POSSESSIVES = ["their", "its", "his", "her"];
+  // "List its products": the first table named belongs to something of the previous answer
+  // (unlike "suppliers and their products", where it belongs to the suppliers).
+  const firstTable = items.findIndex((i) => i.kind === "mention" && i.entries.some((e) => e.target.type === "entity"));
+  const ownedTable = firstTable > 0 && POSSESSIVES.includes(items[firstTable - 1]!.text.toLowerCase());
+  const possessive = ownedTable || (!hasOwnEntity && tokens.some((t) => POSSESSIVES.includes(t.norm)));
   // "And how many different composers do we have?": a complete question about the whole data
   // starts afresh even after a leading "and".
   const wholeData = WHOLE_DATA.some((phrase) => containsPhrase(tokens.map((t) => t.norm), phrase));

@@ -48,6 +48,20 @@ const CONVERSATIONS: [string, string][][] = [
   [["clients whose name starts with 'Client 2'", "SELECT * FROM clients WHERE full_name ILIKE 'Client 2%'"]],
   [["How many items end with tea?", "SELECT count(*) FROM items WHERE item_name ILIKE '%tea'"]],
   [["number of order lines per item group for item groups starting with the letter D", "SELECT g.group_name, count(*) FROM order_lines l JOIN items i USING (item_id) JOIN item_groups g USING (group_id) WHERE g.group_name ILIKE 'd%' GROUP BY g.group_name"]],
+  // A listing after a ranking keeps to what the ranking found.
+  [
+    ["Which client has the most orders?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name ORDER BY n DESC LIMIT 1"],
+    ["list their orders", "SELECT * FROM sales_orders WHERE client_id = (SELECT client_id FROM sales_orders GROUP BY client_id ORDER BY count(*) DESC LIMIT 1)"],
+  ],
+  [
+    ["number of orders per client", "SELECT c.full_name, count(*) FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name"],
+    ["only the top 1", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name ORDER BY n DESC LIMIT 1"],
+    ["show its orders", "SELECT * FROM sales_orders WHERE client_id = (SELECT client_id FROM sales_orders GROUP BY client_id ORDER BY count(*) DESC LIMIT 1)"],
+  ],
+  [
+    ["the most expensive item", "SELECT * FROM items ORDER BY list_price DESC LIMIT 1"],
+    ["list its item group", "SELECT g.* FROM item_groups g JOIN items i USING (group_id) WHERE i.item_id = (SELECT item_id FROM items ORDER BY list_price DESC LIMIT 1)"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

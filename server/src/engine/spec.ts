@@ -44,6 +44,12 @@ export type Filter =
    */
   | { kind: "related"; field: FieldRef; entity: string; exists: boolean }
   /**
+   * Rows whose `field` (a key) is among the rows a ranking found ("which category has the
+   * fewest products" → "list its products"): `ranking` is that answer's spec, with the one
+   * grouping or listed key whose values are kept.
+   */
+  | { kind: "ranked"; field: FieldRef; ranking: QuerySpec; label: string }
+  /**
    * Rows whose reference column `field` points at a row meeting `where` — for references to
    * the same table ("employees who report to Andrew Adams": reports_to points at Andrew Adams).
    * `reverse`: the rows pointed at instead ("the manager of Nancy Davolio").

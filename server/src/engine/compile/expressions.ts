@@ -3,6 +3,7 @@ import { qualifyExpression } from "../../semantic/expression.ts";
 import type { ValueType } from "../../sql/snapshot.ts";
 import { joinTree } from "../graph.ts";
 import type { Dimension, Filter, Measure, Scalar, TimeGrain } from "../spec.ts";
+import { compile } from "./compile.ts";
 import { CompileError, type CompileContext } from "./context.ts";
 
 export interface OutputColumn {
@@ -147,6 +148,12 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
   if (f.kind === "related") return relatedSql(ctx, f);
   if (f.kind === "via") return viaSql(ctx, f);
+  if (f.kind === "ranked") {
+    const ranked = compile(f.ranking, ctx.model);
+    const key = ranked.columns[0];
+    if (!key) throw new CompileError("The earlier answer has no rows to refer to.");
+    return sql`${ctx.column(f.field)} in (select ${sql.id("ranked", key.name)} from (${sql.raw(ranked.sql)}) as ${sql.id("ranked")})`;
+  }
   const col = ctx.column(f.field);
   if (f.kind === "columns") return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${ctx.column(f.other)}`;
   if (f.kind === "versus") {
