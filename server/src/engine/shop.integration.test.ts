@@ -62,6 +62,8 @@ const CONVERSATIONS: [string, string][][] = [
     ["the most expensive item", "SELECT * FROM items ORDER BY list_price DESC LIMIT 1"],
     ["list its item group", "SELECT g.* FROM item_groups g JOIN items i USING (group_id) WHERE i.item_id = (SELECT item_id FROM items ORDER BY list_price DESC LIMIT 1)"],
   ],
+  [["items containing the word tea", "SELECT * FROM items WHERE item_name ILIKE '%tea%'"]],
+  [["How many orders contain the item Green Tea?", "SELECT count(DISTINCT order_id) FROM order_lines l JOIN items i USING (item_id) WHERE i.item_name = 'Green Tea'"]],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

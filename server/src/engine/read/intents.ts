@@ -145,18 +145,30 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     const at = it.cue.at;
     // "starting with the letter B".
     let v = k + 1;
-    const skippable = (x: number) => items[x]?.kind === "word" && !/^\p{L}$/u.test(items[x]!.text) && (isFiller(x) || LETTER.test(items[x]!.text));
-    while (at && skippable(v)) v++;
+    const skippable = (x: number) => items[x]?.kind === "word" && !/^\p{L}$/u.test(items[x]!.text) && (isFiller(x) || (at !== undefined && LETTER.test(items[x]!.text)));
+    while (skippable(v)) v++;
     const next = items[v];
     if (!next || claimed.has(v) || next.kind === "time") return;
+    // "playlists that contain the track Enter Sandman": rows related to a named row, not a text match.
+    if (!at && next.kind === "mention" && has(next, "entity")) return;
+    // "containing the word love": the second cue reads the text.
+    if (next.kind === "cue" && next.cue.type === "contains") return;
     claim(k, v);
+    // "contain Enter Sandman": a name of several capitalised words.
+    let text = next.text;
+    if (next.kind === "word" && /^\p{Lu}/u.test(next.text)) {
+      while (items[v + 1]?.kind === "word" && !claimed.has(v + 1) && /^\p{Lu}/u.test(items[v + 1]!.text)) {
+        text += ` ${items[++v]!.text}`;
+        claim(v);
+      }
+    }
     // "... in the title": the column the text is in.
     let field: MentionItem | undefined;
-    if (items[k + 2]?.text.toLowerCase() === "in") {
-      const f = mentionAt(skipAhead(k + 2));
+    if (items[v + 1]?.text.toLowerCase() === "in") {
+      const f = mentionAt(skipAhead(v + 1));
       if (f && has(f, "field")) {
         field = f;
-        claim(skipAhead(k + 2));
+        claim(skipAhead(v + 1));
       }
     }
     // "cities starting with B": the column named just before; "artists starting with A": that table's name.
@@ -168,7 +180,7 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
         claim(skipBack(k));
       } else if (before && has(before, "entity")) of = before;
     }
-    intents.push({ type: "contains", text: next.text, ...(field ? { field } : {}), ...(at ? { at } : {}), ...(of ? { of } : {}) });
+    intents.push({ type: "contains", text, ...(field ? { field } : {}), ...(at ? { at } : {}), ...(of ? { of } : {}) });
   });
   // "unit price of products", "name of the artist": the entity after "of" qualifies the field before it.
   items.forEach((it, k) => {
