@@ -41,7 +41,10 @@ class Words {
   filter(f: Filter): string {
     if (f.kind === "ranked") return `${this.field(f.field)} is one of ${f.label}`;
     if (f.kind === "via") return `${this.field(f.field)} points at a row where ${f.where.map((x) => this.filter(x)).join(" and ")}`;
-    if (f.kind === "related") return `the ${this.entity(f.field.entity, false)} has ${f.exists ? "" : "no "}${this.entity(f.entity)}`;
+    if (f.kind === "related") {
+      const where = f.where?.length ? ` where ${f.where.map((x) => this.filter(x)).join(" and ")}` : "";
+      return `the ${this.entity(f.field.entity, false)} has ${f.exists ? "" : "no "}${this.entity(f.entity)}${where}`;
+    }
     const name = this.field(f.field);
     if (f.kind === "columns") return `${name} ${f.op} ${this.field(f.other)}`;
     if (f.kind === "versus") return `${name} ${f.op} its ${AGG_WORDS[f.agg]} over all ${this.entity(f.field.entity)}`;

@@ -64,6 +64,10 @@ const CONVERSATIONS: [string, string][][] = [
   ],
   [["items containing the word tea", "SELECT * FROM items WHERE item_name ILIKE '%tea%'"]],
   [["How many orders contain the item Green Tea?", "SELECT count(DISTINCT order_id) FROM order_lines l JOIN items i USING (item_id) WHERE i.item_name = 'Green Tea'"]],
+  // Conditions on related rows that must be missing.
+  [["clients who did not place any orders in 2023", "SELECT * FROM clients c WHERE NOT EXISTS (SELECT 1 FROM sales_orders o WHERE o.client_id = c.client_id AND o.ordered_at >= '2023-01-01' AND o.ordered_at < '2024-01-01')"]],
+  [["Which clients ordered in 2024 but not in 2023?", "SELECT DISTINCT c.* FROM clients c JOIN sales_orders o USING (client_id) WHERE o.ordered_at >= '2024-01-01' AND o.ordered_at < '2025-01-01' AND NOT EXISTS (SELECT 1 FROM sales_orders x WHERE x.client_id = c.client_id AND x.ordered_at >= '2023-01-01' AND x.ordered_at < '2024-01-01')"]],
+  [["clients who never bought a Teapot", "SELECT * FROM clients c WHERE NOT EXISTS (SELECT 1 FROM sales_orders o JOIN order_lines l USING (order_id) JOIN items i USING (item_id) WHERE o.client_id = c.client_id AND i.item_name = 'Teapot')"]],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

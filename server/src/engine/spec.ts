@@ -40,9 +40,10 @@ export type Filter =
   | { kind: "columns"; field: FieldRef; op: ">" | ">=" | "<" | "<=" | "=" | "!="; other: FieldRef }
   /**
    * Rows of `field.entity` (`field` is its key) that have — or, with `exists:
-   * false`, have no — related rows in `entity` ("customers who never ordered").
+   * false`, have no — related rows in `entity` ("customers who never ordered"),
+   * among those meeting `where` ("no orders in 1997").
    */
-  | { kind: "related"; field: FieldRef; entity: string; exists: boolean }
+  | { kind: "related"; field: FieldRef; entity: string; exists: boolean; where?: Filter[] }
   /**
    * Rows whose `field` (a key) is among the rows a ranking found ("which category has the
    * fewest products" → "list its products"): `ranking` is that answer's spec, with the one

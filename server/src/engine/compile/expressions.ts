@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import { qualifyExpression } from "../../semantic/expression.ts";
 import type { ValueType } from "../../sql/snapshot.ts";
 import { joinTree } from "../graph.ts";
-import type { Dimension, Filter, Measure, Scalar, TimeGrain } from "../spec.ts";
+import type { Dimension, FieldRef, Filter, Measure, Scalar, TimeGrain } from "../spec.ts";
 import { compile } from "./compile.ts";
 import { CompileError, type CompileContext } from "./context.ts";
 
@@ -218,19 +218,24 @@ function viaSql(ctx: CompileContext, f: Extract<Filter, { kind: "via" }>): RawBu
  * the subject, correlated on the last step, so the outer rows never repeat.
  */
 function relatedSql(ctx: CompileContext, f: Extract<Filter, { kind: "related" }>): RawBuilder<unknown> {
-  const tree = joinTree(ctx.model, f.entity, [f.field.entity]);
+  // The tables its conditions name ("no Jazz tracks": genre) join inside, away from the subject.
+  const tree = joinTree(ctx.model, f.entity, [f.field.entity, ...(f.where ?? []).map((w) => w.field.entity)]);
   const outer = ctx.alias(f.field.entity);
   const alias = (entity: string) => `x_${entity.replace(/[^A-Za-z0-9_]/g, "_")}`;
   const on = (step: (typeof tree.steps)[number], fromAlias: string, toAlias: string) => {
     const [child, parent] = step.up ? [fromAlias, toAlias] : [toAlias, fromAlias];
     return sql.join(step.join.fromColumns.map((c, i) => sql`${sql.id(child, c)} = ${sql.id(parent, step.join.toColumns[i]!)}`), sql` and `);
   };
-  const last = tree.steps[tree.steps.length - 1];
+  const last = tree.steps.find((s) => s.to === f.field.entity);
   if (!last) throw new CompileError(`“${f.entity}” is not related to “${f.field.entity}”.`);
+  if (tree.steps.some((s) => s.from === f.field.entity)) throw new CompileError(`Conditions on “${f.entity}” cannot be reached without “${f.field.entity}”.`);
   let from = sql`${ctx.table(f.entity)} as ${sql.id(alias(f.entity))}`;
-  for (const step of tree.steps.slice(0, -1)) {
+  for (const step of tree.steps.filter((s) => s !== last)) {
     from = sql`${from} inner join ${ctx.table(step.to)} as ${sql.id(alias(step.to))} on ${on(step, alias(step.from), alias(step.to))}`;
   }
-  const body = sql`select 1 from ${from} where ${on(last, alias(last.from), outer)}`;
+  // Conditions on the related rows ("no orders in 1997") name the subquery's tables.
+  const inner = Object.create(ctx, { column: { value: (ref: FieldRef) => sql.id(alias(ref.entity), ref.field) } }) as CompileContext;
+  const where = [on(last, alias(last.from), outer), ...(f.where ?? []).map((w) => filterSql(inner, w))];
+  const body = sql`select 1 from ${from} where ${sql.join(where, sql` and `)}`;
   return f.exists ? sql`exists (${body})` : sql`not exists (${body})`;
 }

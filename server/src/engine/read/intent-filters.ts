@@ -97,8 +97,12 @@ export function readFilters(
       intents.push({ type: "has", item: it, negate: true });
       return;
     }
-    // "customers who never placed an order", "artists without albums".
-    if (negate && has(it, "entity") && (word === "without" || word === "no" || word === "never" || possession)) {
+    // "customers who never placed an order", "artists without albums", "customers who did not place any orders".
+    const verbBetween = items.slice(neg + 1, k).some((x) => x.kind === "word" && !x.filler);
+    // "customers who didn't order": a table named after the rows it is about is a relation.
+    const namedBefore = items.slice(0, neg).some((x) => x.kind === "mention" && has(x, "entity"));
+    const notVerb = (word === "not" || /n't$/.test(word ?? "")) && (verbBetween || namedBefore || /(ed|en)$/i.test(it.text) || ["sold", "bought", "paid"].includes(it.text.toLowerCase()));
+    if (negate && has(it, "entity") && (word === "without" || word === "no" || word === "never" || possession || notVerb)) {
       claim(k, neg);
       intents.push({ type: "related", item: it, negate: true });
       return;

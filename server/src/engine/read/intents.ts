@@ -32,7 +32,8 @@ export type Intent =
   /** "shipped late": a time column after the row's due-date column. */
   | { type: "late"; hint?: MentionItem }
   | { type: "compare"; op: CompareOp; value: number; unit?: string; target?: MentionItem; after: boolean; noun?: string; countTarget?: boolean }
-  | { type: "time"; expr: TimeExpr; hint?: MentionItem }
+  /** `negate`: "but not in 1997". */
+  | { type: "time"; expr: TimeExpr; hint?: MentionItem; negate?: boolean; after?: MentionItem }
   | { type: "superlative"; dir: Dir; target?: MentionItem; noun?: string; count?: boolean }
   | { type: "top"; n: number; dir: Dir }
   | { type: "sort"; target?: MentionItem; count?: boolean; dir?: Dir }
@@ -219,7 +220,12 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     const best = hintItem?.entries.reduce((a, b) => (b.score > a.score ? b : a));
     const hint = hintItem && best?.target.type === "field" && hasFieldRole(hintItem, lexicon, "time") ? hintItem : undefined;
     if (hint) claim(back);
-    intents.push({ type: "time", expr: it.expr, ...(hint ? { hint } : {}) });
+    const neg = items[back];
+    const negate = neg?.kind === "cue" && neg.cue.type === "negate" && !claimed.has(back);
+    if (negate) claim(back);
+    // "clients who did not place any orders in 2023": the table just before may own the period.
+    const after = !hint && neg?.kind === "mention" && has(neg, "entity") ? neg : undefined;
+    intents.push({ type: "time", expr: it.expr, ...(hint ? { hint } : {}), ...(negate ? { negate } : {}), ...(after ? { after } : {}) });
   });
 
   // "shipped after their required date", "hired before their manager's birth date": one date against another.

@@ -1,4 +1,5 @@
 import { fieldKey } from "../lexicon/build.ts";
+import { joinDistance, joinTree } from "../graph.ts";
 import type { FieldRef, Filter, Scalar } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
 import { fieldForNoun, measureEntityOf, timeFieldFor } from "./measures.ts";
@@ -141,12 +142,49 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
       const best = m.entries.reduce((a, b) => (b.score > a.score ? b : a));
       return best.target.type === "field" && best.target.entity === timeOwner && lexicon.fields.get(fieldKey(best.target.entity, best.target.field))?.role === "time";
     });
-    const ref = time.hint ? t.field(time.hint, "time") : (named ? t.field(named, "time") : undefined) ?? timeFieldFor(lexicon, timeOwner);
+    // "clients who never ordered in 2023": the period of the related rows, not of the clients.
+    const afterEntity = time.after ? t.entity(time.after) : undefined;
+    const relatedOwner = afterEntity && parts.filters.some((f) => f.kind === "related" && f.entity === afterEntity) ? timeFieldFor(lexicon, afterEntity) : undefined;
+    const ref = time.hint ? t.field(time.hint, "time") : (named ? t.field(named, "time") : undefined) ?? relatedOwner ?? timeFieldFor(lexicon, timeOwner);
     if (!ref) {
       parts.ignored.push(time.expr.label);
       continue;
     }
-    parts.filters.push(timeFilter(time.expr, ref, lexicon.fields.get(fieldKey(ref.entity, ref.field)), now, lexicon.model.rules.fiscalYearStartMonth));
+    const range = timeFilter(time.expr, ref, lexicon.fields.get(fieldKey(ref.entity, ref.field)), now, lexicon.model.rules.fiscalYearStartMonth);
+    // "customers who ordered in 1998 but not in 1997": no related rows in that period.
+    const subject = parts.rowEntity ?? t.subject;
+    const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
+    if (time.negate && subject && ref.entity !== subject && key?.length === 1) {
+      parts.filters.push({ kind: "related", field: { entity: subject, field: key[0]! }, entity: ref.entity, exists: false, where: [range] });
+    } else parts.filters.push(range);
+  }
+  // "clients who never bought a Teapot": across a join to many rows, "not" means none of them.
+  const subject = parts.rowEntity ?? t.subject;
+  const subjectKey = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
+  if (subject && subjectKey?.length === 1) {
+    for (const f of [...parts.filters]) {
+      if (f.kind !== "compare" || (f.op !== "!=" && f.op !== "not_in") || f.field.entity === subject) continue;
+      let tree;
+      try {
+        tree = joinTree(lexicon.model, subject, [f.field.entity]);
+      } catch {
+        continue;
+      }
+      if (!tree.steps.some((s) => !s.up)) continue;
+      parts.filters.splice(parts.filters.indexOf(f), 1, { kind: "related", field: { entity: subject, field: subjectKey[0]! }, entity: f.field.entity, exists: false, where: [{ ...f, op: f.op === "!=" ? "=" : "in" }] });
+    }
+  }
+  // "customers who did not order in 1997", "genres with no tracks longer than 10 minutes":
+  // conditions on the missing related rows.
+  for (const r of parts.filters) {
+    if (r.kind !== "related" || r.exists || r.where) continue;
+    const beyond = (e: string) => e === r.entity || (e !== r.field.entity && joinDistance(lexicon.model, r.entity, e) < joinDistance(lexicon.model, r.field.entity, e));
+    const inside = parts.filters.filter((f) => (f.kind === "range" || f.kind === "compare") && beyond(f.field.entity));
+    if (inside.length === 0) continue;
+    // "never bought a Jazz track": the one negation is the missing rows', not the value's.
+    const positive = { "!=": "=", not_in: "in" } as const;
+    r.where = inside.map((f) => (f.kind === "compare" && (f.op === "!=" || f.op === "not_in") ? { ...f, op: positive[f.op] } : f));
+    parts.filters = parts.filters.filter((f) => !inside.includes(f));
   }
   // Glossary terms that stand for filters.
   for (const m of parts.reading.free) {
