@@ -18,6 +18,7 @@ describe("eval command", () => {
     expect(missing.stderr).toMatch(/^eval: File not found: .*nope\.jsonl\n$/);
   });
 
+  // Spawns the CLI, which boots the whole product: slow on a busy machine.
   it("writes one prediction line per turn for a tiny database", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "am-eval-"));
     fs.writeFileSync(path.join(dir, "tiny.sql"), "CREATE TABLE pets (pet_id int PRIMARY KEY, species text); INSERT INTO pets VALUES (1, 'cat'), (2, 'dog'), (3, 'cat');");
@@ -37,5 +38,5 @@ describe("eval command", () => {
     ]);
     expect(result.stdout).toContain("100.0%");
     expect(result.stderr).toContain("loading tiny");
-  });
+  }, 180_000);
 });
