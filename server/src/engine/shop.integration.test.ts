@@ -68,6 +68,17 @@ const CONVERSATIONS: [string, string][][] = [
   [["clients who did not place any orders in 2023", "SELECT * FROM clients c WHERE NOT EXISTS (SELECT 1 FROM sales_orders o WHERE o.client_id = c.client_id AND o.ordered_at >= '2023-01-01' AND o.ordered_at < '2024-01-01')"]],
   [["Which clients ordered in 2024 but not in 2023?", "SELECT DISTINCT c.* FROM clients c JOIN sales_orders o USING (client_id) WHERE o.ordered_at >= '2024-01-01' AND o.ordered_at < '2025-01-01' AND NOT EXISTS (SELECT 1 FROM sales_orders x WHERE x.client_id = c.client_id AND x.ordered_at >= '2023-01-01' AND x.ordered_at < '2024-01-01')"]],
   [["clients who never bought a Teapot", "SELECT * FROM clients c WHERE NOT EXISTS (SELECT 1 FROM sales_orders o JOIN order_lines l USING (order_id) JOIN items i USING (item_id) WHERE o.client_id = c.client_id AND i.item_name = 'Teapot')"]],
+  [
+    ["number of orders per year", "SELECT extract(year FROM ordered_at), count(*) FROM sales_orders GROUP BY 1"],
+    ["just 2023 and 2024", "SELECT extract(year FROM ordered_at), count(*) FROM sales_orders WHERE ordered_at >= '2023-01-01' AND ordered_at < '2025-01-01' GROUP BY 1"],
+  ],
+  [["total shipping fee between March 1 and May 31, 2023", "SELECT sum(shipping_fee) FROM sales_orders WHERE ordered_at >= '2023-03-01' AND ordered_at < '2023-06-01'"]],
+  [
+    ["number of orders by quarter in 2023", "SELECT date_trunc('quarter', ordered_at), count(*) FROM sales_orders WHERE ordered_at >= '2023-01-01' AND ordered_at < '2024-01-01' GROUP BY 1"],
+    ["which quarter was the strongest?", "SELECT date_trunc('quarter', ordered_at), count(*) n FROM sales_orders WHERE ordered_at >= '2023-01-01' AND ordered_at < '2024-01-01' GROUP BY 1 ORDER BY n DESC LIMIT 1"],
+  ],
+  [["highest list price in each item group", "SELECT g.group_name, max(i.list_price) FROM items i JOIN item_groups g USING (group_id) GROUP BY g.group_name"]],
+  [["On average, how many lines does an order have?", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

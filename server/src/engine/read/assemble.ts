@@ -1,4 +1,4 @@
-import { joinDistance } from "../graph.ts";
+import { joinDistance, referencesUpward } from "../graph.ts";
 import { fieldKey, type Lexicon, type Target } from "../lexicon/build.ts";
 import { stem } from "../text/stem.ts";
 import type { Measure, QuerySpec } from "../spec.ts";
@@ -294,6 +294,15 @@ export function readParts(
   const naming = firstColumn ? lexicon.entities.get(firstColumn.entity)?.labelFields.includes(firstColumn.field) : false;
   if (parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && firstColumn && !naming && hasFieldRole(firstFree, lexicon, "dimension")) {
     parts.distinct = true;
+  }
+  // "On average, how many songs are on an album?": the count per album the songs belong to.
+  const averaged = parts.rollup ?? (parts.pendingAgg !== "sum" ? parts.pendingAgg : undefined);
+  const only = parts.measures.length === 1 ? parts.measures[0] : undefined;
+  if (averaged && parts.dimensions.length === 0 && only?.kind === "count") {
+    const owner = reading.free
+      .map((m) => (t.namesEntity(m) ? t.entity(m) : undefined))
+      .find((e): e is string => e !== undefined && e !== only.entity && referencesUpward(lexicon.model, only.entity, e));
+    if (owner) parts.dimensions.push({ kind: "entity", entity: owner });
   }
   // "number of lines per invoice on average": an average over the groups.
   if (parts.pendingAgg && parts.pendingAgg !== "sum" && parts.dimensions.length > 0 && parts.measures.length > 0 && !parts.rollup) {

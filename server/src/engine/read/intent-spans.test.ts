@@ -24,6 +24,7 @@ const CONVERSATIONS: [string, string][][] = [
     ["average days from opened on to resolved on per agent", "SELECT a.agent_name, avg(t.resolved_on - t.opened_on) FROM tickets t JOIN agents a USING (agent_id) GROUP BY a.agent_id, a.agent_name"],
     ["what about the maximum instead", "SELECT a.agent_name, max(t.resolved_on - t.opened_on) FROM tickets t JOIN agents a USING (agent_id) GROUP BY a.agent_id, a.agent_name"],
   ],
+  [["On average, how many days does it take to resolve a ticket?", "SELECT avg(resolved_on - opened_on) FROM tickets"]],
   [["longest time between opening and resolution by month", "SELECT date_trunc('month', opened_on), max(resolved_on - opened_on) FROM tickets GROUP BY 1"]],
 ];
 

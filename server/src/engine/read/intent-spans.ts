@@ -53,7 +53,35 @@ function ends(lexicon: Lexicon, a: Item, b: Item): { from: FieldRef; to: FieldRe
   return { from, to };
 }
 
+/**
+ * "How many days does it take to ship an order?": from the main date of the rows named to the
+ * date the verb names (shipped_date).
+ */
+function readTakes(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, claim: Claim): void {
+  items.forEach((it, k) => {
+    const howLong = it.kind === "cue" && it.text.toLowerCase() === "long" && items[k - 1]?.text.toLowerCase() === "how";
+    if (claimed.has(k) || !(howLong || (it.kind === "word" && UNIT.test(it.text)))) return;
+    const take = items.findIndex((x, j) => j > k && j <= k + 4 && /^(take|takes|took)$/i.test(x.text));
+    const to = items[take + 1];
+    const verb = items[take + 2];
+    if (take < 0 || !to || !verb || to.text.toLowerCase() !== "to" || claimed.has(take + 2)) return;
+    for (const x of items) {
+      if (x.kind !== "mention" || !x.entries.some((e) => e.target.type === "entity")) continue;
+      const entity = x.entries.find((e) => e.target.type === "entity")!.target as { entity: string };
+      const main = lexicon.entities.get(entity.entity)?.defaultTimeField;
+      const end = main ? stemTime(lexicon, entity.entity, verb.text, main) : undefined;
+      if (!main || !end) continue;
+      claim(k, take, take + 1, take + 2);
+      if (howLong) claim(k - 1);
+      if (items[k - 1]?.kind === "cue" && (items[k - 1] as Extract<Item, { kind: "cue" }>).cue.type === "count") claim(k - 1);
+      intents.push({ type: "span", from: { entity: entity.entity, field: main }, to: end });
+      return;
+    }
+  });
+}
+
 export function readSpans(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, claim: Claim): void {
+  readTakes(lexicon, items, intents, claimed, claim);
   items.forEach((it, k) => {
     const howLong = it.kind === "cue" && it.text.toLowerCase() === "long" && items[k - 1]?.text.toLowerCase() === "how";
     if (claimed.has(k) || !(howLong || (it.kind === "word" && UNIT.test(it.text)))) return;

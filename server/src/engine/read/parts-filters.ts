@@ -1,11 +1,22 @@
 import { fieldKey } from "../lexicon/build.ts";
 import { joinDistance, joinTree } from "../graph.ts";
-import type { FieldRef, Filter, Scalar } from "../spec.ts";
+import { sameField, type FieldRef, type Filter, type Scalar } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
 import { fieldForNoun, measureEntityOf, timeFieldFor } from "./measures.ts";
 import type { All, Parts } from "./parts.ts";
 import { fieldOf, pick } from "./resolve.ts";
 import type { Targets } from "./targets.ts";
+
+/** "2024 and 2025": periods of one column that follow each other are one period. */
+function mergeAdjacentRanges(parts: Parts): void {
+  const ranges = parts.filters.filter((f): f is Extract<Filter, { kind: "range" }> => f.kind === "range" && f.from !== null && f.to !== null);
+  for (const a of ranges) {
+    const b = ranges.find((x) => x !== a && sameField(x.field, a.field) && x.from === a.to);
+    if (!b || !parts.filters.includes(a) || !parts.filters.includes(b)) continue;
+    parts.filters.splice(parts.filters.indexOf(a), 1, { ...a, to: b.to, label: `${a.label} and ${b.label}` });
+    parts.filters.splice(parts.filters.indexOf(b), 1);
+  }
+}
 
 function flagValue(parts: Parts, ref: FieldRef, on: boolean): Scalar {
   const f = parts.lexicon.fields.get(fieldKey(ref.entity, ref.field));
@@ -156,8 +167,12 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
     if (time.negate && subject && ref.entity !== subject && key?.length === 1) {
       parts.filters.push({ kind: "related", field: { entity: subject, field: key[0]! }, entity: ref.entity, exists: false, where: [range] });
+    } else if (time.negate) {
+      // "orders in 2024 but not in 2023": the other period already excludes it.
+      parts.understood.push(`not ${range.kind === "range" ? range.label : ""}`.trim());
     } else parts.filters.push(range);
   }
+  mergeAdjacentRanges(parts);
   // "clients who never bought a Teapot": across a join to many rows, "not" means none of them.
   const subject = parts.rowEntity ?? t.subject;
   const subjectKey = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;

@@ -23,6 +23,17 @@ export function readRanking(
   };
   for (const s of all("superlative")) {
     const limit = top?.n ?? 1;
+    // "the longest song length in each genre": the largest value per group, not a ranking of groups.
+    const valueItem = s.target ?? (s.noun ? parts.reading.free.find((m) => !used.has(m) && hasFieldRole(m, lexicon, "measure") && !t.namesEntity(m)) : undefined);
+    if (all("group").length > 0 && !top && valueItem && !t.namesEntity(valueItem) && hasFieldRole(valueItem, lexicon, "measure")) {
+      const agg = s.dir === "desc" ? "max" : "min";
+      const m = t.measure(valueItem, agg);
+      if (m?.kind === "field") {
+        parts.measures.push({ ...m, agg });
+        used.add(valueItem);
+        continue;
+      }
+    }
     if (s.noun === "" || s.noun === "sold" || s.noun === "frequent") {
       // An explicit "by track count" decides what "most common" means.
       if (all("sort").some((x) => x.target)) {

@@ -117,7 +117,8 @@ function periodAt(tokens: Token[], i: number, fallbackYear?: number): Period | u
     if (tokens[j]?.norm === "of") j++;
     const y = yearOf(tokens[j]) ?? fallbackYear;
     const end = yearOf(tokens[j]) !== undefined ? j + 1 : j;
-    if (y === undefined) return { from: "", to: "", label: MONTHS[month - 1]!, end: i + 1, monthOnly: month };
+    // "between March 1 and May 31, 2024": the day is read now, the year comes from the other end.
+    if (y === undefined) return { from: "", to: "", label: MONTHS[month - 1]!, end: day !== undefined ? j : i + 1, monthOnly: month };
     if (day !== undefined) return { from: isoDate(y, month, day), to: isoDate(y, month, day + 1), label: `${MONTHS[month - 1]} ${day}, ${y}`, end };
     return { from: isoDate(y, month), to: isoDate(y, month + 1), label: `${MONTHS[month - 1]} ${y}`, end };
   }
