@@ -4,7 +4,7 @@ import { tokenize } from "../text/tokenize.ts";
 import { nameWords } from "../../semantic/names.ts";
 import { synonymsOf } from "../../semantic/thesaurus.ts";
 import { COMMON_WORDS } from "./common-words.ts";
-import { regionValues, subdivisionAliases } from "./geo.ts";
+import { countryAliases, regionValues, subdivisionAliases } from "./geo.ts";
 import { DURATION_WORDS } from "../read/units.ts";
 
 export type Target =
@@ -166,6 +166,7 @@ function addValues(b: Builder, e: Entity, f: Field): void {
   }
   if (nameWords(f.name).some((w) => w === "country" || w === "nation")) {
     for (const r of regionValues(f.values ?? [])) b.add(r.phrase, { type: "value", entity: e.name, field: f.name, value: r.phrase, values: r.values }, SCORE.value);
+    for (const a of countryAliases(f.values ?? [])) b.add(a.phrase, { type: "value", entity: e.name, field: f.name, value: a.value }, SCORE.value);
   }
   for (const value of f.values ?? []) {
     const lemmas = phraseLemmas(value);

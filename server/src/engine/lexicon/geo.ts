@@ -88,3 +88,27 @@ export function subdivisionAliases(values: string[]): { phrase: string; value: s
   }
   return out;
 }
+
+/** Names, short forms and adjectives of one country ("US", "American" for USA). */
+const COUNTRY_NAMES: string[][] = [
+  ["USA", "US", "U.S.", "U.S.A.", "United States", "United States of America", "America", "American"],
+  ["UK", "U.K.", "United Kingdom", "Great Britain", "Britain", "British"],
+  ["Germany", "German"], ["France", "French"], ["Spain", "Spanish"], ["Italy", "Italian"], ["Portugal", "Portuguese"],
+  ["Brazil", "Brazilian"], ["Canada", "Canadian"], ["Mexico", "Mexican"], ["Argentina", "Argentinian", "Argentine"],
+  ["Sweden", "Swedish"], ["Norway", "Norwegian"], ["Denmark", "Danish"], ["Finland", "Finnish"], ["Poland", "Polish"],
+  ["Belgium", "Belgian"], ["Netherlands", "Holland", "Dutch"], ["Switzerland", "Swiss"], ["Austria", "Austrian"],
+  ["Ireland", "Irish"], ["India", "Indian"], ["China", "Chinese"], ["Japan", "Japanese"], ["Australia", "Australian"],
+  ["Chile", "Chilean"], ["Venezuela", "Venezuelan"], ["Czech Republic", "Czechia", "Czech"], ["Hungary", "Hungarian"],
+];
+
+/** For a country column: other names of the countries it holds, each standing for the stored value. */
+export function countryAliases(values: string[]): { phrase: string; value: string }[] {
+  const stored = new Map(values.map((v) => [v.toLowerCase(), v]));
+  const out: { phrase: string; value: string }[] = [];
+  for (const names of COUNTRY_NAMES) {
+    const value = names.map((n) => stored.get(n.toLowerCase())).find((v) => v !== undefined);
+    if (!value) continue;
+    for (const n of names) if (!stored.has(n.toLowerCase())) out.push({ phrase: n, value });
+  }
+  return out;
+}

@@ -38,6 +38,17 @@ function soldVerb(reading: Reading): boolean {
   });
 }
 
+/** "Songs that were never sold", "products not ordered": rows with no sale lines. */
+function unsoldVerb(reading: Reading): boolean {
+  return reading.items.some((it, k) => {
+    if (it.kind !== "word" || !/^(sold|purchased|bought)$/i.test(it.text)) return false;
+    let j = k - 1;
+    while (j >= 0 && reading.items[j]!.kind === "word" && (reading.items[j] as { filler: boolean }).filler) j--;
+    const before = reading.items[j];
+    return before?.kind === "cue" && before.cue.type === "negate";
+  });
+}
+
 /**
  * A weak one-word mention ("units") whose column is named in full by another mention of the
  * question ("in stock" → units in stock): that mention, which says which column is meant.
@@ -105,7 +116,8 @@ export function readParts(
   let amountAsked = false;
   // Measures from "how many", aggregate words and metric mentions.
   // "How many tracks were sold": units sold, from the transaction lines, not the catalogue.
-  const sold = soldVerb(reading);
+  const unsold = unsoldVerb(reading);
+  const sold = soldVerb(reading) && !unsold;
   parts.sold = sold;
   t.sold = sold;
   for (const c of counts) {
@@ -294,6 +306,13 @@ export function readParts(
   const naming = firstColumn ? lexicon.entities.get(firstColumn.entity)?.labelFields.includes(firstColumn.field) : false;
   if (parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && firstColumn && !naming && hasFieldRole(firstFree, lexicon, "dimension")) {
     parts.distinct = true;
+  }
+  // "How many songs were never sold?": no sale lines point at them.
+  const unsoldRows = unsold ? (parts.rowEntity ?? t.subject) : undefined;
+  const lines = unsoldRows ? unitsSold(lexicon, unsoldRows) : undefined;
+  const unsoldKey = unsoldRows ? lexicon.entities.get(unsoldRows)?.primaryKey : undefined;
+  if (unsoldRows && lines?.kind === "field" && unsoldKey?.length === 1) {
+    parts.filters.push({ kind: "related", field: { entity: unsoldRows, field: unsoldKey[0]! }, entity: lines.field.entity, exists: false });
   }
   // "On average, how many songs are on an album?": the count per album the songs belong to.
   const averaged = parts.rollup ?? (parts.pendingAgg !== "sum" ? parts.pendingAgg : undefined);

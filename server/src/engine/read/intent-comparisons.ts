@@ -6,7 +6,22 @@ import { has, hasFieldRole, only } from "./resolve.ts";
 
 const UNITS = new Set(["times", "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "hour", "hours", "hr", "hrs", "ms", "millisecond", "milliseconds", "percent", "%", "dollars", "dollar", "usd", "eur", "euros", "days", "day", "mb", "kb", "gb", "megabytes", "kilobytes", "gigabytes", "bytes"]);
 
+const SPLIT_COMPARE: Record<string, CompareOp> = { fewer: "<", less: "<", lower: "<", more: ">", higher: ">", greater: ">" };
+
 export function readComparisons(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, ahead: Skip, back: Skip, at: At, claim: Claim): void {
+  // "fewer units in stock than their reorder level": one column against another, split by "than".
+  items.forEach((it, k) => {
+    const op = SPLIT_COMPARE[it.text.toLowerCase()];
+    if (!op || claimed.has(k)) return;
+    const l = ahead(k);
+    const left = at(l);
+    const than = items[l + 1];
+    const r = ahead(l + 1);
+    const right = at(r);
+    if (!left || !right || than?.text.toLowerCase() !== "than" || !has(left, "field") || !has(right, "field")) return;
+    claim(k, l, l + 1, r);
+    intents.push({ type: "columns", left, op, right });
+  });
   items.forEach((it, k) => {
     if (claimed.has(k) || it.kind !== "cue") return;
     let op: CompareOp | undefined;

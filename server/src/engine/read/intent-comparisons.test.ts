@@ -1,0 +1,50 @@
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resultsMatch } from "../../eval/compare.ts";
+import { bootstrapSemanticModel } from "../../semantic/bootstrap.ts";
+import type { SemanticModel } from "../../semantic/types.ts";
+import { introspectPostgres } from "../../sql/introspect/postgres.ts";
+import { compile } from "../compile/compile.ts";
+import { plan } from "../plan.ts";
+
+// A small warehouse: parts with stock levels, sold on invoice lines.
+const SCHEMA = `
+CREATE TABLE parts (part_id int PRIMARY KEY, part_name text, units_in_stock int, reorder_level int, units_on_order int, origin_country text);
+CREATE TABLE invoices (invoice_id int PRIMARY KEY, issued_on date);
+CREATE TABLE invoice_lines (line_id int PRIMARY KEY, invoice_id int REFERENCES invoices, part_id int REFERENCES parts, quantity int);
+INSERT INTO parts SELECT g, 'Part ' || g, (g * 7) % 40, 10 + g % 15, (g * 3) % 25, (ARRAY['USA','UK','Germany'])[1 + g % 3] FROM generate_series(1, 30) g;
+INSERT INTO invoices SELECT g, DATE '2024-01-01' + g FROM generate_series(1, 20) g;
+INSERT INTO invoice_lines SELECT g, 1 + g % 20, 1 + (g * 5) % 23, 1 + g % 4 FROM generate_series(1, 60) g;
+`;
+
+const QUESTIONS: [string, string][] = [
+  ["Which parts have fewer units in stock than their reorder level?", "SELECT * FROM parts WHERE units_in_stock < reorder_level"],
+  ["parts with more units on order than units in stock", "SELECT * FROM parts WHERE units_on_order > units_in_stock"],
+  ["How many parts were never sold?", "SELECT count(*) FROM parts p WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.part_id = p.part_id)"],
+  ["How many American parts are there?", "SELECT count(*) FROM parts WHERE origin_country = 'USA'"],
+  ["parts from the United Kingdom", "SELECT * FROM parts WHERE origin_country = 'UK'"],
+];
+
+describe("comparisons and negations read from plain words", () => {
+  const db = new PGlite();
+  let model: SemanticModel;
+  beforeAll(async () => {
+    await db.exec(SCHEMA);
+    model = bootstrapSemanticModel(await introspectPostgres(db));
+  });
+  afterAll(() => db.close());
+
+  const run = async (sql: string) => {
+    const r = await db.query<unknown[]>(sql, [], { rowMode: "array" });
+    return { columns: r.fields.map((f) => f.name), rows: r.rows };
+  };
+
+  it.each(QUESTIONS)("%s", async (question, gold) => {
+    const outcome = plan({ question, model });
+    expect(outcome.kind).toBe("query");
+    if (outcome.kind !== "query") return;
+    const expected = await run(gold);
+    expect(expected.rows.length).toBeGreaterThan(0);
+    expect(resultsMatch(expected, await run(compile(outcome.spec, model).sql), false)).toBe(true);
+  });
+});
