@@ -11,10 +11,10 @@ import { plan } from "../plan.ts";
 const SCHEMA = `
 CREATE TABLE parts (part_id int PRIMARY KEY, part_name text, units_in_stock int, reorder_level int, units_on_order int, origin_country text);
 CREATE TABLE invoices (invoice_id int PRIMARY KEY, issued_on date);
-CREATE TABLE invoice_lines (line_id int PRIMARY KEY, invoice_id int REFERENCES invoices, part_id int REFERENCES parts, quantity int);
+CREATE TABLE invoice_lines (line_id int PRIMARY KEY, invoice_id int REFERENCES invoices, part_id int REFERENCES parts, quantity int, unit_price numeric(8,2));
 INSERT INTO parts SELECT g, 'Part ' || g, (g * 7) % 40, 10 + g % 15, (g * 3) % 25, (ARRAY['USA','UK','Germany'])[1 + g % 3] FROM generate_series(1, 30) g;
 INSERT INTO invoices SELECT g, DATE '2024-01-01' + g FROM generate_series(1, 20) g;
-INSERT INTO invoice_lines SELECT g, 1 + g % 20, 1 + (g * 5) % 23, 1 + g % 4 FROM generate_series(1, 60) g;
+INSERT INTO invoice_lines SELECT g, 1 + g % 20, 1 + (g * 5) % 23, 1 + g % 4, 1 + g * 0.37 FROM generate_series(1, 60) g;
 `;
 
 const QUESTIONS: [string, string][] = [
@@ -22,6 +22,7 @@ const QUESTIONS: [string, string][] = [
   ["parts with more units on order than units in stock", "SELECT * FROM parts WHERE units_on_order > units_in_stock"],
   ["How many parts were never sold?", "SELECT count(*) FROM parts p WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.part_id = p.part_id)"],
   ["How many American parts are there?", "SELECT count(*) FROM parts WHERE origin_country = 'USA'"],
+  ["What was our biggest single invoice?", "SELECT invoice_id, sum(quantity * unit_price) v FROM invoice_lines GROUP BY invoice_id ORDER BY v DESC LIMIT 1"],
   ["parts from the United Kingdom", "SELECT * FROM parts WHERE origin_country = 'UK'"],
 ];
 

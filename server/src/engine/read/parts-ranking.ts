@@ -1,6 +1,6 @@
 import type { Measure } from "../spec.ts";
 import { sameMeasure } from "../spec.ts";
-import { fieldForNoun, fieldForNounBelow, frequencyMeasure, popularityMeasure, primaryMeasure, unitsSold } from "./measures.ts";
+import { childMetric, fieldForNoun, fieldForNounBelow, frequencyMeasure, popularityMeasure, primaryMeasure, unitsSold } from "./measures.ts";
 import type { All, Parts, PendingOrder } from "./parts.ts";
 import { fieldOf, hasFieldRole, pick, type MentionItem } from "./resolve.ts";
 import type { Targets } from "./targets.ts";
@@ -110,6 +110,17 @@ export function readRanking(
       if (!parts.dimensions.some((d) => d.kind === "entity" && d.entity === entity)) parts.dimensions.push({ kind: "entity", entity });
       parts.limit = limit;
       parts.superlativeDir = s.dir;
+      continue;
+    }
+    // "the biggest order": orders with no amount of their own are as big as their lines add up to.
+    const perRow = entity && ((!xItem && !xGrain) || entity === xEntity) ? childMetric(lexicon, entity) : undefined;
+    if (entity && perRow) {
+      const m: Measure = { kind: "metric", metric: perRow };
+      parts.measures.push(m);
+      if (!parts.dimensions.some((d) => d.kind === "entity" && d.entity === entity)) parts.dimensions.push({ kind: "entity", entity });
+      setOrder({ kind: "measure", measure: m, dir: s.dir });
+      parts.limit = limit;
+      if (xItem) used.add(xItem);
       continue;
     }
     // "the smallest invoice": the row with the smallest main amount.

@@ -395,7 +395,7 @@ export const FILLER = new Set(
     "out", "up", "down", "so", "far", "currently", "current", "now", "ever", "yet", "also", "exist", "existing",
     "available", "recorded", "stored", "registered", "database", "data", "table", "record", "records", "row", "rows",
     "entries", "entry", "value", "values", "figure", "figures", "information", "info", "detail", "details", "overall",
-    "respective", "respectively", "corresponding", "along", "together", "it", "they", "them", "those", "these", "this",
+    "respective", "respectively", "corresponding", "single", "individual", "along", "together", "it", "they", "them", "those", "these", "this",
     "one", "ones", "have", "has", "had", "having", "get", "got", "make", "made", "see", "know", "want", "like", "need",
     "show", "list", "give", "tell", "find", "display", "return", "fetch", "retrieve", "breakdown", "break", "split",
     "just", "only", "then", "than", "same", "else", "other", "others", "here", "where", "when", "while", "within",
