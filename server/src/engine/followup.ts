@@ -1,5 +1,6 @@
 import { addHaving, applyLooseCompares, applyShare, defaultOrder, dropSelfGrouping, excludeNullGroups, measureAtLineGrain, measureIndex, resolveOrder } from "./build.ts";
 import { joinDistance } from "./graph.ts";
+import { fieldKey } from "./lexicon/build.ts";
 import { measureEntityOf } from "./read/measures.ts";
 import type { Parts } from "./read/parts.ts";
 import { applyDefaultFilters } from "./rules.ts";
@@ -184,6 +185,15 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   mergeFilters(spec, parts.filters, also || comparing);
   for (const h of parts.having) addHaving(spec, h);
   applyLooseCompares(parts, spec);
+  // "How many songs have no composer?" → "which genre has the most of those?": rank the genres by it.
+  const ranking = parts.superlativeDir && parts.reading.which && spec.dimensions.length === 0 && spec.measures.length > 0;
+  const ranks = ranking ? parts.entities.find((e) => e !== spec.entity && joinDistance(parts.lexicon.model, spec.entity, e) !== Infinity) : undefined;
+  if (ranks) spec.dimensions.push({ kind: "entity", entity: ranks });
+  // "… which country had the most?": a column that names groups, the nearest one to what is measured.
+  else if (ranking) {
+    const column = groupingColumn(parts, spec);
+    if (column) spec.dimensions.push({ kind: "field", field: column });
+  }
   if (parts.superlativeDir) applySuperlative(spec, parts.superlativeDir, parts.reading.which);
   // "as a percentage of the total".
   if (parts.share && !spec.shareOf) applyShare(spec);
@@ -250,6 +260,23 @@ function keepRanked(parts: Parts, previous: QuerySpec, spec: QuerySpec): void {
   const label = previous.limit === 1 ? "the one the previous answer found" : `the ${previous.limit} the previous answer found`;
   spec.filters.push({ kind: "ranked", field, ranking, label });
   if (parts.limit === undefined) spec.limit = null;
+}
+
+/** The grouping column a follow-up names ("which country …"), on the table nearest to the spec's. */
+function groupingColumn(parts: Parts, spec: QuerySpec): FieldRef | undefined {
+  const model = parts.lexicon.model;
+  let best: { ref: FieldRef; distance: number } | undefined;
+  for (const item of parts.reading.items) {
+    if (item.kind !== "mention") continue;
+    for (const e of item.entries) {
+      if (e.target.type !== "field") continue;
+      const f = parts.lexicon.fields.get(fieldKey(e.target.entity, e.target.field));
+      if (f?.role !== "dimension") continue;
+      const distance = joinDistance(model, spec.entity, e.target.entity);
+      if (distance !== Infinity && (!best || distance < best.distance)) best = { ref: { entity: e.target.entity, field: e.target.field }, distance };
+    }
+  }
+  return best?.ref;
 }
 
 /**

@@ -79,6 +79,15 @@ const CONVERSATIONS: [string, string][][] = [
   ],
   [["highest list price in each item group", "SELECT g.group_name, max(i.list_price) FROM items i JOIN item_groups g USING (group_id) GROUP BY g.group_name"]],
   [["On average, how many lines does an order have?", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
+  [["items we still sell", "SELECT * FROM items WHERE retired = 0"]],
+  [
+    ["How many open orders are there?", "SELECT count(*) FROM sales_orders WHERE status = 'open'"],
+    ["which client has the most of those?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) WHERE o.status = 'open' GROUP BY c.client_id, c.full_name ORDER BY n DESC LIMIT 1"],
+  ],
+  [
+    ["total shipping fee in 2023", "SELECT sum(shipping_fee) FROM sales_orders WHERE ordered_at >= '2023-01-01' AND ordered_at < '2024-01-01'"],
+    ["which country had the most?", "SELECT c.country, sum(o.shipping_fee) v FROM sales_orders o JOIN clients c USING (client_id) WHERE o.ordered_at >= '2023-01-01' AND o.ordered_at < '2024-01-01' GROUP BY c.country ORDER BY v DESC LIMIT 1"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

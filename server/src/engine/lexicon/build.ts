@@ -56,6 +56,10 @@ const SCORE = { user: 1, name: 1, qualified: 1.05, synonym: 0.9, reference: 0.85
 /** Last words too generic to stand for a whole column name. */
 const GENERIC_HEADS = new Set(["id", "name", "date", "code", "number", "type", "time", "at", "on", "description", "desc", "title"]);
 
+/** Flags that mark rows as no longer in use, and what people say of the others. */
+const ENDED_STATES = new Set(["discontinued", "retired", "obsolete", "archived", "deleted", "cancelled", "canceled", "inactive"]);
+const STILL_GOING = ["still sell", "still sold", "still selling", "still available", "still offered", "still active", "in production"];
+
 class Builder {
   readonly entries: Entry[] = [];
   private seen = new Set<string>();
@@ -146,6 +150,10 @@ function addField(b: Builder, e: Entity, f: Field): void {
     for (const fp of phrases) if (!fp.startsWith(`${ep} `)) b.add(`${ep} ${fp}`, target, SCORE.qualified);
   }
   if (f.values && !f.flag) addValues(b, e, f);
+  // "products we still sell": the flag of an ended state, off.
+  if (f.flag && (f.type === "boolean" || f.type === "integer") && nameWords(f.name).some((w) => ENDED_STATES.has(w))) {
+    for (const p of STILL_GOING) b.add(p, { type: "value", entity: e.name, field: f.name, value: f.type === "boolean" ? "false" : "0" }, SCORE.value);
+  }
   // "minutes of music" names a milliseconds column by its unit.
   if (f.role === "measure" && nameWords(f.name).some((w) => DURATION_WORDS.includes(w))) {
     for (const w of DURATION_WORDS) if (w.length > 3) b.add(w, target, SCORE.partial);
