@@ -14,7 +14,7 @@ CREATE TABLE invoices (invoice_id int PRIMARY KEY, issued_on date);
 CREATE TABLE invoice_lines (line_id int PRIMARY KEY, invoice_id int REFERENCES invoices, part_id int REFERENCES parts, quantity int, unit_price numeric(8,2));
 INSERT INTO parts SELECT g, 'Part ' || g, (g * 7) % 40, 10 + g % 15, (g * 3) % 25, (ARRAY['USA','UK','Germany'])[1 + g % 3] FROM generate_series(1, 30) g;
 INSERT INTO invoices SELECT g, DATE '2024-01-01' + g FROM generate_series(1, 20) g;
-INSERT INTO invoice_lines SELECT g, 1 + g % 20, 1 + (g * 5) % 23, 1 + g % 4, 1 + g * 0.37 FROM generate_series(1, 60) g;
+INSERT INTO invoice_lines SELECT g, 1 + g % 20, 1 + (g * 5) % 23, 1 + g % 13, 1 + g * 0.37 FROM generate_series(1, 60) g;
 `;
 
 const QUESTIONS: [string, string][] = [
@@ -23,6 +23,7 @@ const QUESTIONS: [string, string][] = [
   ["How many parts were never sold?", "SELECT count(*) FROM parts p WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.part_id = p.part_id)"],
   ["How many American parts are there?", "SELECT count(*) FROM parts WHERE origin_country = 'USA'"],
   ["What was our biggest single invoice?", "SELECT invoice_id, sum(quantity * unit_price) v FROM invoice_lines GROUP BY invoice_id ORDER BY v DESC LIMIT 1"],
+  ["Which part sold the most units?", "SELECT p.part_name, sum(l.quantity) v FROM invoice_lines l JOIN parts p USING (part_id) GROUP BY p.part_id, p.part_name ORDER BY v DESC LIMIT 1"],
   ["parts from the United Kingdom", "SELECT * FROM parts WHERE origin_country = 'UK'"],
 ];
 

@@ -77,6 +77,15 @@ export function readRanking(
       }
       continue;
     }
+    // "Which media format sold the most units?": units sold of each.
+    const soldOf = !s.target && parts.sold && !parts.measures[0] && xEntity ? popularityMeasure(lexicon, xEntity, true) : undefined;
+    if (soldOf) {
+      parts.measures.push(soldOf);
+      groupByX();
+      setOrder({ kind: "measure", measure: soldOf, dir: s.dir });
+      parts.limit = limit;
+      continue;
+    }
     if (!s.target) {
       // "Which customers ordered the most?": the verb names the events to count.
       const verb = !parts.measures[0] ? parts.reading.free.find((m) => /ed$/i.test(m.text) && m.entries.some((e) => e.target.type === "entity")) : undefined;
@@ -134,7 +143,8 @@ export function readRanking(
       }
     }
     if (entity && entity !== xEntity) {
-      const m: Measure = { kind: "count", entity };
+      // "Which genre sold the most tracks?": units sold, not the catalogue.
+      const m: Measure = (parts.sold ? unitsSold(lexicon, entity) : undefined) ?? { kind: "count", entity };
       parts.measures.push(m);
       groupByX();
       setOrder({ kind: "measure", measure: m, dir: s.dir });
