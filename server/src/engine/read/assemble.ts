@@ -4,7 +4,8 @@ import { stem } from "../text/stem.ts";
 import type { Measure, QuerySpec } from "../spec.ts";
 import { sameDimension, sameMeasure } from "../spec.ts";
 import type { Intent, Reading } from "./intents.ts";
-import { amountMeasure, childMetric, measureEntityOf, personEntity, primaryMeasure, unitsSold } from "./measures.ts";
+import { unitScale } from "./units.ts";
+import { amountMeasure, childMetric, fieldForNoun, fieldForNounBelow, measureEntityOf, personEntity, primaryMeasure, unitsSold } from "./measures.ts";
 import { readCompare } from "./parts-compare.ts";
 import { readFilters } from "./parts-filters.ts";
 import { readRanking } from "./parts-ranking.ts";
@@ -183,6 +184,16 @@ export function readParts(
       if (measure) parts.measures.push(measure);
       used.add(m);
     }
+  }
+  // "How long is that album (in minutes)?": the total length of what it holds.
+  for (const _ of all("howLong")) {
+    const x = parts.rowEntity ?? t.subject ?? previous?.entity;
+    const f = x ? (fieldForNoun(lexicon, x, "length") ?? fieldForNounBelow(lexicon, x, "length")) : undefined;
+    if (!f) continue;
+    const unit = reading.free.find((m) => unitScale(f.field, m.text) !== undefined);
+    const scale = unit ? unitScale(f.field, unit.text) : undefined;
+    if (unit) used.add(unit);
+    parts.measures.push({ kind: "field", agg: "sum", field: f, ...(scale ? { scale } : {}) });
   }
   // Verbs ("ordered", "shipped") describe the rows; they are never the rows being ranked.
   const verb = (m: MentionItem) => /ed$/i.test(m.text) && !m.text.includes(" ");

@@ -13,7 +13,9 @@ import { nextState, type ConversationState } from "../state.ts";
 const SCHEMA = `
 CREATE TABLE agents (agent_id int PRIMARY KEY, agent_name text);
 CREATE TABLE tickets (ticket_id int PRIMARY KEY, agent_id int REFERENCES agents, subject text, opened_on date NOT NULL, first_reply_on date, resolved_on date);
+CREATE TABLE calls (call_id int PRIMARY KEY, agent_id int REFERENCES agents, duration_seconds int);
 INSERT INTO agents VALUES (1, 'Ada'), (2, 'Grace');
+INSERT INTO calls SELECT g, 1 + g % 2, 60 + (g * 37) % 500 FROM generate_series(1, 40) g;
 INSERT INTO tickets SELECT g, 1 + g % 2, 'Ticket ' || g, DATE '2024-01-01' + g, DATE '2024-01-01' + g + g % 3, CASE WHEN g % 5 = 0 THEN NULL ELSE DATE '2024-01-01' + g + g % 7 END FROM generate_series(1, 60) g;
 `;
 
@@ -25,6 +27,7 @@ const CONVERSATIONS: [string, string][][] = [
     ["what about the maximum instead", "SELECT a.agent_name, max(t.resolved_on - t.opened_on) FROM tickets t JOIN agents a USING (agent_id) GROUP BY a.agent_id, a.agent_name"],
   ],
   [["On average, how many days does it take to resolve a ticket?", "SELECT avg(resolved_on - opened_on) FROM tickets"]],
+  [["how long were the calls of Ada in minutes?", "SELECT sum(c.duration_seconds) / 60.0 FROM calls c JOIN agents a USING (agent_id) WHERE a.agent_name = 'Ada'"]],
   [["longest time between opening and resolution by month", "SELECT date_trunc('month', opened_on), max(resolved_on - opened_on) FROM tickets GROUP BY 1"]],
 ];
 

@@ -80,6 +80,15 @@ function readTakes(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: 
   });
 }
 
+/** "How long is the album?": a length to add up (after the spans, which read "how long between …"). */
+function readHowLong(items: Item[], intents: Intent[], claimed: Set<number>, claim: Claim): void {
+  items.forEach((it, k) => {
+    if (claimed.has(k) || it.kind !== "cue" || it.text.toLowerCase() !== "long" || items[k - 1]?.text.toLowerCase() !== "how") return;
+    claim(k - 1, k);
+    intents.push({ type: "howLong" });
+  });
+}
+
 export function readSpans(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, claim: Claim): void {
   readTakes(lexicon, items, intents, claimed, claim);
   items.forEach((it, k) => {
@@ -106,4 +115,5 @@ export function readSpans(lexicon: Lexicon, items: Item[], intents: Intent[], cl
     if (extreme) claim(k - 1);
     intents.push({ type: "span", ...span, ...(extreme ? { agg: extreme === "desc" ? "max" : "min" } : {}) });
   });
+  readHowLong(items, intents, claimed, claim);
 }

@@ -52,6 +52,8 @@ export type Intent =
   | { type: "contains"; text: string; field?: MentionItem; at?: "start" | "end"; of?: MentionItem }
   /** "days between order date and shipped date": the time from one date of the rows to another. */
   | { type: "span"; from: FieldRef; to: FieldRef; agg?: "max" | "min" }
+  /** "how long is that album": its total length. */
+  | { type: "howLong" }
   /** "customer ALFKI", "order 10248": a row named by its key. */
   | { type: "key"; item: MentionItem; value: string | number };
 
