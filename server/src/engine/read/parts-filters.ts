@@ -1,5 +1,5 @@
 import { fieldKey } from "../lexicon/build.ts";
-import { joinDistance, joinTree } from "../graph.ts";
+import { joinDistance, joinTree, referencesUpward } from "../graph.ts";
 import { sameField, type FieldRef, type Filter, type Scalar } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
 import { fieldForNoun, measureEntityOf, timeFieldFor } from "./measures.ts";
@@ -37,7 +37,18 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     const ctx = t.ctx(v.item, "dimension");
     ctx.avoid = grouped;
     ctx.preferred = [...(ctx.preferred ?? []), ...named];
-    const target = pick(v.item, ["value"], ctx);
+    let target = pick(v.item, ["value"], ctx);
+    // "playlists with a classical song": the value describes the table named right after it.
+    const items = parts.reading.items;
+    let n = items.indexOf(v.item) + 1;
+    while (items[n]?.kind === "word" && (items[n] as { filler: boolean }).filler) n++;
+    const after = items[n];
+    const described = after?.kind === "mention" && t.namesEntity(after) ? t.entity(after) : undefined;
+    const near = (e: string) => e === described || (described !== undefined && referencesUpward(lexicon.model, described, e));
+    if (described && target?.type === "value" && !near(target.entity)) {
+      const better = v.item.entries.filter((e) => e.target.type === "value" && near(e.target.entity)).sort((a, b) => b.score - a.score)[0];
+      if (better) target = better.target;
+    }
     if (target?.type !== "value") continue;
     const key = `${target.entity}.${target.field}.${v.negate}`;
     const group = values.get(key) ?? { field: { entity: target.entity, field: target.field }, negate: v.negate, values: [] };
