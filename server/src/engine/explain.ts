@@ -47,7 +47,10 @@ class Words {
     }
     const name = this.field(f.field);
     if (f.kind === "columns") return `${name} ${f.op} ${this.field(f.other)}`;
-    if (f.kind === "versus") return `${name} ${f.op} its ${AGG_WORDS[f.agg]} over all ${this.entity(f.field.entity)}`;
+    if (f.kind === "versus") {
+      const within = f.within?.length ? ` with the same ${f.within.map((c) => this.field({ entity: f.field.entity, field: c })).join(" and ")}` : "";
+      return `${name} ${f.op} its ${AGG_WORDS[f.agg]} over all ${this.entity(f.field.entity)}${within}`;
+    }
     if (f.kind === "range") return `${name} ${f.label}`;
     const v = f.values.map((x) => (typeof x === "string" ? `“${x}”` : String(x)));
     switch (f.op) {

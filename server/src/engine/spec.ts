@@ -57,7 +57,8 @@ export type Filter =
    */
   | { kind: "via"; field: FieldRef; where: Filter[]; reverse?: boolean }
   /** A column against its own average (or extreme) over the whole table ("price above the average"). */
-  | { kind: "versus"; field: FieldRef; op: ">" | ">=" | "<" | "<=" | "=" | "!="; agg: "avg" | "min" | "max" };
+  /** `within`: columns of the same table the aggregate is taken per ("the most expensive in its category"). */
+  | { kind: "versus"; field: FieldRef; op: ">" | ">=" | "<" | "<=" | "=" | "!="; agg: "avg" | "min" | "max"; within?: string[] };
 
 /** A condition on an aggregate, compiled to HAVING. `measure` indexes `spec.measures`. */
 export interface Having {

@@ -157,7 +157,9 @@ export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
   const col = ctx.column(f.field);
   if (f.kind === "columns") return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${ctx.column(f.other)}`;
   if (f.kind === "versus") {
-    const whole = sql`(select ${sql.raw(f.agg)}(${sql.id("all_rows", f.field.field)}) from ${ctx.table(f.field.entity)} as ${sql.id("all_rows")})`;
+    const same = (f.within ?? []).map((c) => sql`${sql.id("all_rows", c)} = ${ctx.column({ entity: f.field.entity, field: c })}`);
+    const where = same.length > 0 ? sql` where ${sql.join(same, sql` and `)}` : sql``;
+    const whole = sql`(select ${sql.raw(f.agg)}(${sql.id("all_rows", f.field.field)}) from ${ctx.table(f.field.entity)} as ${sql.id("all_rows")}${where})`;
     return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${whole}`;
   }
   const type = ctx.field(f.field).type;

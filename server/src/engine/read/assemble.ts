@@ -244,6 +244,14 @@ export function readParts(
     const d = t.dimension(g.target, grain);
     if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);
   }
+  // Rows at the extreme of each group are listed with their group's name, not grouped.
+  if (parts.perGroupOf) {
+    const g = parts.perGroupOf;
+    parts.dimensions = parts.dimensions.filter((d) => !(d.kind === "entity" && d.entity === g));
+    const labels = (lexicon.entities.get(g)?.labelFields ?? []).map((field) => ({ entity: g, field }));
+    const own = parts.rowEntity ? (lexicon.entities.get(parts.rowEntity)?.labelFields ?? []).map((field) => ({ entity: parts.rowEntity!, field })) : [];
+    parts.columns = [...labels, ...own, ...parts.columns];
+  }
   for (const g of all("groupOf")) {
     const v = pick(g.item, ["value"], t.ctx(g.item, "dimension"));
     if (v?.type === "value" && !parts.dimensions.some((d) => d.kind === "entity" && d.entity === v.entity)) parts.dimensions.push({ kind: "entity", entity: v.entity });

@@ -65,6 +65,17 @@ export function readRanking(
         if (xItem) used.add(xItem);
         continue;
       }
+      // "the most expensive product in each category": per category, the products at the top.
+      const groupEntity = all("group").map((g) => (t.namesEntity(g.target) ? t.entity(g.target) : undefined)).find((e) => e !== undefined && e !== x);
+      const link = f && groupEntity ? lexicon.model.joins.find((j) => j.from === f.entity && j.to === groupEntity && j.fromColumns.length === 1) : undefined;
+      if (f && groupEntity && link && !top) {
+        parts.filters.push({ kind: "versus", field: f, op: "=", agg: s.dir === "desc" ? "max" : "min", within: [link.fromColumns[0]!] });
+        parts.perGroupOf = groupEntity;
+        parts.rowEntity = f.entity;
+        parts.columns.push(f);
+        if (xItem) used.add(xItem);
+        continue;
+      }
       if (f) {
         setOrder({ kind: "field", field: f, dir: s.dir });
         parts.limit = limit;

@@ -27,6 +27,8 @@ export interface Parts {
   subject?: string;
   /** The rows being ranked or grouped in "which X ...", "top 5 X by ...", "X with more than ...". */
   rowEntity?: string;
+  /** "the most expensive product in each category": the group whose extreme rows are listed. */
+  perGroupOf?: string;
   measures: Measure[];
   /** An aggregate word with nothing to apply to ("what about the average?"). */
   pendingAgg?: "sum" | "avg" | "min" | "max";
