@@ -108,7 +108,8 @@ export function excludeNullGroups(lexicon: Lexicon, spec: QuerySpec): void {
  */
 export function applyShare(spec: QuerySpec): void {
   if (spec.measures.length === 0) spec.measures = [{ kind: "count", entity: spec.entity }];
-  const part = spec.filters.filter((f) => f.kind === "compare" && ["=", "!=", "in", "not_in", "contains", "is_null", "not_null"].includes(f.op));
+  // "shipped late" (one column against another) and "never ordered" (missing related rows) are conditions too.
+  const part = spec.filters.filter((f) => (f.kind === "compare" && ["=", "!=", "in", "not_in", "contains", "is_null", "not_null"].includes(f.op)) || f.kind === "columns" || f.kind === "related");
   if (part.length === 0 && spec.dimensions.length === 0) return;
   spec.filters = spec.filters.filter((f) => !part.includes(f));
   spec.shareOf = part;

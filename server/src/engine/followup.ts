@@ -107,7 +107,10 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   }
   for (const ref of parts.sameValues) sameValueFilter(previous, spec, ref);
   // "list them", "show their emails" — but not "show only those from 2022", which filters.
-  const listing = parts.columns.length > 0 || (parts.reading.followups.has("pronoun") && parts.filters.length === 0 && parts.order === undefined && parts.limit === undefined);
+  // "show me the list" after a count: the rows counted.
+  const counted = previous.dimensions.length === 0 && previous.measures.length > 0 && previous.measures.every((m) => m.kind === "count");
+  const bareList = counted && parts.reading.list && parts.reading.items.every((i) => (i.kind === "word" && i.filler) || (i.kind === "cue" && (i.cue.type === "list" || i.cue.type === "followup")));
+  const listing = parts.columns.length > 0 || bareList || (parts.reading.followups.has("pronoun") && parts.filters.length === 0 && parts.order === undefined && parts.limit === undefined);
   if (listing && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && !parts.superlativeDir && (parts.reading.list || parts.reading.which)) {
     spec.measures = [];
     spec.dimensions = [];

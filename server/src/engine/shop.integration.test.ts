@@ -89,6 +89,14 @@ const CONVERSATIONS: [string, string][][] = [
     ["which country had the most?", "SELECT c.country, sum(o.shipping_fee) v FROM sales_orders o JOIN clients c USING (client_id) WHERE o.ordered_at >= '2023-01-01' AND o.ordered_at < '2024-01-01' GROUP BY c.country ORDER BY v DESC LIMIT 1"],
   ],
   [["the most expensive item in each item group", "SELECT g.group_name, i.item_name, i.list_price FROM items i JOIN item_groups g USING (group_id) WHERE i.list_price = (SELECT max(x.list_price) FROM items x WHERE x.group_id = i.group_id)"]],
+  [
+    ["How many clients are in Brazil?", "SELECT count(*) FROM clients WHERE country = 'Brazil'"],
+    ["show me the list", "SELECT * FROM clients WHERE country = 'Brazil'"],
+  ],
+  [
+    ["list the clients in the North region", "SELECT c.* FROM clients c JOIN regions r USING (region_id) WHERE r.region_name = 'North'"],
+    ["how many orders on each", "SELECT c.client_id, count(*) FROM sales_orders o JOIN clients c USING (client_id) JOIN regions r USING (region_id) WHERE r.region_name = 'North' GROUP BY c.client_id"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

@@ -33,6 +33,7 @@ const QUESTIONS: [string, string][] = [
   ["What was our biggest single invoice?", "SELECT invoice_id, sum(quantity * unit_price) v FROM invoice_lines GROUP BY invoice_id ORDER BY v DESC LIMIT 1"],
   ["Which part sold the most units?", "SELECT p.part_name, sum(l.quantity) v FROM invoice_lines l JOIN parts p USING (part_id) GROUP BY p.part_id, p.part_name ORDER BY v DESC LIMIT 1"],
   ["How many playlists include at least one classical song?", "SELECT count(DISTINCT ps.playlist_id) FROM playlist_songs ps JOIN songs s USING (song_id) JOIN genres g USING (genre_id) WHERE g.name = 'Classical'"],
+  ["what percentage of parts have fewer units in stock than their reorder level?", "SELECT 100.0 * count(*) FILTER (WHERE units_in_stock < reorder_level) / count(*) FROM parts"],
   ["parts from the United Kingdom", "SELECT * FROM parts WHERE origin_country = 'UK'"],
 ];
 

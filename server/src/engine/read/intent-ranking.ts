@@ -116,7 +116,9 @@ function rankedEntity(lexicon: Lexicon, items: Item[], claimed: Set<number>, j: 
 /** "by country and city", "per artist"; "by revenue" or "by number of tracks" order rather than group. */
 function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number, ahead: Skip, at: At, claim: Claim): void {
   const next = items[k + 1]?.text.toLowerCase();
-  if (next === "one" || next === "them" || (next === "of" && items[k + 2]?.text.toLowerCase() === "them")) {
+  // "how many songs on each?": a bare "each" at the end is each of the rows before.
+  const bareEach = items[k]?.text.toLowerCase() === "each" && items.slice(k + 1).every((x) => x.kind === "word" && x.filler);
+  if (next === "one" || next === "them" || (next === "of" && items[k + 2]?.text.toLowerCase() === "them") || bareEach) {
     claim(k, k + 1);
     intents.push({ type: "groupPrevious" });
     return;
