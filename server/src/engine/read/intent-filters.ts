@@ -102,7 +102,9 @@ export function readFilters(
     // "customers who didn't order": a table named after the rows it is about is a relation.
     const namedBefore = items.slice(0, neg).some((x) => x.kind === "mention" && has(x, "entity"));
     const notVerb = (word === "not" || /n't$/.test(word ?? "")) && (verbBetween || namedBefore || /(ed|en)$/i.test(it.text) || ["sold", "bought", "paid"].includes(it.text.toLowerCase()));
-    if (negate && has(it, "entity") && (word === "without" || word === "no" || word === "never" || possession || notVerb)) {
+    // "genres with no sales": a metric's rows that are missing.
+    const noMetric = negate && has(it, "metric") && !has(it, "entity") && (word === "no" || word === "without");
+    if (noMetric || (negate && has(it, "entity") && (word === "without" || word === "no" || word === "never" || possession || notVerb))) {
       claim(k, neg);
       intents.push({ type: "related", item: it, negate: true });
       return;

@@ -90,7 +90,8 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     else parts.filters.push({ kind: "compare", field: ref, op: h.negate ? "is_null" : "not_null", values: [] });
   }
   for (const r of all("related")) {
-    const other = t.entity(r.item);
+    const metric = r.item.entries.find((e) => e.target.type === "metric")?.target;
+    const other = t.entity(r.item) ?? (metric?.type === "metric" ? lexicon.model.metrics.find((m) => m.name === metric.metric)?.entity : undefined);
     const subject = parts.rowEntity ?? t.subject;
     const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
     if (!other || !subject || other === subject || !key || key.length !== 1) continue;
