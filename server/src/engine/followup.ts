@@ -107,11 +107,16 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   }
   for (const ref of parts.sameValues) sameValueFilter(previous, spec, ref);
   // "list them", "show their emails" — but not "show only those from 2022", which filters.
+  // "Which employee handled the most orders?" → "show all staff": every group, not just the top.
+  const everyGroup =
+    previous.limit !== null &&
+    parts.reading.items.some((i) => i.kind === "word" && /^(all|every)$/i.test(i.text)) &&
+    parts.entities.some((e) => previous.dimensions.some((d) => d.kind === "entity" && d.entity === e));
   // "show me the list" after a count: the rows counted.
   const counted = previous.dimensions.length === 0 && previous.measures.length > 0 && previous.measures.every((m) => m.kind === "count");
   const bareList = counted && parts.reading.list && parts.reading.items.every((i) => (i.kind === "word" && i.filler) || (i.kind === "cue" && (i.cue.type === "list" || i.cue.type === "followup")));
   const listing = parts.columns.length > 0 || bareList || (parts.reading.followups.has("pronoun") && parts.filters.length === 0 && parts.order === undefined && parts.limit === undefined);
-  if (listing && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && !parts.superlativeDir && (parts.reading.list || parts.reading.which)) {
+  if (!everyGroup && listing && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget && !parts.superlativeDir && (parts.reading.list || parts.reading.which)) {
     spec.measures = [];
     spec.dimensions = [];
     spec.having = [];
@@ -152,7 +157,9 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   const aggregate = previous.measures.length > 0 || previous.dimensions.length > 0;
   // "How many products per category" → "list its products": the rows that were counted, of the groups.
   const rowsOfGroups = !other && nothingElse && parts.reading.list && previous.dimensions.length > 0 && parts.subject === previous.entity && parts.entities.includes(previous.entity);
-  if (other && nothingElse && aggregate && followups.has("what_about") && spec.measures.every((m) => m.kind === "count")) {
+  if (everyGroup) {
+    spec.limit = null;
+  } else if (other && nothingElse && aggregate && followups.has("what_about") && spec.measures.every((m) => m.kind === "count")) {
     // "Number of suppliers per country" → "what about customers?": count those instead, by their own country.
     switchSubject(parts, spec, other);
   } else if (other && nothingElse && aggregate && (followups.has("also") || parts.reading.list) && !parts.reading.which) {
@@ -173,7 +180,7 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     spec.order = [];
     spec.limit = null;
   }
-  if (parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget) keepRanked(parts, previous, spec);
+  if (!everyGroup && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget) keepRanked(parts, previous, spec);
   mergeDimensions(spec, parts);
   // "compare with Canada": both values, side by side.
   const comparing = followups.has("compare");

@@ -98,6 +98,10 @@ const CONVERSATIONS: [string, string][][] = [
     ["how many orders on each", "SELECT c.client_id, count(*) FROM sales_orders o JOIN clients c USING (client_id) JOIN regions r USING (region_id) WHERE r.region_name = 'North' GROUP BY c.client_id"],
   ],
   [["how many order lines got a discount", "SELECT count(*) FROM order_lines WHERE discount > 0"]],
+  [
+    ["Which client has the most orders?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name ORDER BY n DESC LIMIT 1"],
+    ["and all the clients?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],
