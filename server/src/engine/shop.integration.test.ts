@@ -102,6 +102,7 @@ const CONVERSATIONS: [string, string][][] = [
     ["Which client has the most orders?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name ORDER BY n DESC LIMIT 1"],
     ["and all the clients?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name"],
   ],
+  [["How many orders has each Canadian client placed?", "SELECT c.client_id, count(*) FROM sales_orders o JOIN clients c USING (client_id) WHERE c.country = 'Canada' GROUP BY c.client_id"]],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

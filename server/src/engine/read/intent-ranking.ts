@@ -144,6 +144,13 @@ function readGroup(lexicon: Lexicon, items: Item[], intents: Intent[], k: number
   let target = at(j);
   // "each sales support agent": group by the table the value belongs to (the value still filters).
   const distributive = ["each", "every", "per", "for each", "for every", "in each"].includes(items[k]!.text.toLowerCase());
+  // "each German customer": the table after the value is the group; the value filters it.
+  const owner = at(j + 1);
+  if (target && distributive && only(target, "value") && owner && has(owner, "entity")) {
+    claim(k, j + 1);
+    intents.push({ type: "group", target: owner });
+    return;
+  }
   if (target && distributive && only(target, "value")) {
     intents.push({ type: "groupOf", item: target });
     claim(k);
