@@ -35,6 +35,7 @@ const QUESTIONS: [string, string][] = [
   ["How many playlists include at least one classical song?", "SELECT count(DISTINCT ps.playlist_id) FROM playlist_songs ps JOIN songs s USING (song_id) JOIN genres g USING (genre_id) WHERE g.name = 'Classical'"],
   ["what percentage of parts have fewer units in stock than their reorder level?", "SELECT 100.0 * count(*) FILTER (WHERE units_in_stock < reorder_level) / count(*) FROM parts"],
   ["Which parts had no sales in 2024-01?", "SELECT * FROM parts p WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i USING (invoice_id) WHERE l.part_id = p.part_id AND i.issued_on >= '2024-01-01' AND i.issued_on < '2024-02-01')"],
+  ["Which parts are below their reorder level?", "SELECT * FROM parts WHERE units_in_stock < reorder_level"],
   ["parts from the United Kingdom", "SELECT * FROM parts WHERE origin_country = 'UK'"],
 ];
 

@@ -6,6 +6,8 @@ import { has, hasFieldRole, only } from "./resolve.ts";
 
 const UNITS = new Set(["times", "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "hour", "hours", "hr", "hrs", "ms", "millisecond", "milliseconds", "percent", "%", "dollars", "dollar", "usd", "eur", "euros", "days", "day", "mb", "kb", "gb", "megabytes", "kilobytes", "gigabytes", "bytes"]);
 
+const STOCK = /stock|inventory|on_?hand|balance/i;
+
 const SPLIT_COMPARE: Record<string, CompareOp> = { fewer: "<", less: "<", lower: "<", more: ">", higher: ">", greater: ">" };
 
 export function readComparisons(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, ahead: Skip, back: Skip, at: At, claim: Claim): void {
@@ -73,6 +75,14 @@ export function readComparisons(lexicon: Lexicon, items: Item[], intents: Intent
       if (left && has(left, "field")) {
         claim(k, numberIndex, b);
         intents.push({ type: "columns", left, op, right: num });
+        return;
+      }
+      // "products below their reorder level": what is held (the stock) against the level.
+      const right = num.entries.find((e) => e.target.type === "field")?.target;
+      const held = right?.type === "field" ? lexicon.entities.get(right.entity)?.fields.filter((f) => f.name !== right.field && f.role === "measure" && STOCK.test(f.name)) : undefined;
+      if (right?.type === "field" && held?.length === 1 && (!left || has(left, "entity"))) {
+        claim(k, numberIndex);
+        intents.push({ type: "columnsOf", field: { entity: right.entity, field: held[0]!.name }, op, right: num });
         return;
       }
     }

@@ -44,6 +44,8 @@ export type Intent =
   | { type: "sameValue"; item: MentionItem }
   /** "units in stock below reorder level". */
   | { type: "columns"; left: MentionItem; op: CompareOp; right: MentionItem }
+  /** "products below their reorder level": a known column (the stock) against a named one. */
+  | { type: "columnsOf"; field: FieldRef; op: CompareOp; right: MentionItem }
   /** "a unit price above the average". */
   | { type: "versus"; target?: MentionItem; op: CompareOp; agg: "avg" | "min" | "max"; noun?: string }
   /** "the track Enter Sandman": a row named by its label, for values too many to sample. */

@@ -102,6 +102,10 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     const ref = v.target ? t.field(v.target, "measure") : v.noun && subject ? fieldForNoun(lexicon, subject, v.noun) : undefined;
     if (ref) parts.filters.push({ kind: "versus", field: ref, op: v.op, agg: v.agg });
   }
+  for (const c of all("columnsOf")) {
+    const right = t.field(c.right, "any");
+    if (right) parts.filters.push({ kind: "columns", field: c.field, op: c.op, other: right });
+  }
   for (const c of all("columns")) {
     const left = t.field(c.left, "any");
     const right = left ? t.field(c.right, "any") : undefined;
