@@ -1,7 +1,7 @@
 import { addHaving, applyLooseCompares, applyShare, defaultOrder, dropSelfGrouping, excludeNullGroups, measureAtLineGrain, measureIndex, resolveOrder } from "./build.ts";
 import { joinDistance } from "./graph.ts";
 import { fieldKey } from "./lexicon/build.ts";
-import { measureEntityOf } from "./read/measures.ts";
+import { measureEntityOf, timeFieldFor } from "./read/measures.ts";
 import type { Parts } from "./read/parts.ts";
 import { applyDefaultFilters } from "./rules.ts";
 import { cloneSpec, sameDimension, sameField, sameMeasure, type Dimension, type FieldRef, type Filter, type Measure, type QuerySpec } from "./spec.ts";
@@ -18,7 +18,11 @@ function replaceMeasures(spec: QuerySpec, measures: Measure[]): void {
 
 function mergeDimensions(spec: QuerySpec, parts: Parts): void {
   const instead = parts.reading.followups.has("instead");
-  for (const d of parts.dimensions) {
+  // "break that down by year": the dates of what is measured, not of the rows the turn names ("for every rep").
+  const measured = parts.measures.length === 0 && spec.measures[0] ? measureEntity(parts, spec.measures[0]) : undefined;
+  const eventTime = measured ? timeFieldFor(parts.lexicon, measured) : undefined;
+  for (const named of parts.dimensions) {
+    const d: Dimension = eventTime && named.kind === "field" && named.grain && !parts.reading.items.some((i) => i.kind === "mention" && i.entries.some((e) => e.target.type === "field" && e.target.entity === named.field.entity && e.target.field === named.field.field)) ? { ...named, field: eventTime } : named;
     if (spec.dimensions.some((x) => sameDimension(x, d))) continue;
     const timeIndex = spec.dimensions.findIndex(isTimeDim);
     if (isTimeDim(d) && timeIndex >= 0) {
@@ -29,6 +33,11 @@ function mergeDimensions(spec: QuerySpec, parts: Parts): void {
       const sameKind = spec.dimensions.findIndex((x) => isTimeDim(x) === isTimeDim(d));
       if (sameKind >= 0) {
         spec.dimensions[sameKind] = d;
+        continue;
+      }
+      // "revenue by country" → "by year instead": the one grouping is replaced.
+      if (spec.dimensions.length === 1) {
+        spec.dimensions[0] = d;
         continue;
       }
     }
@@ -110,7 +119,7 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   // "Which employee handled the most orders?" → "show all staff": every group, not just the top.
   const everyGroup =
     previous.limit !== null &&
-    parts.reading.items.some((i) => i.kind === "word" && /^(all|every)$/i.test(i.text)) &&
+    parts.reading.items.some((i) => (i.kind === "word" || i.kind === "cue") && /\b(all|every)\b/i.test(i.text)) &&
     parts.entities.some((e) => previous.dimensions.some((d) => d.kind === "entity" && d.entity === e));
   // "show me the list" after a count: the rows counted.
   const counted = previous.dimensions.length === 0 && previous.measures.length > 0 && previous.measures.every((m) => m.kind === "count");

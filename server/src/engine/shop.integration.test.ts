@@ -103,6 +103,14 @@ const CONVERSATIONS: [string, string][][] = [
     ["and all the clients?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name"],
   ],
   [["How many orders has each Canadian client placed?", "SELECT c.client_id, count(*) FROM sales_orders o JOIN clients c USING (client_id) WHERE c.country = 'Canada' GROUP BY c.client_id"]],
+  [
+    ["total shipping fee by country", "SELECT c.country, sum(o.shipping_fee) FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.country"],
+    ["by year instead", "SELECT extract(year FROM ordered_at), sum(shipping_fee) FROM sales_orders GROUP BY 1"],
+  ],
+  [
+    ["Which client has the most orders?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name ORDER BY n DESC LIMIT 1"],
+    ["break that down by year for every client", "SELECT c.full_name, extract(year FROM o.ordered_at), count(*) FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name, 2"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],
