@@ -14,6 +14,8 @@ const SCHEMA = `
 CREATE TABLE agents (agent_id int PRIMARY KEY, agent_name text);
 CREATE TABLE tickets (ticket_id int PRIMARY KEY, agent_id int REFERENCES agents, subject text, opened_on date NOT NULL, first_reply_on date, resolved_on date);
 CREATE TABLE calls (call_id int PRIMARY KEY, agent_id int REFERENCES agents, duration_seconds int);
+CREATE TABLE staff (staff_id int PRIMARY KEY, full_name text, hire_date date, birth_date date);
+INSERT INTO staff VALUES (1, 'Ann Lee', '2019-03-01', '1990-05-05'), (2, 'Bo Chen', '2015-07-15', '1985-01-20'), (3, 'Cy Diaz', '2021-01-10', '1998-11-30');
 INSERT INTO agents VALUES (1, 'Ada'), (2, 'Grace');
 INSERT INTO calls SELECT g, 1 + g % 2, 60 + (g * 37) % 500 FROM generate_series(1, 40) g;
 INSERT INTO tickets SELECT g, 1 + g % 2, 'Ticket ' || g, DATE '2024-01-01' + g, DATE '2024-01-01' + g + g % 3, CASE WHEN g % 5 = 0 THEN NULL ELSE DATE '2024-01-01' + g + g % 7 END FROM generate_series(1, 60) g;
@@ -28,6 +30,8 @@ const CONVERSATIONS: [string, string][][] = [
   ],
   [["On average, how many days does it take to resolve a ticket?", "SELECT avg(resolved_on - opened_on) FROM tickets"]],
   [["how long were the calls of Ada in minutes?", "SELECT sum(c.duration_seconds) / 60.0 FROM calls c JOIN agents a USING (agent_id) WHERE a.agent_name = 'Ada'"]],
+  [["who has been with the company the longest?", "SELECT full_name FROM staff ORDER BY hire_date LIMIT 1"]],
+  [["who is the youngest?", "SELECT full_name FROM staff ORDER BY birth_date DESC LIMIT 1"]],
   [["longest time between opening and resolution by month", "SELECT date_trunc('month', opened_on), max(resolved_on - opened_on) FROM tickets GROUP BY 1"]],
 ];
 

@@ -52,7 +52,9 @@ export function readRanking(
     }
     if (s.noun) {
       const ranked = s.target ? t.entity(s.target) : undefined;
-      const x = ranked ?? xEntity ?? t.subject;
+      // "Who has been with the company the longest?": the one table with such a column.
+      const holders = [...lexicon.entities.keys()].filter((e) => fieldForNoun(lexicon, e, s.noun!) !== undefined);
+      const x = ranked ?? xEntity ?? t.subject ?? (holders.length === 1 ? holders[0] : undefined);
       const f = x ? fieldForNoun(lexicon, x, s.noun) : undefined;
       // "the most expensive album": albums have no price, their tracks do — rank albums by the total.
       const via = !f && x ? fieldForNounBelow(lexicon, x, s.noun) : undefined;
@@ -79,6 +81,10 @@ export function readRanking(
       if (f) {
         setOrder({ kind: "field", field: f, dir: s.dir });
         parts.limit = limit;
+        if (!ranked && !xEntity && !t.subject) {
+          parts.rowEntity = f.entity;
+          t.subject = f.entity;
+        }
         // "Which supplier has the most expensive product?": list the product, naming its supplier.
         if (ranked && xEntity && ranked !== xEntity) {
           for (const l of lexicon.entities.get(xEntity)?.labelFields ?? []) parts.columns.push({ entity: xEntity, field: l });
