@@ -30,6 +30,7 @@ class Words {
     if (m.kind === "count") return `number of ${this.entity(m.entity)}`;
     if (m.kind === "metric") return (this.model.metrics.find((x) => x.name === m.metric)?.label ?? m.metric).toLowerCase();
     if (m.since && m.agg !== "count" && m.agg !== "count_distinct") return `${AGG_WORDS[m.agg]} days from ${this.field(m.since)} to ${this.field(m.field)}`;
+    if (m.times) return `${AGG_WORDS[m.agg]} value of ${this.field(m.field)} (× ${this.field(m.times)})`;
     return `${AGG_WORDS[m.agg]} ${this.field(m.field)}`;
   }
 

@@ -18,9 +18,10 @@ export type Measure =
   | { kind: "count"; entity: string }
   /**
    * An aggregate over one column; `scale` divides the result ("minutes" of a milliseconds column: 60000).
-   * With `since` (a date column of the same rows), over the days from `since` to `field`.
+   * With `since` (a date column of the same rows), over the days from `since` to `field`;
+   * with `times` (a price of the same rows), over `field` × `times` ("the value of the stock").
    */
-  | { kind: "field"; agg: Aggregate; field: FieldRef; scale?: number; since?: FieldRef }
+  | { kind: "field"; agg: Aggregate; field: FieldRef; scale?: number; since?: FieldRef; times?: FieldRef }
   /** A named metric of the semantic model (its expression carries the aggregate). */
   | { kind: "metric"; metric: string };
 
@@ -122,7 +123,8 @@ export function sameMeasure(a: Measure, b: Measure): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === "count" && b.kind === "count") return a.entity === b.entity;
   if (a.kind === "metric" && b.kind === "metric") return a.metric === b.metric;
-  if (a.kind === "field" && b.kind === "field") return a.agg === b.agg && sameField(a.field, b.field) && (a.since && b.since ? sameField(a.since, b.since) : !a.since && !b.since);
+  const sameRef = (x?: FieldRef, y?: FieldRef) => (x && y ? sameField(x, y) : !x && !y);
+  if (a.kind === "field" && b.kind === "field") return a.agg === b.agg && sameField(a.field, b.field) && sameRef(a.since, b.since) && sameRef(a.times, b.times);
   return false;
 }
 
@@ -139,6 +141,7 @@ export function specEntities(spec: QuerySpec): string[] {
     if (m.kind === "count") out.add(m.entity);
     if (m.kind === "field") out.add(m.field.entity);
     if (m.kind === "field" && m.since) out.add(m.since.entity);
+    if (m.kind === "field" && m.times) out.add(m.times.entity);
   }
   for (const d of spec.dimensions) out.add(d.kind === "entity" ? d.entity : d.field.entity);
   for (const f of [...spec.filters, ...(spec.shareOf ?? [])]) {

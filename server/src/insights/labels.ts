@@ -40,6 +40,7 @@ export function measureLabel(model: SemanticModel, m: Measure): string {
   const f = fieldOf(model, m.field.entity, m.field.field);
   const label = f?.label ?? readableLabel(m.field.field);
   const word = AGG_WORDS[m.agg]!;
+  if (m.times) return `${word} value of ${lower(label)}`;
   if (m.since && m.agg !== "count" && m.agg !== "count_distinct") {
     const since = fieldOf(model, m.since.entity, m.since.field);
     return `${word} days from ${lower(since?.label ?? readableLabel(m.since.field))} to ${lower(label)}`;

@@ -38,7 +38,7 @@ export function measureSql(ctx: CompileContext, m: Measure, only?: RawBuilder<un
     return { expr: f(sql.raw(text)), type: "decimal" };
   }
   const col = fieldValueSql(ctx, m);
-  const field = m.since && m.agg !== "count" && m.agg !== "count_distinct" ? { ...ctx.field(m.field), type: "integer" as const } : ctx.field(m.field);
+  const field = m.since && m.agg !== "count" && m.agg !== "count_distinct" ? { ...ctx.field(m.field), type: "integer" as const } : m.times ? { ...ctx.field(m.field), type: "decimal" as const } : ctx.field(m.field);
   if (m.scale && m.scale !== 1 && m.agg !== "count" && m.agg !== "count_distinct") {
     const inner = measureSql(ctx, { ...m, scale: 1 }, only);
     return { expr: sql`${inner.expr} / ${sql.lit(m.scale)}.0`, type: "decimal" };
@@ -64,6 +64,7 @@ export function measureSql(ctx: CompileContext, m: Measure, only?: RawBuilder<un
 /** What a column measure aggregates per row: the column, or the days from its `since` date to it. */
 export function fieldValueSql(ctx: CompileContext, m: Extract<Measure, { kind: "field" }>): RawBuilder<unknown> {
   const col = ctx.column(m.field);
+  if (m.times && m.agg !== "count" && m.agg !== "count_distinct") return sql`(${col} * ${ctx.column(m.times)})`;
   if (!m.since || m.agg === "count" || m.agg === "count_distinct") return col;
   return sql`(${col}::date - ${ctx.column(m.since)}::date)`;
 }
@@ -81,6 +82,7 @@ export function measureName(ctx: CompileContext, m: Measure): string {
   if (m.kind === "metric") return m.metric;
   if (m.agg === "count_distinct") return `distinct_${m.field.field}`;
   if (m.since) return `${m.agg}_days_${m.since.field}_to_${m.field.field}`;
+  if (m.times) return `${m.agg}_value_of_${m.field.field}`;
   return `${m.agg}_${m.field.field}`;
 }
 

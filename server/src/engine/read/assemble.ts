@@ -185,6 +185,21 @@ export function readParts(
       used.add(m);
     }
   }
+  // "the value of the stock", "stock value": a quantity priced at the rows' own price.
+  for (const m of freeOthers) {
+    if (used.has(m)) continue;
+    const k = reading.items.indexOf(m);
+    const valueOf = reading.items.slice(Math.max(0, k - 4), k).some((i) => i.text.toLowerCase() === "value");
+    const valueAfter = reading.items[k + 1]?.text.toLowerCase() === "value";
+    if (!valueOf && !valueAfter) continue;
+    const f = t.field(m, "measure");
+    const field = f ? lexicon.fields.get(fieldKey(f.entity, f.field)) : undefined;
+    const price = f ? lexicon.entities.get(f.entity)?.fields.find((x) => x.role === "measure" && x.money && /price|cost/i.test(x.name)) : undefined;
+    if (!f || !field || field.money || field.role !== "measure" || !price) continue;
+    used.add(m);
+    parts.measures.push({ kind: "field", agg: "sum", field: f, times: { entity: f.entity, field: price.name } });
+    delete parts.pendingAgg;
+  }
   // "How long is that album (in minutes)?": the total length of what it holds.
   for (const _ of all("howLong")) {
     const x = parts.rowEntity ?? t.subject ?? previous?.entity;

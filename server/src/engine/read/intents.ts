@@ -137,6 +137,8 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
   items.forEach((it, k) => {
     if (it.kind !== "cue" || it.cue.type !== "followup" || !["pronoun", "same"].includes(it.cue.kind)) return;
     if (!["that", "this", "same", "the same"].includes(it.text.toLowerCase())) return;
+    // "the value of that stock" is the stock itself, priced.
+    if (items[k - 1]?.kind === "cue" && (items[k - 1] as { cue: Cue }).cue.type === "of" && items[k - 2]?.text.toLowerCase() === "value") return;
     const next = mentionAt(k + 1);
     if (!next || !hasFieldRole(next, lexicon, "measure", "time", "dimension") || has(next, "entity")) return;
     claim(k + 1);

@@ -31,6 +31,7 @@ export function measureLabel(model: SemanticModel, m: Measure): string {
     const ref = m.field;
     const field = model.entities.find((e) => e.name === ref.entity)?.fields.find((f) => f.name === ref.field);
     const fieldOf = (r: FieldRef) => model.entities.find((e) => e.name === r.entity)?.fields.find((f) => f.name === r.field)?.label ?? r.field;
+    if (m.times) return `${aggregateWords[m.agg] ?? m.agg} value of ${fieldOf(ref)}`;
     if (m.since && m.agg !== "count" && m.agg !== "count_distinct") return `${aggregateWords[m.agg] ?? m.agg} days from ${fieldOf(m.since)} to ${fieldOf(ref)}`;
     return `${aggregateWords[m.agg] ?? m.agg} ${field?.label ?? ref.field}`;
   }
