@@ -202,6 +202,12 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     }
   }
   mergeFilters(spec, parts.filters, also || comparing);
+  // "Top 5 countries by revenue" → "for Germany, by city": one of the groups, drilled into; the cut-off no longer applies.
+  const drills =
+    previous.limit !== null &&
+    parts.limit === undefined &&
+    parts.filters.some((f) => f.kind === "compare" && (f.op === "=" || f.op === "in") && previous.dimensions.some((d) => (d.kind === "field" ? sameField(d.field, f.field) : d.entity === f.field.entity)));
+  if (drills) spec.limit = null;
   for (const h of parts.having) addHaving(spec, h);
   applyLooseCompares(parts, spec);
   // "How many songs have no composer?" → "which genre has the most of those?": rank the genres by it.
@@ -254,7 +260,10 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
  * revenue" → "their emails": a listing after a ranking keeps to the groups (or rows) it found.
  */
 function keepRanked(parts: Parts, previous: QuerySpec, spec: QuerySpec): void {
-  if (previous.limit === null || previous.order.length === 0 || spec.measures.length > 0 || spec.dimensions.length > 0) return;
+  const ranked = previous.limit !== null && previous.order.length > 0;
+  // "Which customers spent more than $45?" → "show their emails": the groups that qualified.
+  const qualified = previous.having.length > 0 && previous.dimensions.length === 1;
+  if ((!ranked && !qualified) || spec.measures.length > 0 || spec.dimensions.length > 0) return;
   const key = (entity: string) => {
     const pk = parts.lexicon.entities.get(entity)?.primaryKey;
     return pk?.length === 1 ? { entity, field: pk[0]! } : undefined;
@@ -263,7 +272,7 @@ function keepRanked(parts: Parts, previous: QuerySpec, spec: QuerySpec): void {
   let ranking: QuerySpec;
   const d = previous.dimensions[0];
   if (d) {
-    if (previous.dimensions.length !== 1 || !previous.order.some((o) => o.by.kind === "measure")) return;
+    if (previous.dimensions.length !== 1 || (!qualified && !previous.order.some((o) => o.by.kind === "measure"))) return;
     field = d.kind === "entity" ? key(d.entity) : d.grain ? undefined : d.field;
     ranking = { ...cloneSpec(previous), columns: [], order: previous.order.filter((o) => o.by.kind === "measure") };
     delete ranking.rollup;
@@ -276,7 +285,7 @@ function keepRanked(parts: Parts, previous: QuerySpec, spec: QuerySpec): void {
     ranking = { ...cloneSpec(previous), columns: [field], distinct: false };
   }
   if (!field || joinDistance(parts.lexicon.model, spec.entity, field.entity) === Infinity) return;
-  const label = previous.limit === 1 ? "the one the previous answer found" : `the ${previous.limit} the previous answer found`;
+  const label = previous.limit === 1 ? "the one the previous answer found" : previous.limit !== null ? `the ${previous.limit} the previous answer found` : "those the previous answer found";
   spec.filters.push({ kind: "ranked", field, ranking, label });
   if (parts.limit === undefined) spec.limit = null;
 }

@@ -111,6 +111,15 @@ const CONVERSATIONS: [string, string][][] = [
     ["Which client has the most orders?", "SELECT c.full_name, count(*) n FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name ORDER BY n DESC LIMIT 1"],
     ["break that down by year for every client", "SELECT c.full_name, extract(year FROM o.ordered_at), count(*) FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id, c.full_name, 2"],
   ],
+  [
+    ["clients with more than 12 orders", "SELECT c.client_id, count(*) FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.client_id HAVING count(*) > 12"],
+    ["show their countries", "SELECT c.client_id, c.country FROM clients c WHERE c.client_id IN (SELECT client_id FROM sales_orders GROUP BY client_id HAVING count(*) > 12)"],
+    ["how many is that?", "SELECT count(*) FROM (SELECT client_id FROM sales_orders GROUP BY client_id HAVING count(*) > 12) s"],
+  ],
+  [
+    ["the top 2 countries by shipping fee", "SELECT c.country, sum(o.shipping_fee) v FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.country ORDER BY v DESC LIMIT 2"],
+    ["for Brazil, break it down by client", "SELECT c.client_id, sum(o.shipping_fee) FROM sales_orders o JOIN clients c USING (client_id) WHERE c.country = 'Brazil' GROUP BY c.client_id"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],
