@@ -9,7 +9,7 @@
 const GROUPS: string[][] = [
   // people and organisations
   ["customer", "client", "buyer", "shopper", "purchaser", "patron"],
-  ["employee", "staff", "staff member", "worker", "personnel", "colleague", "team member"],
+  ["employee", "staff", "staff member", "worker", "personnel", "colleague", "team member", "salesperson", "salespeople", "sales people", "salesman", "salesmen"],
   ["supplier", "vendor", "provider", "manufacturer"],
   ["shipper", "carrier", "courier", "shipping company", "freight company", "logistics provider"],
   ["company", "business", "firm", "organization", "organisation", "enterprise"],

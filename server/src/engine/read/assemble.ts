@@ -275,6 +275,23 @@ export function readParts(
   // Comparisons: HAVING on counts and aggregates, WHERE on row values.
   for (const c of all("compare")) readCompare(parts, t, c, xItem, groupByX, used);
 
+  // "How many songs were never sold?": no sale lines point at them.
+  // ("never bought a Teapot" is read from the negated value: none of the rows' purchases is one.)
+  const unsoldRows = unsold && !all("value").some((v) => v.negate) ? (parts.rowEntity ?? t.subject) : undefined;
+  const lines = unsoldRows ? unitsSold(lexicon, unsoldRows) : undefined;
+  // "customers who haven't bought anything": no purchases (the dated events pointing at them).
+  const events = unsoldRows && lines?.kind !== "field"
+    ? lexicon.model.entities
+        .filter((e) => e.defaultTimeField && lexicon.model.joins.some((j) => j.from === e.name && j.to === unsoldRows))
+        .sort((a, b) => b.rowCount - a.rowCount)[0]?.name
+    : undefined;
+  const missing = lines?.kind === "field" ? lines.field.entity : events;
+  const unsoldKey = unsoldRows ? lexicon.entities.get(unsoldRows)?.primaryKey : undefined;
+  if (unsoldRows && missing && unsoldKey?.length === 1) {
+    // A period ("since 2025") is that of the purchases that are missing (moved inside by readFilters).
+    parts.eventOwner = missing;
+    parts.filters.push({ kind: "related", field: { entity: unsoldRows, field: unsoldKey[0]! }, entity: missing, exists: false });
+  }
   // Filters.
   readFilters(parts, t, all, now);
 
@@ -340,13 +357,6 @@ export function readParts(
   const naming = firstColumn ? lexicon.entities.get(firstColumn.entity)?.labelFields.includes(firstColumn.field) : false;
   if (parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && firstColumn && !naming && hasFieldRole(firstFree, lexicon, "dimension")) {
     parts.distinct = true;
-  }
-  // "How many songs were never sold?": no sale lines point at them.
-  const unsoldRows = unsold ? (parts.rowEntity ?? t.subject) : undefined;
-  const lines = unsoldRows ? unitsSold(lexicon, unsoldRows) : undefined;
-  const unsoldKey = unsoldRows ? lexicon.entities.get(unsoldRows)?.primaryKey : undefined;
-  if (unsoldRows && lines?.kind === "field" && unsoldKey?.length === 1) {
-    parts.filters.push({ kind: "related", field: { entity: unsoldRows, field: unsoldKey[0]! }, entity: lines.field.entity, exists: false });
   }
   // "On average, how many songs are on an album?": the count per album the songs belong to.
   const averaged = parts.rollup ?? (parts.pendingAgg !== "sum" ? parts.pendingAgg : undefined);

@@ -172,7 +172,8 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     // "clients who never ordered in 2023": the period of the related rows, not of the clients.
     const afterEntity = time.after ? t.entity(time.after) : undefined;
     const relatedOwner = afterEntity && parts.filters.some((f) => f.kind === "related" && f.entity === afterEntity) ? timeFieldFor(lexicon, afterEntity) : undefined;
-    const ref = time.hint ? t.field(time.hint, "time") : (named ? t.field(named, "time") : undefined) ?? relatedOwner ?? timeFieldFor(lexicon, timeOwner);
+    const eventTime = parts.eventOwner ? timeFieldFor(lexicon, parts.eventOwner) : undefined;
+    const ref = time.hint ? t.field(time.hint, "time") : (named ? t.field(named, "time") : undefined) ?? relatedOwner ?? eventTime ?? timeFieldFor(lexicon, timeOwner);
     if (!ref) {
       parts.ignored.push(time.expr.label);
       continue;

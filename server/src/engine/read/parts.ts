@@ -29,6 +29,8 @@ export interface Parts {
   rowEntity?: string;
   /** "the most expensive product in each category": the group whose extreme rows are listed. */
   perGroupOf?: string;
+  /** "customers who haven't bought anything in 2023": the table whose dates a period is about. */
+  eventOwner?: string;
   measures: Measure[];
   /** An aggregate word with nothing to apply to ("what about the average?"). */
   pendingAgg?: "sum" | "avg" | "min" | "max";
