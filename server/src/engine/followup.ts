@@ -171,6 +171,16 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
   } else if (other && nothingElse && aggregate && followups.has("what_about") && spec.measures.every((m) => m.kind === "count")) {
     // "Number of suppliers per country" → "what about customers?": count those instead, by their own country.
     switchSubject(parts, spec, other);
+  } else if (other && nothingElse && counted && parts.reading.list && !parts.reading.which) {
+    // "How many products are discontinued?" → "list them with their category": the rows counted, naming the other table.
+    const own = (parts.lexicon.entities.get(spec.entity)?.labelFields ?? []).map((field) => ({ entity: spec.entity, field }));
+    const theirs = (parts.lexicon.entities.get(other)?.labelFields ?? []).map((field) => ({ entity: other, field }));
+    spec.measures = [];
+    spec.dimensions = [];
+    spec.having = [];
+    spec.order = [];
+    spec.columns = [...own, ...theirs];
+    spec.distinct = false;
   } else if (other && nothingElse && aggregate && (followups.has("also") || parts.reading.list) && !parts.reading.which) {
     // "Show the artist too": one more grouping on the answer.
     if (!spec.dimensions.some((d) => d.kind === "entity" && d.entity === other)) spec.dimensions.push({ kind: "entity", entity: other });

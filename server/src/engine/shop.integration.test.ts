@@ -121,6 +121,10 @@ const CONVERSATIONS: [string, string][][] = [
     ["for Brazil, break it down by client", "SELECT c.client_id, sum(o.shipping_fee) FROM sales_orders o JOIN clients c USING (client_id) WHERE c.country = 'Brazil' GROUP BY c.client_id"],
   ],
   [["Which clients haven't bought anything in 2023?", "SELECT * FROM clients c WHERE NOT EXISTS (SELECT 1 FROM sales_orders o WHERE o.client_id = c.client_id AND o.ordered_at >= '2023-01-01' AND o.ordered_at < '2024-01-01')"]],
+  [
+    ["How many items are retired?", "SELECT count(*) FROM items WHERE retired = 1"],
+    ["list them with their item group", "SELECT i.item_name, g.group_name FROM items i JOIN item_groups g USING (group_id) WHERE i.retired = 1"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],
