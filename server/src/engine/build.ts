@@ -4,7 +4,7 @@ import type { Parts, PendingHaving, PendingOrder } from "./read/parts.ts";
 import { convertUnit } from "./read/units.ts";
 import { applyDefaultFilters } from "./rules.ts";
 import { joinTree, referencesUpward, rowsRepeat } from "./graph.ts";
-import { emptySpec, sameDimension, sameField, sameMeasure, specEntitiesIn, type Measure, type OrderBy, type QuerySpec } from "./spec.ts";
+import { emptySpec, sameDimension, sameField, sameMeasure, specEntitiesIn, type FieldRef, type Measure, type OrderBy, type QuerySpec } from "./spec.ts";
 
 /** Index of a measure in the spec, adding it when missing. */
 export function measureIndex(spec: QuerySpec, m: Measure): number {
@@ -109,7 +109,11 @@ export function excludeNullGroups(lexicon: Lexicon, spec: QuerySpec): void {
 export function applyShare(spec: QuerySpec): void {
   if (spec.measures.length === 0) spec.measures = [{ kind: "count", entity: spec.entity }];
   // "shipped late" (one column against another) and "never ordered" (missing related rows) are conditions too.
-  const part = spec.filters.filter((f) => (f.kind === "compare" && ["=", "!=", "in", "not_in", "contains", "is_null", "not_null"].includes(f.op)) || f.kind === "columns" || f.kind === "related");
+  // (Not the "not empty" condition that keeps blank groups out of a breakdown.)
+  const grouped = (f: FieldRef) => spec.dimensions.some((d) => d.kind === "field" && sameField(d.field, f));
+  const part = spec.filters.filter(
+    (f) => (f.kind === "compare" && ["=", "!=", "in", "not_in", "contains", "is_null", "not_null"].includes(f.op) && !(f.op === "not_null" && grouped(f.field))) || f.kind === "columns" || f.kind === "related",
+  );
   if (part.length === 0 && spec.dimensions.length === 0) return;
   spec.filters = spec.filters.filter((f) => !part.includes(f));
   spec.shareOf = part;

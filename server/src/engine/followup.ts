@@ -79,7 +79,9 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
 
   // "Only countries with at least 20 invoices": a condition on groups keeps what the answer measures.
   const conditionOnly = parts.measures.length > 0 && parts.measures.every((m) => parts.conditionMeasures.some((c) => sameMeasure(c, m)));
-  if (conditionOnly && spec.measures.length > 0 && spec.dimensions.length > 0) {
+  if (parts.share && parts.measures.length === 0 && spec.measures.length > 0) {
+    // "Show that as a percentage of the total": the same measures, as shares (below).
+  } else if (conditionOnly && spec.measures.length > 0 && spec.dimensions.length > 0) {
     for (const m of parts.measures) measureIndex(spec, m);
   } else if (parts.measures.length > 0 && parts.sortOnly && spec.measures.length > 0) {
     // "sort by the amount": order by that measure, next to what is already there (added when missing).
@@ -91,7 +93,7 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     else replaceMeasures(spec, parts.measures);
     const newEntity = measureEntity(parts, spec.measures[0]!);
     if (newEntity) spec.entity = newEntity;
-  } else if (parts.pendingAgg === "sum" && (parts.countWithoutTarget || spec.measures.every((m) => m.kind === "count"))) {
+  } else if (parts.pendingAgg === "sum" && !parts.share && (parts.countWithoutTarget || spec.measures.every((m) => m.kind === "count"))) {
     // "How many is that in total?": the same count, no longer broken down.
     if (parts.countWithoutTarget) replaceMeasures(spec, [{ kind: "count", entity: spec.entity }]);
     spec.dimensions = [];

@@ -83,7 +83,9 @@ export function plan(input: PlanInput): PlanOutcome {
   // starts afresh even after a leading "and".
   const wholeData = WHOLE_DATA.some((phrase) => containsPhrase(tokens.map((t) => t.norm), phrase));
   const leading = reading.startsWithFollowup && !(wholeData && isComplete(parts, hasOwnEntity));
-  const binding = BINDING.some((k) => reading.followups.has(k)) || leading || possessive;
+  // "What percentage of total revenue does each account for?" after a breakdown: shares of those groups.
+  const shareOfGroups = (input.state?.lastSpec?.dimensions.length ?? 0) > 0 && parts.share === true && parts.dimensions.length === 0 && !hasOwnEntity;
+  const binding = BINDING.some((k) => reading.followups.has(k)) || leading || possessive || shareOfGroups;
   // "Which genre has the fewest?" ranks the previous answer: a direction with nothing to rank is a follow-up.
   const followUp = previous !== null && (binding || parts.superlativeDir !== undefined || parts.groupPrevious === true || !isComplete(parts, hasOwnEntity));
 

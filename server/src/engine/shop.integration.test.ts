@@ -125,6 +125,10 @@ const CONVERSATIONS: [string, string][][] = [
     ["How many items are retired?", "SELECT count(*) FROM items WHERE retired = 1"],
     ["list them with their item group", "SELECT i.item_name, g.group_name FROM items i JOIN item_groups g USING (group_id) WHERE i.retired = 1"],
   ],
+  [
+    ["the top 2 countries by shipping fee", "SELECT c.country, sum(o.shipping_fee) v FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.country ORDER BY v DESC LIMIT 2"],
+    ["what percentage of the total shipping fee does each account for?", "SELECT c.country, 100.0 * sum(o.shipping_fee) / (SELECT sum(shipping_fee) FROM sales_orders) p FROM sales_orders o JOIN clients c USING (client_id) GROUP BY c.country ORDER BY p DESC LIMIT 2"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],

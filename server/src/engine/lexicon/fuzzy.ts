@@ -1,4 +1,5 @@
 import type { Lexicon } from "./build.ts";
+import { COMMON_WORDS } from "./common-words.ts";
 
 /** Optimal string alignment distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -22,6 +23,8 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+const PHRASE_WORDS = new Set(["account", "accounts", "include", "includes", "included", "including", "compare", "compared", "versus", "percent", "percentage", "share", "ratio", "overall", "against", "within", "across", "among"]);
+
 const corrections = new WeakMap<Lexicon, Map<string, string | null>>();
 
 /**
@@ -30,7 +33,8 @@ const corrections = new WeakMap<Lexicon, Map<string, string | null>>();
  * close (an ambiguous typo is left alone rather than guessed).
  */
 export function correctTypo(lexicon: Lexicon, word: string, capitalized = false): string | undefined {
-  if (word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
+  // Ordinary English ("account for", "include") is never a misspelt column name.
+  if (word.length < 4 || !/^[a-z]+$/.test(word) || COMMON_WORDS.has(word) || PHRASE_WORDS.has(word)) return undefined;
   let cache = corrections.get(lexicon);
   if (!cache) corrections.set(lexicon, (cache = new Map()));
   const key = capitalized ? `^${word}` : word;

@@ -298,6 +298,8 @@ export function readParts(
   // Remaining free mentions: measures in aggregate questions, columns in listings.
   for (const m of freeOthers) {
     if (used.has(m)) continue;
+    // "as a percentage of the total": the whole, not a column called total.
+    if (parts.share && /^(the )?total$/i.test(m.text)) continue;
     // A bare measure word is the thing measured only when nothing else is ("freight per year").
     const best = m.entries.reduce((a, b) => (b.score > a.score ? b : a));
     const measureWord = best.target.type === "field" && lexicon.fields.get(`${best.target.entity}\u0000${best.target.field}`)?.role === "measure";
