@@ -58,7 +58,9 @@ export function readFilters(
       lastValue = { index: k, negate };
       const before = back(k);
       const named = items[before];
-      if (named?.kind === "mention" && !claimed.has(before) && has(named, "entity") && !has(named, "value")) {
+      // "the genre Rock" names the value's table; "clients in Mexico" are the rows asked about, located by it.
+      const adjacent = items.slice(before + 1, k).every((x) => /^(the|a|an)$/i.test(x.text));
+      if (named?.kind === "mention" && adjacent && !claimed.has(before) && has(named, "entity") && !has(named, "value")) {
         qualifiers.set(it, named);
         claim(before);
       }
