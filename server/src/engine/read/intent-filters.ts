@@ -156,6 +156,9 @@ export function readBareNumbers(lexicon: Lexicon, items: Item[], intents: Intent
     if (b < k - 3) return;
     claim(k);
     if (!claimed.has(b)) claim(b);
-    intents.push({ type: "compare", op: "=", value: it.value, target: before, after: false });
+    // "priced at 99 cents": the amount in the currency's unit.
+    const cents = /^cents?$/i.test(items[k + 1]?.text ?? "");
+    if (cents) claim(k + 1);
+    intents.push({ type: "compare", op: "=", value: cents ? it.value / 100 : it.value, target: before, after: false });
   });
 }
