@@ -303,7 +303,8 @@ export function readParts(
     // A bare measure word is the thing measured only when nothing else is ("freight per year").
     const best = m.entries.reduce((a, b) => (b.score > a.score ? b : a));
     const measureWord = best.target.type === "field" && lexicon.fields.get(`${best.target.entity}\u0000${best.target.field}`)?.role === "measure";
-    if (aggregateContext && measureWord && !t.namesEntity(m)) {
+    // ("the 5 longest tracks, with their length": rows ranked by a column show it, they are not totalled.)
+    if (aggregateContext && measureWord && !t.namesEntity(m) && !(parts.order?.kind === "field" && parts.measures.length === 0)) {
       if (parts.measures.length > 0 || parts.countWithoutTarget) continue;
       const measure = t.measure(m, parts.pendingAgg ?? "default");
       if (measure && !parts.measures.some((x) => sameMeasure(x, measure))) {
