@@ -158,7 +158,9 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
       } else if (!spec.columns.some((c) => sameField(c, ref))) spec.columns.push(ref);
     }
   }
-  if (parts.groupPrevious && !spec.dimensions.some((d) => d.kind === "entity" && d.entity === previous.entity) && previous.entity !== spec.entity) {
+  // "each of them": the rows listed before, or the groups of a breakdown (already grouped by).
+  const groupedBefore = previous.dimensions.some((d) => d.kind === "entity");
+  if (parts.groupPrevious && !groupedBefore && !spec.dimensions.some((d) => d.kind === "entity" && d.entity === previous.entity) && previous.entity !== spec.entity) {
     spec.dimensions.push({ kind: "entity", entity: previous.entity });
   }
   const other = parts.subject && parts.subject !== previous.entity && parts.entities.includes(parts.subject) ? parts.subject : undefined;

@@ -132,6 +132,10 @@ const CONVERSATIONS: [string, string][][] = [
   [["Which clients in Brazil have ordered more than 9 times?", "SELECT c.client_id, count(*) FROM sales_orders o JOIN clients c USING (client_id) WHERE c.country = 'Brazil' GROUP BY c.client_id HAVING count(*) > 9"]],
   [["items priced at 450 cents", "SELECT * FROM items WHERE list_price = 4.50"]],
   [["the 2 most expensive items, with their list price", "SELECT item_name, list_price FROM items ORDER BY list_price DESC LIMIT 2"]],
+  [
+    ["total shipping fee per region", "SELECT r.region_name, sum(o.shipping_fee) FROM sales_orders o JOIN clients c USING (client_id) JOIN regions r USING (region_id) GROUP BY r.region_name"],
+    ["how many clients does each of them have?", "SELECT r.region_name, count(*) FROM clients c JOIN regions r USING (region_id) GROUP BY r.region_name"],
+  ],
   [["the 2 most expensive items that are not retired", "SELECT item_name, list_price FROM items WHERE retired = 0 ORDER BY list_price DESC LIMIT 2"]],
   [["average number of order lines per order", "SELECT avg(n) FROM (SELECT order_id, count(*) n FROM order_lines GROUP BY order_id) s"]],
   [["orders in the last 2 months", "SELECT * FROM sales_orders WHERE ordered_at >= (SELECT max(ordered_at) FROM sales_orders)::date - INTERVAL '2 months'"]],
