@@ -1,12 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrapSemanticModel } from "../semantic/bootstrap.ts";
-import type { SemanticModel } from "../semantic/types.ts";
-import { introspectPostgres } from "../sql/introspect/postgres.ts";
-import { resultsMatch } from "../eval/compare.ts";
-import { compile } from "./compile/compile.ts";
-import { plan } from "./plan.ts";
-import { nextState, type ConversationState } from "./state.ts";
+import { describe } from "vitest";
+import { embeddedModel, itAnswers, type Turn } from "./testing/embedded.ts";
 
 const SCHEMA = `
 CREATE TABLE regions (region_id int PRIMARY KEY, region_name text);
@@ -25,7 +18,7 @@ UPDATE sales_orders o SET order_amount = (SELECT sum(unit_price * qty * (1 - dis
 `;
 
 /** Questions (as conversations) with the SQL an analyst would write for them. */
-const CONVERSATIONS: [string, string][][] = [
+const CONVERSATIONS: Turn[][] = [
   [["How many clients are there?", "SELECT count(*) FROM clients"]],
   [
     ["clients per country", "SELECT country, count(*) FROM clients GROUP BY country"],
@@ -142,28 +135,5 @@ const CONVERSATIONS: [string, string][][] = [
 ];
 
 describe("questions answered on a real embedded database", () => {
-  const db = new PGlite();
-  let model: SemanticModel;
-  beforeAll(async () => {
-    await db.exec(SCHEMA);
-    model = bootstrapSemanticModel(await introspectPostgres(db));
-  });
-  afterAll(() => db.close());
-
-  const run = async (sql: string) => {
-    const r = await db.query<unknown[]>(sql, [], { rowMode: "array" });
-    return { columns: r.fields.map((f) => f.name), rows: r.rows };
-  };
-
-  it.each(CONVERSATIONS.map((c) => [c.map(([q]) => q).join(" → "), c] as const))("%s", async (_name, conversation) => {
-    let state: ConversationState | null = null;
-    for (const [question, gold] of conversation) {
-      const outcome = plan({ question, model, state, now: new Date("2026-01-01T00:00:00Z") });
-      state = nextState(state, question, outcome);
-      expect(outcome.kind, question).toBe("query");
-      if (outcome.kind !== "query") return;
-      const predicted = await run(compile(outcome.spec, model).sql);
-      expect(resultsMatch(await run(gold), predicted, false), question).toBe(true);
-    }
-  });
+  itAnswers(embeddedModel(SCHEMA), CONVERSATIONS, { now: new Date("2026-01-01T00:00:00Z") });
 });

@@ -1,9 +1,6 @@
-import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrapSemanticModel } from "../../semantic/bootstrap.ts";
-import type { SemanticModel } from "../../semantic/types.ts";
-import { introspectPostgres } from "../../sql/introspect/postgres.ts";
+import { describe, expect, it } from "vitest";
 import { plan } from "../plan.ts";
+import { embeddedModel } from "../testing/embedded.ts";
 
 const SCHEMA = `
 CREATE TABLE stores (store_id int PRIMARY KEY, store_name text, region text, country text);
@@ -13,16 +10,10 @@ INSERT INTO deliveries SELECT g, 1 + g % 5, (ARRAY['WA','OR','ID','CA'])[1 + g %
 `;
 
 describe("lexicon: words people use for columns the schema names otherwise", () => {
-  const db = new PGlite();
-  let model: SemanticModel;
-  beforeAll(async () => {
-    await db.exec(SCHEMA);
-    model = bootstrapSemanticModel(await introspectPostgres(db));
-  });
-  afterAll(() => db.close());
+  const embedded = embeddedModel(SCHEMA);
 
   const dimensions = (question: string) => {
-    const outcome = plan({ question, model });
+    const outcome = plan({ question, model: embedded.model });
     if (outcome.kind !== "query") throw new Error(`${question}: ${outcome.kind}`);
     return outcome.spec.dimensions;
   };
@@ -35,7 +26,7 @@ describe("lexicon: words people use for columns the schema names otherwise", () 
 
   it("does not call a region of other values a state", () => {
     expect(dimensions("deliveries per sales region")).toEqual([{ kind: "field", field: { entity: "deliveries", field: "sales_region" } }]);
-    const outcome = plan({ question: "deliveries by sales state", model });
+    const outcome = plan({ question: "deliveries by sales state", model: embedded.model });
     expect(outcome.kind === "query" && outcome.spec.dimensions.some((d) => d.kind === "field" && d.field.field === "sales_region")).toBe(false);
   });
 });

@@ -1,11 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resultsMatch } from "../../eval/compare.ts";
-import { bootstrapSemanticModel } from "../../semantic/bootstrap.ts";
-import type { SemanticModel } from "../../semantic/types.ts";
-import { introspectPostgres } from "../../sql/introspect/postgres.ts";
-import { compile } from "../compile/compile.ts";
-import { plan } from "../plan.ts";
+import { describe } from "vitest";
+import { embeddedModel, itAnswers, type Turn } from "../testing/embedded.ts";
 
 // A small warehouse: parts with stock levels, sold on invoice lines.
 const SCHEMA = `
@@ -25,7 +19,7 @@ INSERT INTO invoices SELECT g, DATE '2024-01-01' + g FROM generate_series(1, 20)
 INSERT INTO invoice_lines SELECT g, 1 + g % 20, 1 + (g * 5) % 23, 1 + g % 13, 1 + g * 0.37 FROM generate_series(1, 60) g;
 `;
 
-const QUESTIONS: [string, string][] = [
+const QUESTIONS: Turn[] = [
   ["Which parts have fewer units in stock than their reorder level?", "SELECT * FROM parts WHERE units_in_stock < reorder_level"],
   ["parts with more units on order than units in stock", "SELECT * FROM parts WHERE units_on_order > units_in_stock"],
   ["How many parts were never sold?", "SELECT count(*) FROM parts p WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.part_id = p.part_id)"],
@@ -41,25 +35,5 @@ const QUESTIONS: [string, string][] = [
 ];
 
 describe("comparisons and negations read from plain words", () => {
-  const db = new PGlite();
-  let model: SemanticModel;
-  beforeAll(async () => {
-    await db.exec(SCHEMA);
-    model = bootstrapSemanticModel(await introspectPostgres(db));
-  });
-  afterAll(() => db.close());
-
-  const run = async (sql: string) => {
-    const r = await db.query<unknown[]>(sql, [], { rowMode: "array" });
-    return { columns: r.fields.map((f) => f.name), rows: r.rows };
-  };
-
-  it.each(QUESTIONS)("%s", async (question, gold) => {
-    const outcome = plan({ question, model });
-    expect(outcome.kind).toBe("query");
-    if (outcome.kind !== "query") return;
-    const expected = await run(gold);
-    expect(expected.rows.length).toBeGreaterThan(0);
-    expect(resultsMatch(expected, await run(compile(outcome.spec, model).sql), false)).toBe(true);
-  });
+  itAnswers(embeddedModel(SCHEMA), QUESTIONS.map((turn) => [turn]), { goldHasRows: true });
 });

@@ -1,13 +1,7 @@
-import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resultsMatch } from "../../eval/compare.ts";
-import { bootstrapSemanticModel } from "../../semantic/bootstrap.ts";
-import type { SemanticModel } from "../../semantic/types.ts";
-import { introspectPostgres } from "../../sql/introspect/postgres.ts";
-import { compile } from "../compile/compile.ts";
+import { describe, expect, it } from "vitest";
 import { explain } from "../explain.ts";
 import { plan } from "../plan.ts";
-import { nextState, type ConversationState } from "../state.ts";
+import { embeddedModel, itAnswers, type Turn } from "../testing/embedded.ts";
 
 // A help desk: tickets with three dates, answered by agents.
 const SCHEMA = `
@@ -21,7 +15,7 @@ INSERT INTO calls SELECT g, 1 + g % 2, 60 + (g * 37) % 500 FROM generate_series(
 INSERT INTO tickets SELECT g, 1 + g % 2, 'Ticket ' || g, DATE '2024-01-01' + g, DATE '2024-01-01' + g + g % 3, CASE WHEN g % 5 = 0 THEN NULL ELSE DATE '2024-01-01' + g + g % 7 END FROM generate_series(1, 60) g;
 `;
 
-const CONVERSATIONS: [string, string][][] = [
+const CONVERSATIONS: Turn[][] = [
   [["average number of days between opening and resolution", "SELECT avg(resolved_on - opened_on) FROM tickets"]],
   [["How long between opened on and first reply on?", "SELECT avg(first_reply_on - opened_on) FROM tickets"]],
   [
@@ -36,32 +30,11 @@ const CONVERSATIONS: [string, string][][] = [
 ];
 
 describe("time between two dates of the same rows", () => {
-  const db = new PGlite();
-  let model: SemanticModel;
-  beforeAll(async () => {
-    await db.exec(SCHEMA);
-    model = bootstrapSemanticModel(await introspectPostgres(db));
-  });
-  afterAll(() => db.close());
-
-  const run = async (sql: string) => {
-    const r = await db.query<unknown[]>(sql, [], { rowMode: "array" });
-    return { columns: r.fields.map((f) => f.name), rows: r.rows };
-  };
-
-  it.each(CONVERSATIONS.map((c) => [c.map(([q]) => q).join(" → "), c] as const))("%s", async (_name, conversation) => {
-    let state: ConversationState | null = null;
-    for (const [question, gold] of conversation) {
-      const outcome = plan({ question, model, state });
-      state = nextState(state, question, outcome);
-      expect(outcome.kind, question).toBe("query");
-      if (outcome.kind !== "query") return;
-      const predicted = await run(compile(outcome.spec, model).sql);
-      expect(resultsMatch(await run(gold), predicted, false), question).toBe(true);
-    }
-  });
+  const embedded = embeddedModel(SCHEMA);
+  itAnswers(embedded, CONVERSATIONS);
 
   it("says what it measures, and leaves unrelated 'between' questions alone", () => {
+    const { model } = embedded;
     const outcome = plan({ question: "average days between opening and resolution", model });
     expect(outcome.kind).toBe("query");
     if (outcome.kind !== "query") return;
