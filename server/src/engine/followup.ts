@@ -2,6 +2,7 @@ import { addHaving, applyLooseCompares, applyShare, defaultOrder, dropSelfGroupi
 import { joinDistance } from "./graph.ts";
 import { fieldKey } from "./lexicon/build.ts";
 import { measureEntityOf, timeFieldFor } from "./read/measures.ts";
+import { keyOf } from "./read/resolve.ts";
 import type { Parts } from "./read/parts.ts";
 import { applyDefaultFilters } from "./rules.ts";
 import { cloneSpec, sameDimension, sameField, sameMeasure, type Dimension, type FieldRef, type Filter, type Measure, type QuerySpec } from "./spec.ts";
@@ -278,23 +279,19 @@ function keepRanked(parts: Parts, previous: QuerySpec, spec: QuerySpec): void {
   // "Which customers spent more than $45?" → "show their emails": the groups that qualified.
   const qualified = previous.having.length > 0 && previous.dimensions.length === 1;
   if ((!ranked && !qualified) || spec.measures.length > 0 || spec.dimensions.length > 0) return;
-  const key = (entity: string) => {
-    const pk = parts.lexicon.entities.get(entity)?.primaryKey;
-    return pk?.length === 1 ? { entity, field: pk[0]! } : undefined;
-  };
   let field: FieldRef | undefined;
   let ranking: QuerySpec;
   const d = previous.dimensions[0];
   if (d) {
     if (previous.dimensions.length !== 1 || (!qualified && !previous.order.some((o) => o.by.kind === "measure"))) return;
-    field = d.kind === "entity" ? key(d.entity) : d.grain ? undefined : d.field;
+    field = d.kind === "entity" ? keyOf(parts.lexicon, d.entity) : d.grain ? undefined : d.field;
     ranking = { ...cloneSpec(previous), columns: [], order: previous.order.filter((o) => o.by.kind === "measure") };
     delete ranking.rollup;
     delete ranking.shareOf;
   } else {
     // The same rows listed again are the listing itself.
     if (spec.entity === previous.entity) return;
-    field = key(previous.entity);
+    field = keyOf(parts.lexicon, previous.entity);
     if (!field) return;
     ranking = { ...cloneSpec(previous), columns: [field], distinct: false };
   }

@@ -10,7 +10,7 @@ import { readCompare } from "./parts-compare.ts";
 import { readFilters } from "./parts-filters.ts";
 import { readRanking } from "./parts-ranking.ts";
 import type { Of, Parts } from "./parts.ts";
-import { hasFieldRole, pick, type MentionItem } from "./resolve.ts";
+import { hasFieldRole, keyOf, pick, type MentionItem } from "./resolve.ts";
 import { Targets } from "./targets.ts";
 
 function nearbyWords(reading: Reading, tokensText: string[]): (item: MentionItem) => Set<string> {
@@ -286,11 +286,11 @@ export function readParts(
         .sort((a, b) => b.rowCount - a.rowCount)[0]?.name
     : undefined;
   const missing = lines?.kind === "field" ? lines.field.entity : events;
-  const unsoldKey = unsoldRows ? lexicon.entities.get(unsoldRows)?.primaryKey : undefined;
-  if (unsoldRows && missing && unsoldKey?.length === 1) {
+  const unsoldKey = keyOf(lexicon, unsoldRows);
+  if (unsoldKey && missing) {
     // A period ("since 2025") is that of the purchases that are missing (moved inside by readFilters).
     parts.eventOwner = missing;
-    parts.filters.push({ kind: "related", field: { entity: unsoldRows, field: unsoldKey[0]! }, entity: missing, exists: false });
+    parts.filters.push({ kind: "related", field: unsoldKey, entity: missing, exists: false });
   }
   // Filters.
   readFilters(parts, t, all, now);

@@ -4,7 +4,7 @@ import { sameField, type FieldRef, type Filter, type Scalar } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
 import { fieldForNoun, measureEntityOf, timeFieldFor } from "./measures.ts";
 import type { All, Parts } from "./parts.ts";
-import { fieldOf, pick } from "./resolve.ts";
+import { fieldOf, keyOf, pick } from "./resolve.ts";
 import type { Targets } from "./targets.ts";
 
 /** "2024 and 2025": periods of one column that follow each other are one period. */
@@ -92,10 +92,9 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
   for (const r of all("related")) {
     const metric = r.item.entries.find((e) => e.target.type === "metric")?.target;
     const other = t.entity(r.item) ?? (metric?.type === "metric" ? lexicon.model.metrics.find((m) => m.name === metric.metric)?.entity : undefined);
-    const subject = parts.rowEntity ?? t.subject;
-    const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
-    if (!other || !subject || other === subject || !key || key.length !== 1) continue;
-    parts.filters.push({ kind: "related", field: { entity: subject, field: key[0]! }, entity: other, exists: !r.negate });
+    const key = keyOf(lexicon, parts.rowEntity ?? t.subject);
+    if (!other || !key || other === key.entity) continue;
+    parts.filters.push({ kind: "related", field: key, entity: other, exists: !r.negate });
   }
   for (const v of all("versus")) {
     const subject = parts.rowEntity ?? t.subject;
@@ -128,10 +127,9 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     if (entity && label) parts.filters.push({ kind: "compare", field: { entity, field: label }, op: "=", values: [n.text] });
   }
   for (const k of all("key")) {
-    const entity = t.entity(k.item);
-    const key = entity ? lexicon.entities.get(entity)?.primaryKey : undefined;
-    if (!entity || !key || key.length !== 1) continue;
-    parts.filters.push({ kind: "compare", field: { entity, field: key[0]! }, op: "=", values: [k.value] });
+    const key = keyOf(lexicon, t.entity(k.item));
+    if (!key) continue;
+    parts.filters.push({ kind: "compare", field: key, op: "=", values: [k.value] });
   }
   for (const l of all("late")) {
     const subject = parts.rowEntity ?? t.subject;
@@ -180,10 +178,9 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     }
     const range = timeFilter(time.expr, ref, lexicon.fields.get(fieldKey(ref.entity, ref.field)), now, lexicon.model.rules.fiscalYearStartMonth);
     // "customers who ordered in 1998 but not in 1997": no related rows in that period.
-    const subject = parts.rowEntity ?? t.subject;
-    const key = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
-    if (time.negate && subject && ref.entity !== subject && key?.length === 1) {
-      parts.filters.push({ kind: "related", field: { entity: subject, field: key[0]! }, entity: ref.entity, exists: false, where: [range] });
+    const key = keyOf(lexicon, parts.rowEntity ?? t.subject);
+    if (time.negate && key && ref.entity !== key.entity) {
+      parts.filters.push({ kind: "related", field: key, entity: ref.entity, exists: false, where: [range] });
     } else if (time.negate) {
       // "orders in 2024 but not in 2023": the other period already excludes it.
       parts.understood.push(`not ${range.kind === "range" ? range.label : ""}`.trim());
@@ -191,9 +188,9 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
   }
   mergeAdjacentRanges(parts);
   // "clients who never bought a Teapot": across a join to many rows, "not" means none of them.
-  const subject = parts.rowEntity ?? t.subject;
-  const subjectKey = subject ? lexicon.entities.get(subject)?.primaryKey : undefined;
-  if (subject && subjectKey?.length === 1) {
+  const subjectKey = keyOf(lexicon, parts.rowEntity ?? t.subject);
+  if (subjectKey) {
+    const subject = subjectKey.entity;
     for (const f of [...parts.filters]) {
       if (f.kind !== "compare" || (f.op !== "!=" && f.op !== "not_in") || f.field.entity === subject) continue;
       let tree;
@@ -203,7 +200,7 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
         continue;
       }
       if (!tree.steps.some((s) => !s.up)) continue;
-      parts.filters.splice(parts.filters.indexOf(f), 1, { kind: "related", field: { entity: subject, field: subjectKey[0]! }, entity: f.field.entity, exists: false, where: [{ ...f, op: f.op === "!=" ? "=" : "in" }] });
+      parts.filters.splice(parts.filters.indexOf(f), 1, { kind: "related", field: subjectKey, entity: f.field.entity, exists: false, where: [{ ...f, op: f.op === "!=" ? "=" : "in" }] });
     }
   }
   // "customers who did not order in 1997", "genres with no tracks longer than 10 minutes":

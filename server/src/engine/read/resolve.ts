@@ -2,6 +2,7 @@ import type { Field } from "../../semantic/types.ts";
 import { joinDistance, referencesUpward } from "../graph.ts";
 import { fieldKey, type Entry, type Lexicon, type Target } from "../lexicon/build.ts";
 import type { Item } from "../lexicon/segment.ts";
+import type { FieldRef } from "../spec.ts";
 
 export type MentionItem = Extract<Item, { kind: "mention" }>;
 export type TargetType = Target["type"];
@@ -34,6 +35,12 @@ export function targetEntity(t: Target, lexicon: Lexicon): string | undefined {
     return maps.kind === "metric" ? lexicon.model.metrics.find((m) => m.name === maps.metric)?.entity : maps.entity;
   }
   return t.entity;
+}
+
+/** The column naming each row of a table, when its key is a single column ("customer_id"). */
+export function keyOf(lexicon: Lexicon, entity: string | undefined): FieldRef | undefined {
+  const pk = entity ? lexicon.entities.get(entity)?.primaryKey : undefined;
+  return entity && pk?.length === 1 ? { entity, field: pk[0]! } : undefined;
 }
 
 export function fieldOf(lexicon: Lexicon, t: Target): Field | undefined {
