@@ -13,6 +13,12 @@ import type { Claim, Intent } from "./intents.ts";
 const UNIT = /^(days?|time|duration)$/i;
 const TO = /^(to|until|till)$/i;
 
+/** "how long" (its second word at k). */
+const isHowLong = (items: Item[], k: number) => items[k]?.kind === "cue" && items[k]!.text.toLowerCase() === "long" && items[k - 1]?.text.toLowerCase() === "how";
+
+/** "number of" before "days between …": part of the span, not a count of rows. */
+const isCountCue = (item: Item | undefined) => item?.kind === "cue" && item.cue.type === "count";
+
 const stemOf = (word: string) => word.toLowerCase().slice(0, 4);
 
 function isTime(lexicon: Lexicon, ref: FieldRef): boolean {
@@ -59,7 +65,7 @@ function ends(lexicon: Lexicon, a: Item, b: Item): { from: FieldRef; to: FieldRe
  */
 function readTakes(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, claim: Claim): void {
   items.forEach((it, k) => {
-    const howLong = it.kind === "cue" && it.text.toLowerCase() === "long" && items[k - 1]?.text.toLowerCase() === "how";
+    const howLong = isHowLong(items, k);
     if (claimed.has(k) || !(howLong || (it.kind === "word" && UNIT.test(it.text)))) return;
     const take = items.findIndex((x, j) => j > k && j <= k + 4 && /^(take|takes|took)$/i.test(x.text));
     const to = items[take + 1];
@@ -73,7 +79,7 @@ function readTakes(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: 
       if (!main || !end) continue;
       claim(k, take, take + 1, take + 2);
       if (howLong) claim(k - 1);
-      if (items[k - 1]?.kind === "cue" && (items[k - 1] as Extract<Item, { kind: "cue" }>).cue.type === "count") claim(k - 1);
+      if (isCountCue(items[k - 1])) claim(k - 1);
       intents.push({ type: "span", from: { entity: entity.entity, field: main }, to: end });
       return;
     }
@@ -83,7 +89,7 @@ function readTakes(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: 
 /** "How long is the album?": a length to add up (after the spans, which read "how long between …"). */
 function readHowLong(items: Item[], intents: Intent[], claimed: Set<number>, claim: Claim): void {
   items.forEach((it, k) => {
-    if (claimed.has(k) || it.kind !== "cue" || it.text.toLowerCase() !== "long" || items[k - 1]?.text.toLowerCase() !== "how") return;
+    if (claimed.has(k) || !isHowLong(items, k)) return;
     claim(k - 1, k);
     intents.push({ type: "howLong" });
   });
@@ -92,7 +98,7 @@ function readHowLong(items: Item[], intents: Intent[], claimed: Set<number>, cla
 export function readSpans(lexicon: Lexicon, items: Item[], intents: Intent[], claimed: Set<number>, claim: Claim): void {
   readTakes(lexicon, items, intents, claimed, claim);
   items.forEach((it, k) => {
-    const howLong = it.kind === "cue" && it.text.toLowerCase() === "long" && items[k - 1]?.text.toLowerCase() === "how";
+    const howLong = isHowLong(items, k);
     if (claimed.has(k) || !(howLong || (it.kind === "word" && UNIT.test(it.text)))) return;
     const open = items[k + 1];
     const between = open?.kind === "cue" && open.cue.type === "between";
@@ -108,7 +114,7 @@ export function readSpans(lexicon: Lexicon, items: Item[], intents: Intent[], cl
     claim(k, k + 1, k + 2, k + 3, k + 4);
     if (howLong) claim(k - 1);
     // "number of days between …": the days are the amount, not a count of rows.
-    if (items[k - 1]?.kind === "cue" && (items[k - 1] as Extract<Item, { kind: "cue" }>).cue.type === "count") claim(k - 1);
+    if (isCountCue(items[k - 1])) claim(k - 1);
     // "longest time between …", "shortest days from …": the extreme, not a ranking of rows.
     const before = items[k - 1];
     const extreme = before?.kind === "cue" && before.cue.type === "adjective" && before.cue.form === "most" && !claimed.has(k - 1) ? before.cue.dir : undefined;
