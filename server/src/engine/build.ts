@@ -178,8 +178,8 @@ export function defaultOrder(spec: QuerySpec): void {
   if (t >= 0) spec.order = [{ by: { kind: "dimension", index: t }, dir: "asc" }];
 }
 
-/** The spec a new question asks for, or undefined when it names nothing to query. */
-export function specFromParts(parts: Parts): QuerySpec | undefined {
+/** The spec a new question asks for, or undefined when it names nothing to query. `perRow`: keep a grouping by the measured rows themselves. */
+export function specFromParts(parts: Parts, options: { perRow?: boolean } = {}): QuerySpec | undefined {
   if (!parts.subject) return undefined;
   const spec = emptySpec(parts.subject);
   for (const m of parts.measures) measureIndex(spec, m);
@@ -202,7 +202,8 @@ export function specFromParts(parts: Parts): QuerySpec | undefined {
   if (parts.share) applyShare(spec);
   countQualifyingGroups(spec);
   if (parts.reading.followups.has("compare")) compareValues(spec);
-  dropSelfGrouping(spec);
+  // (A side of a ratio "for each state" keeps one row per state: the ratio is taken per row.)
+  if (!options.perRow) dropSelfGrouping(spec);
   measureAtLineGrain(parts.lexicon, spec);
   excludeNullGroups(parts.lexicon, spec);
   defaultOrder(spec);

@@ -52,7 +52,7 @@ class Words {
       const within = f.within?.length ? ` with the same ${f.within.map((c) => this.field({ entity: f.field.entity, field: c })).join(" and ")}` : "";
       return `${name} ${f.op} its ${AGG_WORDS[f.agg]} over all ${this.entity(f.field.entity)}${within}`;
     }
-    if (f.kind === "range") return `${name} ${f.label}`;
+    if (f.kind === "range" || f.kind === "weekday") return `${name} ${f.label}`;
     const v = f.values.map((x) => (typeof x === "string" ? `“${x}”` : String(x)));
     switch (f.op) {
       case "=":
@@ -79,6 +79,16 @@ class Words {
         return `${name} ${f.op} ${v[0]}`;
     }
   }
+}
+
+/** One filter in the explanation's words ("order status is “shipped”"). */
+export function describeFilter(filter: Filter, model: SemanticModel): string {
+  return new Words(model).filter(filter);
+}
+
+/** An entity's rows in the explanation's words ("orders"). */
+export function describeRows(entity: string, model: SemanticModel): string {
+  return new Words(model).entity(entity);
 }
 
 /**

@@ -84,9 +84,13 @@ function shortestPath(graph: Graph, sources: Set<string>, target: string, bridge
 
 export class NoJoinPathError extends Error {
   readonly code = "NO_JOIN_PATH";
+  readonly hint: string;
+  readonly details: { from: string; to: string };
   constructor(readonly from: string, readonly to: string) {
     super(`No chain of references connects ${from} and ${to}.`);
     this.name = "NoJoinPathError";
+    this.hint = `Ask about ${from} and ${to} separately, or add a relationship between them to the semantic model.`;
+    this.details = { from, to };
   }
 }
 

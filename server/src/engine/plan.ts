@@ -4,8 +4,11 @@ import { clarifyUnknown } from "./clarify.ts";
 import { describeItems } from "./describe.ts";
 import { mergeFollowUp } from "./followup.ts";
 import { lexiconOf } from "./lexicon/build.ts";
+import { literalProblem } from "./literals.ts";
 import { phraseLengthAt, segment } from "./lexicon/segment.ts";
 import { readParts } from "./read/assemble.ts";
+import { splitInstructions } from "./read/instructions.ts";
+import { ratioOutcome, splitRatio } from "./read/ratio.ts";
 import { readIntents } from "./read/intents.ts";
 import type { Parts } from "./read/parts.ts";
 import { rejectReason, type RejectCode } from "./reject.ts";
@@ -35,6 +38,8 @@ export interface PlanInput {
   state?: ConversationState | null;
   /** "Today" for relative dates; defaults to the current time. */
   now?: Date;
+  /** One side of a ratio: a grouping by the measured rows themselves stays (a ratio per row). */
+  ratioSide?: boolean;
 }
 
 /** Follow-up words that tie a question to the previous answer even when it is complete on its own. */
@@ -67,7 +72,18 @@ export function plan(input: PlanInput): PlanOutcome {
   if (verified) return { kind: "query", spec: verified, confidence: 1, understood: ["verified query"], ignored: [], followUp: false };
 
   const lexicon = lexiconOf(input.model);
-  const tokens = tokenize(input.question);
+  // "… Follow the instructions below: …": how to write the query, not what to ask.
+  const { question, instructions } = splitInstructions(input.question);
+  // "The ratio of A to B": each side read as a question of its own.
+  const ratio = splitRatio(lexicon, question);
+  const asRatio = ratio ? ratioOutcome(ratio, (side) => plan({ ...input, question: side, state: null, now, ratioSide: true })) : undefined;
+  if (asRatio) {
+    for (const text of instructions) (asRatio as { understood: string[] }).understood.push(`“${text}” → instruction on how to write the query`);
+    return asRatio;
+  }
+  const tokens = tokenize(question);
+  const literal = literalProblem(tokens);
+  if (literal) return { kind: "reject", ...literal };
   const { items, corrections } = segment(lexicon, tokens, scanTime(tokens, (i) => phraseLengthAt(lexicon, tokens, i) >= 2));
   const reading = readIntents(lexicon, items);
   const parts = readParts(lexicon, reading, tokens.map((t) => t.raw), now, input.state?.lastSpec);
@@ -104,14 +120,15 @@ export function plan(input: PlanInput): PlanOutcome {
     for (const target of tie.targets.slice(0, 4)) {
       const forced = readParts(lexicon, reading, tokens.map((t) => t.raw), now, null, new Map([[tie.item, target]]));
       const option = specFromParts(forced);
-      if (option) options.push({ label: `${input.question.trim()} (${targetLabel(lexicon, target)})`, spec: option });
+      if (option) options.push({ label: `${question} (${targetLabel(lexicon, target)})`, spec: option });
     }
     if (options.length > 1) return { kind: "clarify", message: `“${tie.item.text}” could mean several things here. Which one?`, options };
   }
-  const spec = followUp ? mergeFollowUp(previous!, parts) : specFromParts(parts);
+  const spec = followUp ? mergeFollowUp(previous!, parts) : specFromParts(parts, { perRow: input.ratioSide === true });
   if (!spec) return clarifyUnknown(lexicon, reading, "NO_SUBJECT");
 
   const { understood, ignored } = describeItems(lexicon, items, parts, corrections);
+  for (const text of instructions) understood.push(`“${text}” → instruction on how to write the query`);
   const content = tokens.filter((t) => t.kind !== "symbol").length || 1;
   const penalty = ignored.length / content + 0.05 * corrections.length;
   const confidence = Math.max(0.05, Math.min(1, 1 - penalty));

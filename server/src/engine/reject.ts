@@ -1,7 +1,10 @@
-/** Reasons a question is refused before any reading is attempted. */
-export type RejectCode = "EMPTY_QUESTION" | "QUESTION_TOO_LONG" | "SQL_NOT_ACCEPTED" | "NOT_ENGLISH" | "NOT_UNDERSTOOD";
+import type { EngineErrorCode } from "./errors.ts";
 
-export const MAX_QUESTION_LENGTH = 500;
+/** Reasons a question is refused before any reading is attempted. */
+export type RejectCode = Extract<EngineErrorCode, "EMPTY_QUESTION" | "QUESTION_TOO_LONG" | "SQL_NOT_ACCEPTED" | "NOT_ENGLISH" | "NOT_UNDERSTOOD" | "INVALID_DATE" | "NUMBER_TOO_LARGE">;
+
+/** Long enough for a question with its instructions (a paragraph of "return these columns, order by…"). */
+export const MAX_QUESTION_LENGTH = 4000;
 
 const SQL_START = /^\s*(select|with|insert|update|delete|drop|create|alter|truncate|grant|revoke|copy|call|exec|execute|begin|commit|rollback|explain|vacuum)\b/i;
 const SQL_KEYWORDS = /\b(SELECT|FROM|WHERE|GROUP BY|ORDER BY|JOIN|INSERT INTO|VALUES|UPDATE|SET|DELETE FROM|DROP TABLE|LIMIT|HAVING|UNION|CREATE TABLE|ALTER TABLE|TRUNCATE)\b/g;
@@ -49,11 +52,14 @@ export function looksForeign(text: string): boolean {
   return foreign >= 2 && foreign > english * 2;
 }
 
+export const questionTooLongMessage = (length: number) =>
+  `The question is ${length.toLocaleString("en")} characters long; questions are limited to ${MAX_QUESTION_LENGTH.toLocaleString("en")}. Shorten it to the essentials.`;
+
 export function rejectReason(question: string): { code: RejectCode; message: string } | undefined {
   const text = question.trim();
   if (!text) return { code: "EMPTY_QUESTION", message: "Ask a question about your data, e.g. “How many customers are there?”" };
   if (text.length > MAX_QUESTION_LENGTH) {
-    return { code: "QUESTION_TOO_LONG", message: `Questions are limited to ${MAX_QUESTION_LENGTH} characters; please shorten it to the essentials.` };
+    return { code: "QUESTION_TOO_LONG", message: questionTooLongMessage(text.length) };
   }
   if (looksLikeSql(text)) {
     return { code: "SQL_NOT_ACCEPTED", message: "That looks like SQL. Ask the question in plain English and the SQL will be written for you." };

@@ -37,6 +37,8 @@ export type Filter =
   | { kind: "compare"; field: FieldRef; op: FilterOp; values: Scalar[] }
   /** Half-open time range `[from, to)` in ISO dates; either end may be open. */
   | { kind: "range"; field: FieldRef; from: string | null; to: string | null; label: string }
+  /** A date on given days of the week, ISO numbered (Monday 1 … Sunday 7): "paid on weekends". */
+  | { kind: "weekday"; field: FieldRef; days: number[]; label: string }
   /** One column against another of the same row ("shipped after the required date"). */
   | { kind: "columns"; field: FieldRef; op: ">" | ">=" | "<" | "<=" | "=" | "!="; other: FieldRef }
   /**
@@ -104,6 +106,11 @@ export interface QuerySpec {
    * means each group's share of the total ("share of revenue per genre").
    */
   shareOf?: Filter[];
+  /**
+   * A ratio: this spec's first measure divided by the first measure of `ratioTo` ("ratio of
+   * restaurants rated above 4 to those below 4"), group by group when both have the same groupings.
+   */
+  ratioTo?: QuerySpec;
   /** Set when the answer is a verified query of the model: compiled as this SQL verbatim. */
   verifiedSql?: string;
 }

@@ -6,6 +6,7 @@ import { evaluate } from "./evaluate.ts";
 import { openEvalProduct } from "./product.ts";
 import { DatasetLoadError } from "./register.ts";
 import type { EvalDataset } from "./run.ts";
+import { createProgress } from "./progress.ts";
 import { formatReport } from "./report.ts";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -38,9 +39,8 @@ async function main(): Promise<number> {
     }
     const turns = cases.reduce((n, c) => n + c.turns.length, 0);
     log(`running ${cases.length} conversations (${turns} turns)…`);
-    const results = await evaluate(cases, loaded, (done, total, c) => {
-      if (done === total || done % 10 === 0) log(`  ${done}/${total} conversations (last: ${c.id})`);
-    });
+    const progress = createProgress(process.stderr);
+    const results = await evaluate(cases, loaded, (done, total, c, sofar) => progress.update(done, total, sofar, c.id));
     await fs.mkdir(path.dirname(args.out), { recursive: true });
     const lines = results.map(({ id, turn, question, sql, error }) => JSON.stringify({ id, turn, question, sql, error }));
     await fs.writeFile(args.out, `${lines.join("\n")}\n`);

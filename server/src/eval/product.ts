@@ -12,6 +12,7 @@ import { embeddedUrl } from "../modules/data-sources/connections.ts";
 import type { ResultSet } from "./compare.ts";
 import { DatasetLoadError, freshServerDatabase, runOnPglite, runOnPool } from "./register.ts";
 import type { Conversation, EvalDataset } from "./run.ts";
+import { introspectionProgress } from "./progress.ts";
 
 /**
  * The product itself, in this process, for the eval command: its own
@@ -41,11 +42,22 @@ export async function openEvalProduct(env: NodeJS.ProcessEnv = process.env): Pro
     AGENTMEDHA_DATA_DIR: dataDir,
     AGENTMEDHA_SECRET: randomBytes(32).toString("hex"),
     LOG_LEVEL: "silent",
+    // The datasets are loaded on this machine or on the DATABASE_URL server: let the product reach them.
+    DATA_SOURCE_ALLOWED_HOSTS: [env.DATA_SOURCE_ALLOWED_HOSTS, "127.0.0.1,localhost,::1", env.DATABASE_URL && URL.canParse(env.DATABASE_URL) ? new URL(env.DATABASE_URL).hostname : ""]
+      .filter(Boolean)
+      .join(","),
   });
   const app = await buildApp(config, { log: pino({ level: "silent" }), embeddedDbDir: "memory://" });
   const account = await app.services.auth.signUp({ email: "eval@agentmedha.local", password: `eval-${randomBytes(9).toString("hex")}` });
   const viewer: Viewer = { userId: account.userId, role: "ADMIN" };
   const { services } = app;
+
+  /** The words the built-in engine left out, from the run's PLAN event. */
+  async function unreadWords(runId: string): Promise<string[]> {
+    const planned = (await services.events.list(runId, 0)).find((e) => e.stage === "PLAN" && e.status === "COMPLETED");
+    const ignored = (planned?.payload as { ignored?: unknown } | null)?.ignored;
+    return Array.isArray(ignored) ? ignored.filter((w): w is string => typeof w === "string") : [];
+  }
 
   function conversationOn(dataSourceId: string, title: string) {
     return async (): Promise<Conversation> => {
@@ -61,8 +73,13 @@ export async function openEvalProduct(env: NodeJS.ProcessEnv = process.env): Pro
           }
           await waitForRun(app, runId);
           const run = await services.prisma.queryRun.findUniqueOrThrow({ where: { id: runId } });
-          if (run.status === "SUCCEEDED") return { sql: run.sql, error: null };
-          if (run.status === "NEEDS_INPUT") return { sql: null, error: `CLARIFICATION: ${(run.pending as { message?: string } | null)?.message ?? "needs input"}` };
+          if (run.status === "SUCCEEDED") return { sql: run.sql, error: null, unread: await unreadWords(runId) };
+          if (run.status === "REPLIED") return { sql: null, error: "REPLIED: answered in words, without a query" };
+          if (run.status === "NEEDS_INPUT") {
+            const kind = (run.pending as { kind?: string } | null)?.kind ?? "CLARIFICATION";
+            const asked = await services.prisma.message.findFirst({ where: { runId, kind: kind === "DISCOVERY" ? "DISCOVERY" : "CLARIFICATION" }, select: { content: true } });
+            return { sql: null, error: `${kind}: ${asked?.content ?? "needs input"}` };
+          }
           return { sql: run.sql, error: `${run.errorCode ?? run.status}: ${run.errorMessage ?? ""}` };
         },
       };
@@ -120,7 +137,11 @@ export async function openEvalProduct(env: NodeJS.ProcessEnv = process.env): Pro
         release = () => gold.close();
       }
       opts.onProgress?.(`  ${name}: loaded; adding it as a data source (introspection, semantic model)…`);
-      const source = await services.dataSources.register(viewer.userId, { name, connectionUrl }, { connectionUrlIsInternal: !opts.databaseUrl });
+      const source = await services.dataSources.register(
+        viewer.userId,
+        { name, connectionUrl },
+        { connectionUrlIsInternal: !opts.databaseUrl, ...(opts.onProgress ? { onProgress: introspectionProgress(name, opts.onProgress) } : {}) },
+      );
       return { run, conversation: conversationOn(source.id, name), tables: source.tableCount, close: release };
     },
     async close() {

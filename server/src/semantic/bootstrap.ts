@@ -1,7 +1,8 @@
 import type { SchemaSnapshot, TableSnapshot } from "../sql/snapshot.ts";
 import { singularize } from "./inflect.ts";
 import { generatedMetrics } from "./metrics.ts";
-import { entitySynonyms, fieldSynonyms, nameWords, readableLabel, singularPhrase } from "./names.ts";
+import { entitySynonyms, fieldSynonyms, labelOf, singularOf, type NameWords } from "./names.ts";
+import { schemaNaming, type SchemaNaming } from "./naming.ts";
 import { columnRole } from "./roles.ts";
 import { SEMANTIC_MODEL_FORMAT, type Entity, type Field, type Join, type SemanticModel } from "./types.ts";
 
@@ -12,11 +13,14 @@ function entityNames(snapshot: SchemaSnapshot): Map<TableSnapshot, string> {
   return new Map(snapshot.tables.map((t) => [t, (counts.get(t.name) ?? 0) > 1 ? `${t.schema}.${t.name}` : t.name]));
 }
 
+/** Words of a table's columns, by column name. */
+type ColumnWords = (column: string) => string[];
+
 /** Columns that name a row, best first. */
-function labelFields(table: TableSnapshot, fields: Field[]): string[] {
+function labelFields(table: TableSnapshot, entityPhrase: string, fields: Field[], wordsOf: ColumnWords): string[] {
   const text = fields.filter((f) => f.type === "text" && f.role !== "id" && f.role !== "foreign_key");
-  const find = (test: (words: string[], f: Field) => boolean) => text.find((f) => test(nameWords(f.name), f));
-  const entity = singularPhrase(table.name).split(" ");
+  const find = (test: (words: string[], f: Field) => boolean) => text.find((f) => test(wordsOf(f.name), f));
+  const entity = entityPhrase.split(" ");
   const head = entity[entity.length - 1] ?? "";
   const own = find((w) => w.length === 2 && singularize(w[0]!) === head && w[1] === "name");
   if (own) return [own.name];
@@ -44,12 +48,12 @@ function labelFields(table: TableSnapshot, fields: Field[]): string[] {
 }
 
 /** The time column that "per month" or "in 2024" most likely means for this table. */
-function defaultTimeField(table: TableSnapshot, fields: Field[]): string | null {
-  const head = singularPhrase(table.name).split(" ");
+function defaultTimeField(entityPhrase: string, fields: Field[], wordsOf: ColumnWords): string | null {
+  const head = entityPhrase.split(" ");
   let best: { name: string; score: number } | null = null;
   for (const f of fields) {
     if (f.role !== "time") continue;
-    const words = nameWords(f.name).map(singularize);
+    const words = wordsOf(f.name).map(singularize);
     let score = 0;
     if (words.some((w) => head.includes(w))) score += 3;
     if (words.some((w) => ["created", "create", "date", "timestamp", "occurred", "placed", "ordered", "order"].includes(w))) score += 1;
@@ -61,18 +65,33 @@ function defaultTimeField(table: TableSnapshot, fields: Field[]): string | null 
   return best ? best.name : null;
 }
 
-function buildEntity(table: TableSnapshot, name: string): Entity {
-  const entityPhrase = singularPhrase(table.name);
+/**
+ * A many-to-many link: references to at least two rows (two different columns),
+ * a key made of those references or none, and at most one other column that
+ * is not a date (a dated row is an event such as a loan, not a link).
+ */
+function isLinkTable(table: TableSnapshot, fields: Field[]): boolean {
+  const keyColumns = new Set(table.foreignKeys.filter((fk) => fk.columns.length === 1).map((fk) => fk.columns[0]!));
+  if (keyColumns.size < 2 || !table.primaryKey.every((c) => keyColumns.has(c))) return false;
+  const others = fields.filter((f) => !keyColumns.has(f.name));
+  return others.length <= 1 && others.every((f) => f.role !== "time");
+}
+
+function buildEntity(table: TableSnapshot, name: string, naming: SchemaNaming): Entity {
+  const tableName = naming.table(table);
+  const entityPhrase = singularOf(tableName.words);
+  const columnName = (column: string): NameWords => naming.column(table, column);
+  const wordsOf: ColumnWords = (column) => columnName(column).words;
   const fields: Field[] = table.columns.map((column) => {
-    const role = columnRole(table, column);
+    const role = columnRole(table, column, wordsOf(column.name));
     const field: Field = {
       name: column.name,
-      label: readableLabel(column.name),
+      label: labelOf(wordsOf(column.name)),
       role: role.role,
       type: column.type,
       dbType: column.dbType,
       nullable: column.nullable,
-      synonyms: fieldSynonyms(column.name, entityPhrase, role.role === "time"),
+      synonyms: fieldSynonyms(columnName(column.name), entityPhrase, role.role === "time"),
       extraSynonyms: [],
       description: column.comment,
     };
@@ -85,26 +104,23 @@ function buildEntity(table: TableSnapshot, name: string): Entity {
     if (column.max !== undefined) field.max = column.max;
     return field;
   });
-  const labels = labelFields(table, fields);
+  const labels = labelFields(table, entityPhrase, fields, wordsOf);
   for (const f of fields) if (labels.includes(f.name) && f.role === "attribute") f.role = "dimension";
-  const keyColumns = new Set(table.foreignKeys.flatMap((fk) => fk.columns));
-  const bridge =
-    table.primaryKey.length > 1 &&
-    table.primaryKey.every((c) => keyColumns.has(c)) &&
-    table.columns.every((c) => keyColumns.has(c.name));
+  const bridge = isLinkTable(table, fields);
   return {
     name,
     schema: table.schema,
     table: table.name,
     kind: table.kind,
-    label: readableLabel(table.name, true),
-    synonyms: entitySynonyms(table.name),
+    label: labelOf(tableName.words, true),
+    synonyms: entitySynonyms(tableName),
     extraSynonyms: [],
     description: table.comment,
     primaryKey: table.primaryKey,
+    ...(table.primaryKeyInferred ? { primaryKeyInferred: true } : {}),
     rowCount: Math.max(0, table.rowEstimate),
     labelFields: labels,
-    defaultTimeField: defaultTimeField(table, fields),
+    defaultTimeField: defaultTimeField(entityPhrase, fields, wordsOf),
     bridge,
     fields,
   };
@@ -118,7 +134,8 @@ function buildEntity(table: TableSnapshot, name: string): Entity {
 export function bootstrapSemanticModel(snapshot: SchemaSnapshot): SemanticModel {
   const names = entityNames(snapshot);
   const byTable = new Map(snapshot.tables.map((t) => [`${t.schema}\u0000${t.name}`, names.get(t)!]));
-  const entities = snapshot.tables.map((t) => buildEntity(t, names.get(t)!));
+  const naming = schemaNaming(snapshot.tables);
+  const entities = snapshot.tables.map((t) => buildEntity(t, names.get(t)!, naming));
   const joins: Join[] = [];
   for (const table of snapshot.tables) {
     for (const fk of table.foreignKeys) {
@@ -131,6 +148,7 @@ export function bootstrapSemanticModel(snapshot: SchemaSnapshot): SemanticModel 
         to,
         toColumns: fk.refColumns,
         inferred: fk.inferred,
+        ...(fk.evidence ? { evidence: fk.evidence } : {}),
       });
     }
   }

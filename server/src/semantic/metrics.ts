@@ -1,5 +1,5 @@
 import { quoteIdent } from "../sql/introspect/types.ts";
-import { nameWords, singularPhrase } from "./names.ts";
+import { nameWords } from "./names.ts";
 import type { Entity, Field, Metric } from "./types.ts";
 
 export const REVENUE_SYNONYMS = [
@@ -94,7 +94,7 @@ function stockValueMetrics(entities: Entity[]): Metric[] {
 function revenueMetrics(found: { entity: Entity; expression: string; description: string; discount?: string }[]): Metric[] {
   return found.map(({ entity, expression, description }) => {
     const single = found.length === 1;
-    const prefix = singularPhrase(entity.table);
+    const prefix = entity.label.toLowerCase();
     return {
       name: single ? "revenue" : `${prefix.replace(/ /g, "_")}_revenue`,
       label: single ? "Revenue" : `${entity.label} revenue`,

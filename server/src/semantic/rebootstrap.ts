@@ -12,7 +12,7 @@ export interface RebootstrapResult {
 /**
  * Rebuilds the generated parts of a model from a fresh snapshot and carries
  * over the user's edits (metrics, glossary, rules, synonyms, verified
- * queries, fiscal year) whose targets still exist. The version goes up by one.
+ * queries, fiscal year, joins added, confirmed or removed) whose targets still exist. The version goes up by one.
  */
 export function rebootstrapSemanticModel(previous: SemanticModel, snapshot: SchemaSnapshot): RebootstrapResult {
   const fresh = bootstrapSemanticModel(snapshot);
@@ -34,6 +34,8 @@ export function rebootstrapSemanticModel(previous: SemanticModel, snapshot: Sche
       else dropped.push(`synonyms of ${old.name}.${oldField.name} (column gone)`);
     }
   }
+
+  carryJoins(previous, fresh, dropped);
 
   const userMetrics = previous.metrics.filter((m) => m.origin === "user");
   // A user metric replaces a generated one of the same name.
@@ -65,4 +67,23 @@ export function rebootstrapSemanticModel(previous: SemanticModel, snapshot: Sche
 
   fresh.version = previous.version + 1;
   return { model: fresh, dropped };
+}
+
+/** Joins the user added, edited or confirmed are kept (when their columns still exist); removed ones stay removed. */
+function carryJoins(previous: SemanticModel, fresh: SemanticModel, dropped: string[]): void {
+  const removed = new Set(previous.removedJoins ?? []);
+  fresh.joins = fresh.joins.filter((j) => !removed.has(j.name));
+  if (removed.size > 0) fresh.removedJoins = [...removed];
+  const entities = new Map(fresh.entities.map((e) => [e.name, e]));
+  const exists = (entity: string, columns: string[]) => columns.every((c) => entities.get(entity)?.fields.some((f) => f.name === c));
+  for (const old of previous.joins) {
+    if (old.origin !== "user" && !old.confirmed) continue;
+    if (!exists(old.from, old.fromColumns) || !exists(old.to, old.toColumns)) {
+      dropped.push(`join ${old.name} (columns gone)`);
+      continue;
+    }
+    const at = fresh.joins.findIndex((j) => j.name === old.name);
+    if (at >= 0) fresh.joins[at] = { ...old };
+    else fresh.joins.push({ ...old });
+  }
 }

@@ -39,11 +39,11 @@ function isFlag(column: ColumnSnapshot, words: string[]): boolean {
   return binary && (values.length === 2 || words.some((w) => FLAG_WORDS.test(w)));
 }
 
-/** Decides what a column is for, from its type, keys, name and sampled values. */
-export function columnRole(table: TableSnapshot, column: ColumnSnapshot): ColumnRole {
-  const words = nameWords(column.name);
+/** Decides what a column is for, from its type, keys, name (its words, when the schema's naming is known) and sampled values. */
+export function columnRole(table: TableSnapshot, column: ColumnSnapshot, words = nameWords(column.name)): ColumnRole {
   const inPk = table.primaryKey.includes(column.name);
-  const inFk = table.foreignKeys.some((fk) => fk.columns.includes(column.name));
+  // A reference by a shared name (`city_name`) is still a value to group and filter by.
+  const inFk = table.foreignKeys.some((fk) => fk.columns.includes(column.name) && !(column.type === "text" && fk.evidence?.rule === "shared_name"));
   if (["binary", "json", "array", "other", "uuid", "interval"].includes(column.type) && !inPk && !inFk) {
     return { role: "attribute" };
   }

@@ -39,6 +39,7 @@ const entity = z.object({
   extraSynonyms: words,
   description: z.string().max(5000).nullable(),
   primaryKey: z.array(name),
+  primaryKeyInferred: z.boolean().optional(),
   rowCount: z.number().min(0),
   labelFields: z.array(name),
   defaultTimeField: name.nullable(),
@@ -74,8 +75,18 @@ export const semanticModelSchema = z.object({
       to: name,
       toColumns: z.array(name).min(1),
       inferred: z.boolean(),
+      evidence: z
+        .object({
+          rule: z.enum(["names_table", "same_name_as_key", "shared_name"]),
+          containment: z.number().min(0).max(1).nullable(),
+          sampled: z.number().int().min(0),
+        })
+        .optional(),
+      confirmed: z.boolean().optional(),
+      origin: z.literal("user").optional(),
     }),
   ),
+  removedJoins: z.array(name).optional(),
   metrics: z.array(
     z.object({
       name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "metric names are identifiers (letters, digits, _)"),

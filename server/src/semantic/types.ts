@@ -1,4 +1,4 @@
-import type { ValueType } from "../sql/snapshot.ts";
+import type { ReferenceEvidence, ValueType } from "../sql/snapshot.ts";
 
 /**
  * The semantic model of one data source: what the tables mean, how they join,
@@ -62,6 +62,8 @@ export interface Entity {
   extraSynonyms: string[];
   description: string | null;
   primaryKey: string[];
+  /** The database declares no primary key: this column was found unique and non-null in the data. */
+  primaryKeyInferred?: boolean;
   rowCount: number;
   /** Columns that name one row (e.g. `name`, or `first_name` + `last_name`). */
   labelFields: string[];
@@ -79,7 +81,14 @@ export interface Join {
   fromColumns: string[];
   to: string;
   toColumns: string[];
+  /** Not declared in the database: guessed from names, types and values (see `evidence`). */
   inferred: boolean;
+  /** What the guess rests on. */
+  evidence?: ReferenceEvidence;
+  /** An inferred join someone checked and kept; kept as is on refresh. */
+  confirmed?: boolean;
+  /** Added or edited by a user: kept on refresh, replacing any generated join of the same name. */
+  origin?: "user";
 }
 
 /** A named SQL aggregate over one entity's columns, e.g. `sum(unit_price * quantity)`. */
@@ -145,6 +154,8 @@ export interface SemanticModel {
   generatedAt: string;
   entities: Entity[];
   joins: Join[];
+  /** Names of generated joins a user removed: a refresh does not bring them back. */
+  removedJoins?: string[];
   metrics: Metric[];
   glossary: GlossaryTerm[];
   rules: Rules;

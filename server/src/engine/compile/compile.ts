@@ -2,6 +2,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import type { SemanticModel } from "../../semantic/types.ts";
 import type { Measure, QuerySpec } from "../spec.ts";
 import { CompileContext, CompileError } from "./context.ts";
+import { ratioQuery } from "./ratio.ts";
 import { needsRowSubquery, rowInput } from "./dedup.ts";
 import { dimensionSql, filterSql, measureName, measureSql, shareSql, type DimensionParts, type OutputColumn } from "./expressions.ts";
 
@@ -196,6 +197,11 @@ function listing(ctx: CompileContext): { text: string; selected: Selected[] } {
 export function compile(spec: QuerySpec, model: SemanticModel, dialect: Dialect = "postgres"): CompiledQuery {
   if (dialect !== "postgres") throw new CompileError(`Dialect ${dialect} is not supported yet.`);
   if (spec.verifiedSql) return { sql: spec.verifiedSql, columns: [] };
+  if (spec.ratioTo) {
+    const { ratioTo, ...numerator } = spec;
+    const { query, columns } = ratioQuery({ ...compile(numerator, model, dialect), spec: numerator }, { ...compile(ratioTo, model, dialect), spec: ratioTo });
+    return { sql: query.compile(db).sql, columns };
+  }
   const ctx = new CompileContext(model, spec);
   const aggregate = spec.measures.length > 0 || spec.dimensions.length > 0;
   if (!aggregate) {

@@ -6,6 +6,7 @@ import { specEntitiesIn, type FieldRef, type QuerySpec } from "../spec.ts";
 
 export class CompileError extends Error {
   readonly code = "SPEC_INVALID";
+  readonly hint = "Rephrase the question with the names of the columns and tables you mean.";
   constructor(message: string) {
     super(message);
     this.name = "CompileError";

@@ -164,6 +164,7 @@ export function filterSql(ctx: CompileContext, f: Filter): RawBuilder<unknown> {
     const whole = sql`(select ${sql.raw(f.agg)}(${sql.id("all_rows", f.field.field)}) from ${ctx.table(f.field.entity)} as ${sql.id("all_rows")}${where})`;
     return sql`${col} ${sql.raw(f.op === "!=" ? "<>" : f.op)} ${whole}`;
   }
+  if (f.kind === "weekday") return sql`extract(isodow from ${col}) in (${sql.join(f.days.map((d) => sql.lit(d)))})`;
   const type = ctx.field(f.field).type;
   if (f.kind === "range") {
     const parts: RawBuilder<unknown>[] = [];

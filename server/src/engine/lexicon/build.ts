@@ -123,7 +123,7 @@ function addReference(b: Builder, model: SemanticModel, e: Entity, f: Field): vo
 /** Last words of reference columns that name no role ("ship_via", "reports_to", "parent_key"). */
 const ROLE_STOP = new Set(["via", "to", "by", "for", "from", "key", "ref", "reference", "code", "number", "parent"]);
 
-function addField(b: Builder, e: Entity, f: Field): void {
+function addField(b: Builder, e: Entity, f: Field, tableWords: Set<string>): void {
   if (f.role === "foreign_key") return;
   if (f.role === "id") {
     // A lookup table's text key ("High", "ALFKI") is a value to link, not a word for the column.
@@ -137,6 +137,14 @@ function addField(b: Builder, e: Entity, f: Field): void {
   const words = f.label.toLowerCase().split(" ");
   const head = words[words.length - 1]!;
   if (words.length > 1 && !GENERIC_HEADS.has(head)) b.add(head, target, SCORE.partial);
+  // "country_name", "food_type": "by country", "each type of food" name the column. Not where
+  // the words name a table ("lake_name", "customer_desc") or the rows themselves (a naming column
+  // such as "company_name": "companies" are the rows).
+  if (words.length > 1 && GENERIC_HEADS.has(head) && !e.labelFields.includes(f.name)) {
+    const rest = words.slice(0, -1).join(" ");
+    if (!tableWords.has(singularize(rest))) b.add(rest, target, SCORE.partial);
+    b.add(`${head} of ${rest}`, target, SCORE.name);
+  }
   for (const syn of f.synonyms) {
     const w = syn.split(" ");
     const last = w[w.length - 1]!;
@@ -253,6 +261,7 @@ export function lexiconOf(model: SemanticModel): Lexicon {
 function buildLexicon(model: SemanticModel): Lexicon {
   const b = new Builder();
   const entityNames = new Set(model.entities.map((e) => singularize(e.label.toLowerCase())));
+  const tableWords = new Set([...entityNames, ...model.entities.flatMap((e) => [e.table, ...e.synonyms].map((s) => singularize(s.toLowerCase())))]);
   const entities = new Map<string, Entity>();
   const fields = new Map<string, Field>();
   for (const e of model.entities) {
@@ -261,7 +270,7 @@ function buildLexicon(model: SemanticModel): Lexicon {
     for (const f of e.fields) {
       fields.set(fieldKey(e.name, f.name), f);
       if (f.role === "foreign_key") addReference(b, model, e, f);
-      else addField(b, e, f);
+      else addField(b, e, f, tableWords);
     }
   }
   for (const m of model.metrics) {

@@ -176,7 +176,16 @@ export function readParts(
   const rankers = all("superlative").length + all("sort").length + all("top").length + all("compare").filter((c) => c.after).length;
   // A lone amount ("total amount?") asks for its total; next to a table name it is a column to list.
   const loneMeasure = !reading.list && mentioned.size === 0 && reading.free.length === 1 && hasFieldRole(reading.free[0]!, lexicon, "measure");
-  const aggregateContext = loneMeasure || counts.length > 0 || all("agg").length > 0 || all("group").length > 0 || all("grain").length > 0 || rankers > 0;
+  // "the salary and rating of each employee": the columns of each row, listed; nothing to add up.
+  const groups = all("group");
+  const groupRows = groups.length === 1 && t.namesEntity(groups[0]!.target) ? t.entity(groups[0]!.target) : undefined;
+  const ownValues = groupRows !== undefined && counts.length === 0 && all("agg").length === 0 && all("grain").length === 0 && rankers === 0 && all("span").length === 0
+    && freeOthers.length > 0 && freeOthers.every((m) => t.field(m, "any")?.entity === groupRows);
+  if (ownValues) {
+    parts.rowEntity = groupRows;
+    t.subject = groupRows;
+  }
+  const aggregateContext = !ownValues && (loneMeasure || counts.length > 0 || all("agg").length > 0 || all("group").length > 0 || all("grain").length > 0 || rankers > 0);
   const used = new Set<MentionItem>();
   for (const m of freeOthers) {
     if (m.entries.some((e) => e.target.type === "metric") && pick(m, ["metric", "field", "entity", "label", "glossary"], t.ctx(m, "measure"))?.type === "metric") {
@@ -255,7 +264,7 @@ export function readParts(
   // "by year and month": the finer bucket carries both.
   const grain = all("grain").map((g) => g.grain).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))[0];
   if (grain) parts.grain = grain;
-  for (const g of all("group")) {
+  for (const g of ownValues ? [] : all("group")) {
     const d = t.dimension(g.target, grain);
     if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);
   }
@@ -358,7 +367,7 @@ export function readParts(
   // ("What are the names of all playlists?" lists rows: a naming column is not a set of values.)
   const firstColumn = parts.columns[0];
   const naming = firstColumn ? lexicon.entities.get(firstColumn.entity)?.labelFields.includes(firstColumn.field) : false;
-  if (parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && firstColumn && !naming && hasFieldRole(firstFree, lexicon, "dimension")) {
+  if (!ownValues && parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && firstColumn && !naming && hasFieldRole(firstFree, lexicon, "dimension")) {
     parts.distinct = true;
   }
   // "On average, how many songs are on an album?": the count per album the songs belong to.

@@ -116,7 +116,8 @@ export function readComparisons(lexicon: Lexicon, items: Item[], intents: Intent
     // "under 10 units" after "stock": a unit word that is not itself an amount or a table leaves the comparison to what came before.
     const beforeMention = at(back(Math.min(k, numberIndex), "with", "of", "negate"));
     const weakAfter = afterMention && !has(afterMention, "entity") && (!hasFieldRole(afterMention, lexicon, "measure") || (beforeMention !== undefined && afterMention.score < beforeMention.score));
-    if (afterMention && weakAfter && beforeMention && hasFieldRole(beforeMention, lexicon, "measure")) claim(afterIndex);
+    // (A value after it is a condition of its own: "rated above 4 in New York".)
+    if (afterMention && weakAfter && !only(afterMention, "value") && beforeMention && hasFieldRole(beforeMention, lexicon, "measure")) claim(afterIndex);
     else if (afterMention && !only(afterMention, "value")) {
       claim(afterIndex);
       intents.push({ type: "compare", op, value: num.value, ...(unit ? { unit } : {}), target: afterMention, after: true, ...(noun ? { noun } : {}), countTarget });

@@ -39,7 +39,7 @@ export type Intent =
   | { type: "sort"; target?: MentionItem; count?: boolean; dir?: Dir }
   | { type: "dir"; dir: Dir }
   | { type: "alpha" }
-  | { type: "quoted"; text: string }
+  | { type: "quoted"; text: string; field?: MentionItem }
   /** "at that price", "with the same price": the value of a column in the previous answer. */
   | { type: "sameValue"; item: MentionItem }
   /** "units in stock below reorder level". */
@@ -60,6 +60,8 @@ export type Intent =
   | { type: "key"; item: MentionItem; value: string | number };
 
 const LETTER = /^(letters?|characters?)$/i;
+/** Words that introduce a name: "named 'X'", "called 'X'". */
+const NAMING = /^(named|called|titled|labell?ed)$/i;
 
 export type FollowupKind = Extract<Cue, { type: "followup" }>["kind"];
 
@@ -283,7 +285,8 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     if (it.kind !== "mention" || !only(it, "entity")) return;
     let j = k + 1;
     const words: string[] = [];
-    while (items[j]?.kind === "word" && !claimed.has(j) && /^\p{Lu}/u.test(items[j]!.text)) words.push(items[j++]!.text);
+    // ("each domain ID" names the key column, not a domain called "ID".)
+    while (items[j]?.kind === "word" && !claimed.has(j) && /^\p{Lu}/u.test(items[j]!.text) && !/^ids?$/i.test(items[j]!.text)) words.push(items[j++]!.text);
     if (words.length === 0) return;
     for (let x = k + 1; x < j; x++) claim(x);
     intents.push({ type: "named", item: it, text: words.join(" ") });
@@ -291,7 +294,13 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
   items.forEach((it, k) => {
     if (it.kind === "quoted" && !claimed.has(k)) {
       claim(k);
-      intents.push({ type: "quoted", text: it.text });
+      // "the vendor named 'Utility Company'", "a title of 'Intro'": the column named just before holds it.
+      let b = k - 1;
+      while (b >= 0 && ((isFiller(b) && !claimed.has(b)) || NAMING.test(items[b]!.text))) b--;
+      const field = mentionAt(b);
+      const text = field && hasFieldRole(field, lexicon, "dimension") && !has(field, "entity") ? field : undefined;
+      if (text) claim(b, ...Array.from({ length: k - b - 1 }, (_, x) => b + 1 + x).filter((x) => NAMING.test(items[x]!.text)));
+      intents.push({ type: "quoted", text: it.text, ...(text ? { field: text } : {}) });
     }
   });
 

@@ -146,6 +146,13 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     if (ref) parts.sameValues.push(ref);
   }
   for (const q of all("quoted")) {
+    const named = q.field ? t.field(q.field, "any") : undefined;
+    if (named) {
+      const values = lexicon.fields.get(fieldKey(named.entity, named.field))?.values;
+      const exact = values?.find((v) => v.toLowerCase() === q.text.toLowerCase());
+      parts.filters.push({ kind: "compare", field: named, op: exact || !values ? "=" : "contains", values: [exact ?? q.text] });
+      continue;
+    }
     const entity = parts.rowEntity ?? t.subject;
     const e = entity ? lexicon.entities.get(entity) : undefined;
     const labelField = e?.labelFields[0];
@@ -231,8 +238,12 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     // "hired each year": the verb names the date to bucket.
     const verb = parts.reading.free.find((m) => /ed$/i.test(m.text) && m.entries.some((e) => e.target.type === "field" && lexicon.fields.get(fieldKey(e.target.entity, e.target.field))?.role === "time"));
     const verbField = verb ? t.field(verb, "time") : undefined;
-    const ref = timeFilterField ?? (verbField && verbField.entity === timeOwner ? verbField : undefined) ?? timeFieldFor(lexicon, timeOwner);
+    // "each year" over rows that keep their year as a number ("built_year int") and no date of their own: that column, as it is.
+    const owner = lexicon.entities.get(timeOwner);
+    const yearColumn = parts.grain === "year" && !owner?.defaultTimeField ? owner?.fields.find((f) => /(^|_)(year|yr)$/i.test(f.name) && ["integer", "bigint", "decimal"].includes(f.type)) : undefined;
+    const ref = timeFilterField ?? (verbField && verbField.entity === timeOwner ? verbField : undefined) ?? (yearColumn ? undefined : timeFieldFor(lexicon, timeOwner));
     if (ref) parts.dimensions.unshift({ kind: "field", field: ref, grain: parts.grain });
+    else if (yearColumn) parts.dimensions.unshift({ kind: "field", field: { entity: timeOwner, field: yearColumn.name } });
   } else if (parts.grain) {
     for (const d of parts.dimensions) if (d.kind === "field" && d.grain) d.grain = parts.grain;
   }

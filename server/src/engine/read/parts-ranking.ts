@@ -225,10 +225,15 @@ export function readRanking(
   if (beforeSorts === 0 && parts.measures.length > 0 && all("count").length === 0 && all("agg").length === 0) parts.sortOnly = true;
   if (top) {
     parts.limit = top.n;
+    // "top 3 vessels by tonnage": the top of a column is its largest values, whatever "by" sorts by alone.
+    if (parts.order?.kind === "field" && all("dir").length === 0 && all("superlative").length === 0) parts.order.dir = top.dir;
     setOrder({ kind: "first", dir: top.dir });
     if (xItem && parts.measures.length > 0 && all("group").length === 0) groupByX();
   }
   const dir = all("dir")[0]?.dir;
+  // "What are the longest rivers, from longest to shortest?": a stated order makes the
+  // superlative a sorted list of all of them, not the one at the top ("top 3" still keeps 3).
+  if (dir && !top && all("superlative").length > 0 && parts.limit === 1) delete parts.limit;
   if (dir) {
     if (parts.order) parts.order.dir = dir;
     else parts.order = { kind: "first", dir };

@@ -1,5 +1,6 @@
 import type { ValueType } from "../../sql/snapshot.ts";
 import type { FilterOp, Scalar } from "../spec.ts";
+import { beyondExact } from "../literals.ts";
 import { checkValueText, maxFilterValues, RefineError } from "./refinement.ts";
 
 const nulls: FilterOp[] = ["is_null", "not_null"];
@@ -67,6 +68,7 @@ function coerceOne(field: string, type: ValueType, raw: string): Scalar {
   if (numeric.has(type)) {
     const n = Number(text);
     if (!numberPattern.test(text) || !Number.isFinite(n)) throw bad("a number");
+    if (beyondExact(n)) throw new RefineError("REFINE_BAD_VALUE", `“${raw}” is too large a number to compare exactly.`, { field, hint: `Send a number up to ${Number.MAX_SAFE_INTEGER.toLocaleString("en")}.` });
     return n;
   }
   if (type === "boolean") {

@@ -369,6 +369,26 @@ const PHRASES: [string, Cue][] = [
   ["least popular", C({ type: "adjective", noun: "", dir: "asc", form: "most" })],
 ];
 
+/** "from longest to shortest": an ordering stated by its two ends (the first end is the top). */
+const ENDS: [string, string][] = [
+  ["longest", "shortest"], ["highest", "lowest"], ["largest", "smallest"], ["biggest", "smallest"], ["most", "least"],
+  ["most", "fewest"], ["newest", "oldest"], ["latest", "earliest"], ["best", "worst"], ["tallest", "shortest"],
+  ["heaviest", "lightest"], ["greatest", "least"], ["greatest", "smallest"], ["richest", "poorest"], ["highest", "least"],
+  ["most expensive", "cheapest"], ["most recent", "oldest"], ["best", "lowest"], ["largest", "lowest"],
+];
+for (const [top, bottom] of ENDS) {
+  for (const [a, b, dir] of [[top, bottom, "desc"], [bottom, top, "asc"]] as const) {
+    PHRASES.push([`from ${a} to ${b}`, C({ type: "dir", dir })], [`from the ${a} to the ${b}`, C({ type: "dir", dir })], [`${a} to ${b}`, C({ type: "dir", dir })]);
+  }
+}
+// "Order the results by …", "in descending order".
+PHRASES.push(
+  ["order the results by", C({ type: "sort" })], ["order results by", C({ type: "sort" })], ["sort the results by", C({ type: "sort" })],
+  ["in descending order", C({ type: "dir", dir: "desc" })], ["in ascending order", C({ type: "dir", dir: "asc" })],
+  ["descending order", C({ type: "dir", dir: "desc" })], ["ascending order", C({ type: "dir", dir: "asc" })],
+  ["starting from the top", C({ type: "dir", dir: "desc" })],
+);
+
 export interface CuePhrase {
   /** Folded words of the phrase. */
   lemmas: string[];

@@ -11,6 +11,8 @@ export type TimeExpr =
   | { kind: "relative"; unit: TimeUnit; n: number; mode: "rolling" | "previous" | "current"; label: string }
   /** A month without a year ("in March", "since May"): the latest such month up to the anchor. */
   | { kind: "month"; month: number; bound: "in" | "since" | "before" | "until"; label: string }
+  /** Days of the week, ISO numbered (Monday 1 … Sunday 7): "on weekends", "on Mondays". */
+  | { kind: "weekday"; days: number[]; label: string }
   /** Grouping by a time bucket ("per month", "yearly"). */
   | { kind: "grain"; grain: TimeGrain };
 
@@ -43,7 +45,7 @@ export const isoDate = (y: number, m: number, d = 1) => {
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 };
 
-function monthOf(word: string): number | undefined {
+export function monthOf(word: string): number | undefined {
   const full = MONTHS.indexOf(word);
   if (full >= 0) return full + 1;
   const abbr = MONTH_ABBR.indexOf(word.replace(/\.$/, ""));
@@ -79,9 +81,7 @@ function periodAt(tokens: Token[], i: number, fallbackYear?: number): Period | u
     return { from: isoDate(year, 1), to: isoDate(year + 1, 1), label: fiscal ? `fiscal year ${year}` : String(year), end: i + 1, ...(fiscal ? { fiscalYear: year } : {}) };
   }
   if (t.kind === "date") {
-    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t.raw);
-    const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t.raw);
-    const [y, m, d] = iso ? [+iso[1]!, +iso[2]!, +iso[3]!] : us ? [+us[3]!, +us[1]!, +us[2]!] : [0, 0, 0];
+    const [y, m, d] = dateParts(t.raw) ?? [0, 0, 0];
     if (!y) return undefined;
     return { from: isoDate(y, m, d), to: isoDate(y, m, d + 1), label: t.raw, end: i + 1 };
   }
@@ -123,6 +123,14 @@ function periodAt(tokens: Token[], i: number, fallbackYear?: number): Period | u
     return { from: isoDate(y, month), to: isoDate(y, month + 1), label: `${MONTHS[month - 1]} ${y}`, end };
   }
   return undefined;
+}
+
+/** Year, month and day of a date token: ISO (2024-03-05) or US (3/5/2024). */
+export function dateParts(raw: string): [y: number, m: number, d: number] | undefined {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
+  if (iso) return [+iso[1]!, +iso[2]!, +iso[3]!];
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
+  return us ? [+us[3]!, +us[1]!, +us[2]!] : undefined;
 }
 
 function monthOfAmbiguous(word: string): number {

@@ -70,6 +70,7 @@ export function timeFilter(expr: Exclude<TimeExpr, { kind: "grain" }>, ref: Fiel
     }
     return { kind: "range", field: ref, from: expr.from, to: expr.to, label: expr.label };
   }
+  if (expr.kind === "weekday") return { kind: "weekday", field: ref, days: expr.days, label: expr.label };
   const anchor = anchorFor(field, now);
   if (expr.kind === "month") {
     const y = expr.month - 1 <= anchor.getUTCMonth() ? anchor.getUTCFullYear() : anchor.getUTCFullYear() - 1;

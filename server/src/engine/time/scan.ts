@@ -45,11 +45,11 @@ function relativeAt(tokens: Token[], i: number): TimeMatch | undefined {
     return { start: i, end: i + 1, expr: { kind: "relative", unit: "day", n: 1, mode, label: t.norm } };
   }
   if (!RELATIVE_WORDS.has(t.norm) && !CURRENT_WORDS.has(t.norm)) return undefined;
-  let j = i + 1;
+  let j = skip(tokens, i + 1, QUALIFIERS);
   let n: number | undefined;
   if (tokens[j]?.kind === "number" && yearOf(tokens[j]) === undefined) {
     n = tokens[j]!.value;
-    j++;
+    j = skip(tokens, j + 1, QUALIFIERS);
   }
   const unit = UNITS[tokens[j]?.norm ?? ""];
   if (!unit) return undefined;
@@ -57,7 +57,49 @@ function relativeAt(tokens: Token[], i: number): TimeMatch | undefined {
   const rolling = n !== undefined || ["past", "trailing", "recent"].includes(t.norm);
   const mode = current ? "current" : rolling ? "rolling" : "previous";
   const label = `${t.norm} ${n !== undefined ? `${n} ` : ""}${tokens[j]!.norm}`;
-  return { start: i, end: j + 1, expr: { kind: "relative", unit, n: n ?? 1, mode, label } };
+  return { start: i, end: trailerEnd(tokens, j + 1, mode), expr: { kind: "relative", unit, n: n ?? 1, mode, label } };
+}
+
+const DAY_NAMES = ["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"];
+
+/** "on weekends", "during weekdays", "on Mondays": days of the week, whatever the date. */
+function weekdayAt(tokens: Token[], i: number): TimeMatch | undefined {
+  const led = ["on", "during", "over", "at"].includes(tokens[i]!.norm);
+  const j = skip(tokens, led ? i + 1 : i, ["the", "a"]);
+  const w = tokens[j]?.norm ?? "";
+  const days = /^weekends?$/.test(w) ? [6, 7] : /^weekdays?$/.test(w) ? [1, 2, 3, 4, 5] : DAY_NAMES.includes(w) ? [DAY_NAMES.indexOf(w) + 1] : undefined;
+  // ("weekend payments" alone; a bare day name only after "on": "on Mondays").
+  if (!days || (!led && DAY_NAMES.includes(w))) return undefined;
+  return { start: i, end: j + 1, expr: { kind: "weekday", days, label: `on ${w}` } };
+}
+
+/** Words that only stress a period's span: "the previous ISO week", "the last 3 full months". */
+const QUALIFIERS = ["iso", "calendar", "full", "whole", "complete", "entire"];
+const EXCLUDING = [["not", "including"], ["not", "counting"], ["excluding"], ["except"], ["but", "not"], ["without"]];
+const INCLUSIVE_WORDS = new Set(["of", "today", "s", "date", "dates", "the", "current", "day", "days", "ago", "start", "end", "and", "both", "it", "now", "todays"]);
+
+/**
+ * What a period already implies, said again after it: "the previous week, not including the
+ * current week", "the past 30 days, inclusive of 30 days ago", "the last 7 days from today".
+ * Read as part of the period (a rolling period starts that many days back and runs to today).
+ */
+function trailerEnd(tokens: Token[], end: number, mode: "rolling" | "previous" | "current"): number {
+  const at = (k: number) => tokens[k]?.norm;
+  const skipComma = (k: number) => (tokens[k]?.kind === "symbol" ? k + 1 : k);
+  let k = skipComma(end);
+  const excl = EXCLUDING.find((w) => w.every((x, d) => at(k + d) === x));
+  if (excl && mode === "previous") {
+    const c = skip(tokens, k + excl.length, ["the"]);
+    if ((at(c) === "current" || at(c) === "this") && UNITS[at(c + 1) ?? ""]) return c + 2;
+  }
+  if (at(k) === "inclusive" || at(k) === "including") {
+    let j = k + 1;
+    while (j < tokens.length && j < k + 8 && (INCLUSIVE_WORDS.has(at(j)!) || tokens[j]!.kind === "number" || UNITS[at(j)!])) j++;
+    return j;
+  }
+  if ((at(k) === "from" || at(k) === "until" || at(k) === "till") && at(k + 1) === "today") return k + 2;
+  if (["as", "up"].includes(at(k) ?? "") && ["of", "to"].includes(at(k + 1) ?? "") && at(k + 2) === "today") return k + 3;
+  return end;
 }
 
 /**
@@ -92,11 +134,17 @@ export function scanTime(tokens: Token[], namesColumn: (i: number) => boolean = 
       continue;
     }
     const k = skip(tokens, i, ["in", "during", "over", "within", "for"]);
-    const kk = skip(tokens, k, ["the"]);
+    const kk = skip(tokens, k, ["the", "whole", "entire", "of"]);
     const relative = tokens[kk] ? relativeAt(tokens, kk) : undefined;
     if (relative) {
       out.push({ ...relative, start: i });
       i = relative.end - 1;
+      continue;
+    }
+    const weekday = weekdayAt(tokens, i);
+    if (weekday) {
+      out.push(weekday);
+      i = weekday.end - 1;
       continue;
     }
     const between = t.norm === "between" || t.norm === "from";

@@ -12,23 +12,24 @@ const BATCH = 100;
 /** Longer values are prose, not something a question names. */
 const MAX_VALUE_LENGTH = 80;
 
-interface Branch {
+export interface Branch {
   sql: string;
   apply: (value: unknown) => void;
 }
 
-async function runBatched(
+export async function runBatched(
   db: Queryable,
   phase: string,
   branches: Branch[],
   report: (phase: string, done: number, total: number) => void,
+  batch = BATCH,
 ): Promise<void> {
-  for (let start = 0; start < branches.length; start += BATCH) {
-    const chunk = branches.slice(start, start + BATCH);
+  for (let start = 0; start < branches.length; start += batch) {
+    const chunk = branches.slice(start, start + batch);
     const sql = chunk.map((b, i) => `SELECT ${i} AS i, (${b.sql}) AS v`).join("\nUNION ALL\n");
     const { rows } = await db.query<{ i: number; v: unknown }>(sql);
     for (const row of rows) chunk[Number(row.i)]?.apply(row.v);
-    report(phase, Math.min(start + BATCH, branches.length), branches.length);
+    report(phase, Math.min(start + batch, branches.length), branches.length);
   }
 }
 
@@ -51,7 +52,8 @@ function isSampleCandidate(table: TableSnapshot, column: ColumnSnapshot): boolea
   if (column.type !== "text" && column.type !== "integer" && column.type !== "boolean") return false;
   const textKey = column.type === "text" && table.rowEstimate > 0 && table.rowEstimate <= LOOKUP_ROWS;
   if (table.primaryKey.length === 1 && table.primaryKey[0] === column.name) return textKey;
-  return !table.foreignKeys.some((fk) => fk.columns.includes(column.name));
+  // A reference by a shared name (`city_name`) still holds the values questions name.
+  return !table.foreignKeys.some((fk) => fk.columns.includes(column.name) && !(column.type === "text" && fk.evidence?.rule === "shared_name"));
 }
 
 /** Source of rows for sampling: the whole table when small, a block sample when large. */
@@ -64,19 +66,8 @@ function sampleSource(table: TableSnapshot, bytes: number): string {
   return name;
 }
 
-/**
- * Fills row counts (where the planner has none), distinct value samples of
- * low-cardinality text columns and min/max of date columns, using a few
- * batched statements with bounded scans.
- */
-export async function measureTables(
-  db: Queryable,
-  tables: TableSnapshot[],
-  sizes: Map<TableSnapshot, number>,
-  stats: Map<string, number>,
-  sampleLimit: number,
-  report: (phase: string, done: number, total: number) => void,
-): Promise<void> {
+/** Fills row counts where the planner has none (counting at most COUNT_CAP rows). */
+export async function countRows(db: Queryable, tables: TableSnapshot[], report: (phase: string, done: number, total: number) => void): Promise<void> {
   const counts: Branch[] = [];
   for (const table of tables) {
     if (table.rowEstimate >= 0) continue;
@@ -90,7 +81,20 @@ export async function measureTables(
     });
   }
   await runBatched(db, "counts", counts, report);
+}
 
+/**
+ * Fills distinct value samples of low-cardinality text columns and min/max of
+ * date and number columns, using a few batched statements with bounded scans.
+ */
+export async function measureTables(
+  db: Queryable,
+  tables: TableSnapshot[],
+  sizes: Map<TableSnapshot, number>,
+  stats: Map<string, number>,
+  sampleLimit: number,
+  report: (phase: string, done: number, total: number) => void,
+): Promise<void> {
   const samples: Branch[] = [];
   const ranges: Branch[] = [];
   for (const table of tables) {

@@ -1,7 +1,7 @@
 import type { ColumnSnapshot, Queryable, SchemaSnapshot, TableSnapshot } from "../snapshot.ts";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, STATS_SQL, TABLES_SQL } from "./catalog.ts";
-import { inferForeignKeys } from "./infer-keys.ts";
-import { measureTables } from "./measure.ts";
+import { inferKeysAndReferences } from "./infer-keys.ts";
+import { countRows, measureTables } from "./measure.ts";
 import { valueTypeOf } from "./types.ts";
 
 export interface IntrospectProgress {
@@ -136,6 +136,8 @@ export async function introspectPostgres(db: Queryable, opts: IntrospectOptions 
     const table = tables.get(keyOf(row.schema, row.table));
     if (!table) continue;
     if (row.type === "p") table.primaryKey = row.columns;
+    const only = row.columns.length === 1 ? table.columns.find((c) => c.name === row.columns[0]) : undefined;
+    if (row.type === "u" && only && !only.nullable) table.uniqueColumns = [...(table.uniqueColumns ?? []), only.name];
     if (row.type === "f" && row.ref_schema && row.ref_table) {
       table.foreignKeys.push({
         name: row.name,
@@ -152,7 +154,8 @@ export async function introspectPostgres(db: Queryable, opts: IntrospectOptions 
   for (const row of statsRows) stats.set(`${keyOf(row.schema, row.table)}\u0000${row.column}`, Number(row.n_distinct));
 
   const list = [...tables.values()];
-  inferForeignKeys(list);
+  await countRows(db, list, report);
+  await inferKeysAndReferences(db, list, report);
   await measureTables(db, list, sizes, stats, opts.sampleLimit ?? 1000, report);
 
   return {
