@@ -55,10 +55,10 @@ export interface Service {
 }
 
 /** A Redis of the test's own on a free port, without persistence, so the shared one stays untouched. */
-export async function startRedis(): Promise<Service> {
+export async function startRedis(): Promise<Service & { freeze(): void; thaw(): void }> {
   const port = await freePort();
   let child: ChildProcess | null = null;
-  const service: Service = {
+  const service = {
     url: `redis://127.0.0.1:${port}`,
     port,
     async start() {
@@ -72,7 +72,15 @@ export async function startRedis(): Promise<Service> {
       await done;
       child = null;
     },
+    /** SIGSTOP: connections stay open and nothing answers, as in a network partition or a stalled host. */
+    freeze() {
+      child?.kill("SIGSTOP");
+    },
+    thaw() {
+      child?.kill("SIGCONT");
+    },
     async dispose() {
+      service.thaw();
       await service.kill();
     },
   };

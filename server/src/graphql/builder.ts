@@ -24,8 +24,11 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };
-  /** Roles: see modules/users/roles.ts. `loggedIn`: a log-in token, not an API key. */
-  AuthScopes: { authenticated: boolean; admin: boolean; analyst: boolean; loggedIn: boolean };
+  /**
+   * Roles: see modules/users/roles.ts. `loggedIn`: a log-in token, not an API
+   * key. `withoutApiKey`: anything but an API key (no credentials included).
+   */
+  AuthScopes: { authenticated: boolean; admin: boolean; analyst: boolean; loggedIn: boolean; withoutApiKey: boolean };
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
@@ -54,11 +57,12 @@ export const builder = new SchemaBuilder<{
       admin: ctx.viewer?.role === "ADMIN",
       analyst: ctx.viewer?.role === "ADMIN" || ctx.viewer?.role === "ANALYST",
       loggedIn: ctx.viewer !== null && !ctx.viewer.apiKeyId,
+      withoutApiKey: !ctx.viewer?.apiKeyId,
     }),
     // A missing or bad credential and a lack of rights are different answers.
     unauthorizedError: (_parent, ctx) => {
       if (ctx.viewer) {
-        const hint = ctx.viewer.apiKeyId ? "Calls with an API key have the key's role, and managing keys needs a log-in." : undefined;
+        const hint = ctx.viewer.apiKeyId ? "Calls with an API key have the key's role; logging in or out and managing keys need a log-in." : undefined;
         return new AppError("FORBIDDEN", "You are not allowed to do this.", { hint });
       }
       return ctx.authError ?? new AppError("UNAUTHENTICATED", "Log in first.", { hint: "Send `Authorization: Bearer <token>`." });

@@ -8,6 +8,8 @@ export interface Viewer {
   role: "ADMIN" | "ANALYST" | "VIEWER";
   /** Set when the call authenticated with an API key rather than a log-in token. */
   apiKeyId?: string;
+  /** With an API key: the owner's own role now (`role` is the key's effective one, never higher). */
+  ownerRole?: "ADMIN" | "ANALYST" | "VIEWER";
 }
 
 /** Per request (or per WebSocket operation): kept small on purpose. */

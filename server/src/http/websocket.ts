@@ -8,7 +8,7 @@ import { authenticate } from "../graphql/authenticate.ts";
 import type { Services } from "../services.ts";
 import { clientIp } from "./limits/client-ip.ts";
 import { createConnectionCounter } from "./limits/connection-limits.ts";
-import type { PersistedOperations } from "./limits/persisted-operations.ts";
+import { maySendOwnDocuments, type PersistedOperations } from "./limits/persisted-operations.ts";
 import type { Yoga } from "./yoga.ts";
 
 type Enveloped = ReturnType<Yoga["getEnveloped"]>;
@@ -76,7 +76,7 @@ export function attachWebSocket(httpServer: Server, yoga: Yoga, services: Servic
           return [new AppError("TOO_MANY_SUBSCRIPTIONS", "This connection runs as many operations as it may.", { hint: "Stop a subscription first, or open another connection." })];
         }
         const auth = connectionAuth.get(ctx.extra.socket);
-        const query = await persisted.forWebSocket(payload, Boolean(auth?.viewer?.apiKeyId));
+        const query = await persisted.forWebSocket(payload, maySendOwnDocuments(auth?.viewer));
         if (query instanceof AppError) return [query];
         const enveloped = yoga.getEnveloped({
           ...ctx,

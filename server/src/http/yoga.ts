@@ -3,11 +3,13 @@ import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../graphql/context.ts";
 import { authenticate } from "../graphql/authenticate.ts";
 import { maxPageSize } from "../graphql/builder.ts";
+import { literalErrorsPlugin } from "../graphql/limits/literal-errors.ts";
 import { inputGuardPlugin } from "../graphql/limits/input-guard-plugin.ts";
 import { queryLimitPlugins } from "../graphql/limits/query-limits.ts";
 import { createErrorMasker } from "../graphql/mask-errors.ts";
 import { schema } from "../graphql/schema.ts";
 import type { Services } from "../services.ts";
+import { createGraphiQLRenderer } from "./graphiql.ts";
 import { clientIp } from "./limits/client-ip.ts";
 import { csrfPreventionPlugin } from "./limits/csrf.ts";
 import type { PersistedOperations } from "./limits/persisted-operations.ts";
@@ -30,6 +32,7 @@ export function createYogaServer(services: Services, persisted: PersistedOperati
     csrfPreventionPlugin(),
     ...persisted.plugins,
     ...queryLimitPlugins(config.queryLimits),
+    literalErrorsPlugin(),
     inputGuardPlugin({ maxPageSize, maxNestedRows: maxPageSize * maxPageSize, maxVariableDepth: 32 }),
     rateLimitPlugin(services.rateLimiter, config.rateLimit) as Plugin,
   ];
@@ -37,6 +40,7 @@ export function createYogaServer(services: Services, persisted: PersistedOperati
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: { title: "AgentMedha GraphQL", subscriptionsProtocol: "WS", defaultQuery: "{\n  __typename\n}\n" },
+    renderGraphiQL: createGraphiQLRenderer(),
     landingPage: false,
     logging: {
       debug: (...args) => log.debug(args),

@@ -1,13 +1,13 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 import type { Config } from "../config.ts";
+import { formatLogLine } from "./log-text.ts";
 import { currentRequestId } from "./request-scope.ts";
 
 export type { Logger };
 
-/** JSON logs for machines; `LOG_PRETTY=1` (set by `npm run dev`) for people. */
-export function createLogger(config: Pick<Config, "logLevel">): Logger {
-  const pretty = process.env.LOG_PRETTY === "1";
-  return pino({
+/** Short lines for a person (`LOG_FORMAT=text`, the default), or JSON lines for machines (`LOG_FORMAT=json`). */
+export function createLogger(config: Pick<Config, "logLevel" | "logFormat">): Logger {
+  const options = {
     level: config.logLevel,
     base: { service: "agentmedha" },
     mixin: () => {
@@ -15,6 +15,9 @@ export function createLogger(config: Pick<Config, "logLevel">): Logger {
       return requestId ? { requestId } : {};
     },
     redact: { paths: ["req.headers.authorization", "*.password", "*.connectionUrl"], censor: "[redacted]" },
-    ...(pretty ? { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname,service" } } } : {}),
-  });
+  };
+  if (config.logFormat === "json") return pino(options);
+  // Formatted in-process: a transport would start a worker thread for a handful of lines.
+  const text: DestinationStream = { write: (line: string) => void process.stdout.write(formatLogLine(line)) };
+  return pino(options, text);
 }

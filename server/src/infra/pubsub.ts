@@ -1,6 +1,6 @@
-import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
-import { createPubSub } from "graphql-yoga";
+import { createPubSub, type PubSubEventTarget } from "graphql-yoga";
 import type { Redis } from "ioredis";
+import { createRelayEventTarget } from "./event-target.ts";
 import type { Logger } from "./logger.ts";
 
 /** A change to one of a user's chat sessions, pushed to that user's clients. */
@@ -35,31 +35,11 @@ export type Topics = {
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
 
 /**
- * The Redis event target fires publish/subscribe commands without awaiting
- * them: while Redis is down each would become an unhandled rejection, which
- * ends a Node process. Failures are logged instead; subscribers recover what
- * they missed from the store (run feeds poll it) and ioredis resubscribes on
- * reconnect.
+ * In-process when no Redis is configured; through Redis so several instances
+ * share events. Either way an instance's own subscribers get its events at
+ * once, Redis or not (event-target.ts).
  */
-function withoutUnhandledFailures(redis: Redis, log?: Logger): Redis {
-  const fireAndForget = new Set<PropertyKey>(["publish", "subscribe", "unsubscribe"]);
-  return new Proxy(redis, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target) as unknown;
-      if (typeof value !== "function") return value;
-      if (!fireAndForget.has(property)) return value.bind(target);
-      return (...args: unknown[]) =>
-        (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((error: unknown) => {
-          log?.warn({ err: error, command: String(property) }, "redis command failed");
-        });
-    },
-  });
-}
-
-/** In-process when no Redis is configured; through Redis so several instances share events. */
-export function createAppPubSub(redis?: { publish: Redis; subscribe: Redis }, log?: Logger): PubSub {
+export function createAppPubSub(redis?: { publish: Redis; subscribe: Redis; instanceId: string; log: Logger }): PubSub {
   if (!redis) return createPubSub<Topics>();
-  return createPubSub<Topics>({
-    eventTarget: createRedisEventTarget({ publishClient: withoutUnhandledFailures(redis.publish, log), subscribeClient: withoutUnhandledFailures(redis.subscribe, log) }),
-  });
+  return createPubSub<Topics>({ eventTarget: createRelayEventTarget(redis) as PubSubEventTarget<Topics> });
 }

@@ -15,16 +15,16 @@ export async function shopDatabase(): Promise<TestDatabase> {
   return db;
 }
 
-export async function addDataSource(t: TestApp, token: string, name: string, connectionUrl: string): Promise<string> {
+export async function addDataSource(t: Pick<TestApp, "gql">, token: string, name: string, connectionUrl: string): Promise<string> {
   const res = await t.gql(`mutation($input: AddDataSourceInput!) { addDataSource(input: $input) { dataSource { id } } }`, { input: { name, connectionUrl } }, token);
   if (!res.data) throw new Error(`addDataSource failed: ${JSON.stringify(res.errors)}`);
   return res.data.addDataSource.dataSource.id as string;
 }
 
-const terminal = new Set(["SUCCEEDED", "FAILED", "CANCELLED", "NEEDS_INPUT"]);
+const terminal = new Set(["SUCCEEDED", "REPLIED", "FAILED", "CANCELLED", "NEEDS_INPUT"]);
 
 /** Asks a question and polls the run until it ends. */
-export async function askAndWait(t: TestApp, token: string, input: Record<string, unknown>, timeoutMs = 30_000) {
+export async function askAndWait(t: Pick<TestApp, "gql">, token: string, input: Record<string, unknown>, timeoutMs = 30_000) {
   const res = await t.gql(`mutation($input: AskInput!) { ask(input: $input) { run { id } session { id } } }`, { input }, token);
   if (!res.data) throw new Error(`ask failed: ${JSON.stringify(res.errors)}`);
   const runId = res.data.ask.run.id as string;

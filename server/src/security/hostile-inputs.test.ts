@@ -169,7 +169,7 @@ describe.each(modes)("hostile GraphQL inputs (%s)", (mode) => {
     const tooBig = await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }", variables: { x: "y".repeat(2_000_000) } }) });
     expect(tooBig.status).toBe(413);
     const longQuestion = await t.gql(`mutation($m: String!) { ask(input: { message: $m }) { run { id } } }`, { m: "how many? ".repeat(500) }, admin.token);
-    expect(codesOf(longQuestion)).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(longQuestion)).toEqual(["QUESTION_TOO_LONG"]);
 
     // A WebSocket message over the size limit closes that socket (1009), not the server.
     const closed = await new Promise<number>((resolve) => {

@@ -43,6 +43,7 @@ const semanticEdit = (field: string, input: string): Case => ({
 const cases: Record<string, Case[]> = {
   "Query.session": [byId("session", `query($id: ID!) { session(id: $id) { id title } }`)],
   "Query.run": [byId("run", `query($id: ID!) { run(id: $id) { id status sql } }`)],
+  "Query.fieldValues": [byId("run", `query($id: ID!) { fieldValues(runId: $id, field: "product.category") { values complete } }`)],
   "Query.dataSource": [byId("dataSource", `query($id: ID!) { dataSource(id: $id) { id name } }`)],
   "Query.node": nodeTargets.map((target) => byId(target, `query($id: ID!) { node(id: $id) { id __typename } }`)),
   "Query.nodes": nodeTargets.map((target) => ({
@@ -86,6 +87,9 @@ const cases: Record<string, Case[]> = {
   "Mutation.setSynonyms": [semanticEdit("setSynonyms", `entity: "orders", synonyms: ["taken"]`)],
   "Mutation.upsertMetric": [semanticEdit("upsertMetric", `entity: "orders", name: "taken", expression: "sum(quantity)"`)],
   "Mutation.deleteMetric": [semanticEdit("deleteMetric", `name: "taken"`)],
+  "Mutation.upsertJoin": [semanticEdit("upsertJoin", `from: "orders", fromColumns: ["customer_id"], to: "customers", toColumns: ["id"], name: "taken"`)],
+  "Mutation.confirmJoin": [semanticEdit("confirmJoin", `name: "taken"`)],
+  "Mutation.deleteJoin": [semanticEdit("deleteJoin", `name: "taken"`)],
   "Mutation.upsertGlossaryTerm": [semanticEdit("upsertGlossaryTerm", `term: "taken", maps: { entity: "orders" }`)],
   "Mutation.deleteGlossaryTerm": [semanticEdit("deleteGlossaryTerm", `term: "taken"`)],
   "Mutation.setBusinessRules": [semanticEdit("setBusinessRules", `fiscalYearStartMonth: 4`)],

@@ -17,11 +17,13 @@ export const sqlErrorCodes = {
   QUERY_TIMEOUT: "The query ran longer than its time limit.",
   QUERY_CANCELLED: "The query was cancelled.",
   QUERY_FAILED: "The database rejected or failed the query.",
+  RESULT_TOO_LARGE: "A value or a row of the result is larger than allowed.",
   DATA_SOURCE_BAD_URL: "The connection URL is malformed or unsupported.",
   DATA_SOURCE_UNREACHABLE: "The database server could not be reached.",
   DATA_SOURCE_AUTH_FAILED: "The database refused the user name or password.",
   DATA_SOURCE_NOT_FOUND: "The database named in the connection does not exist.",
   DATA_SOURCE_CLOSED: "The data source connection was closed.",
+  DATA_SOURCE_HOST_NOT_ALLOWED: "The connection points at a host the connection policy refuses (loopback, private, link-local, or the app's own database).",
 } as const;
 
 export type SqlErrorCode = keyof typeof sqlErrorCodes;
@@ -35,6 +37,9 @@ export interface SqlErrorDetails {
   name?: string;
   /** Low-level cause code, e.g. ECONNREFUSED. */
   cause?: string;
+  /** RESULT_TOO_LARGE: the cap that was exceeded and the size that exceeded it, in bytes. */
+  limit?: number;
+  size?: number;
 }
 
 const defaultHints: Record<SqlErrorCode, string> = {
@@ -51,11 +56,13 @@ const defaultHints: Record<SqlErrorCode, string> = {
   QUERY_TIMEOUT: "Narrow the question (filters, a shorter period) or raise the time limit.",
   QUERY_CANCELLED: "Run the question again when you are ready.",
   QUERY_FAILED: "The database reported an error; check the names and types in the query.",
+  RESULT_TOO_LARGE: "Select fewer or shorter columns (for example left(column, 200)), or aggregate instead of listing raw values.",
   DATA_SOURCE_BAD_URL: "Use postgresql://user:password@host:port/database.",
   DATA_SOURCE_UNREACHABLE: "Check the host name and port, and that the server accepts connections from here.",
   DATA_SOURCE_AUTH_FAILED: "Check the user name and password.",
   DATA_SOURCE_NOT_FOUND: "Check the database name in the connection URL.",
   DATA_SOURCE_CLOSED: "Reopen the data source.",
+  DATA_SOURCE_HOST_NOT_ALLOWED: "Use a publicly reachable database server, or ask an administrator to list the host in DATA_SOURCE_ALLOWED_HOSTS.",
 };
 
 export class SqlSandboxError extends Error {
@@ -105,6 +112,8 @@ interface DriverErrorLike {
   code?: unknown;
   message?: unknown;
   position?: unknown;
+  hint?: unknown;
+  details?: unknown;
 }
 
 function text(value: unknown): string {
@@ -123,6 +132,14 @@ export function toSqlSandboxError(error: unknown, interrupted?: InterruptReason)
   const code = text(e.code);
   const message = text(e.message) || String(error);
   const position = Number(text(e.position)) || undefined;
+  // A sandbox error that crossed a worker boundary as plain data.
+  if (isSqlErrorCode(code)) {
+    return new SqlSandboxError(code, message, {
+      hint: text(e.hint) || undefined,
+      details: typeof e.details === "object" && e.details !== null ? (e.details as SqlErrorDetails) : undefined,
+      cause: error,
+    });
+  }
 
   if (networkCodes.has(code)) {
     return new SqlSandboxError("DATA_SOURCE_UNREACHABLE", `Cannot reach the database server (${code}).`, {

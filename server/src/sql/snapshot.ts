@@ -44,14 +44,30 @@ export interface ColumnSnapshot {
   max?: string | null;
 }
 
+/** Why an undeclared reference was inferred. */
+export interface ReferenceEvidence {
+  /**
+   * The naming rule that proposed it: `names_table` (`customer_id` → the key of
+   * `customer(s)`), `same_name_as_key` (a column named like another table's key),
+   * `shared_name` (a specific name such as `city_name`, unique on the referenced side).
+   */
+  rule: "names_table" | "same_name_as_key" | "shared_name";
+  /** Share of the sampled distinct values found in the referenced column; null when not measured. */
+  containment: number | null;
+  /** Distinct referencing values checked. */
+  sampled: number;
+}
+
 export interface ForeignKeySnapshot {
   name: string;
   columns: string[];
   refSchema: string;
   refTable: string;
   refColumns: string[];
-  /** Declared in the database, or inferred from `<table>_id` naming. */
+  /** Declared in the database, or inferred from names, types and values. */
   inferred: boolean;
+  /** Present on inferred references. */
+  evidence?: ReferenceEvidence;
 }
 
 export interface TableSnapshot {
@@ -62,6 +78,10 @@ export interface TableSnapshot {
   rowEstimate: number;
   columns: ColumnSnapshot[];
   primaryKey: string[];
+  /** The primary key is not declared: a column named like a key, non-null and unique in the data. */
+  primaryKeyInferred?: boolean;
+  /** Single columns known to be unique and non-null: declared unique, or so in the sampled rows. */
+  uniqueColumns?: string[];
   foreignKeys: ForeignKeySnapshot[];
 }
 

@@ -42,7 +42,8 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
     blockFieldSuggestion: { enabled: false },
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, ...reject(tooComplex("is nested too deeply")) },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...reject(tooComplex("asks for too much at once")) },
-    maxAliases: { n: limits.maxAliases, ...reject(tooComplex("uses too many aliases")) },
+    // Every alias counts, `__typename` too: graphql-armor lets those through by default, and 500 of them cost as much as any.
+    maxAliases: { n: limits.maxAliases, allowList: [], ...reject(tooComplex("uses too many aliases")) },
     maxDirectives: { n: limits.maxDirectives, ...reject(tooComplex("uses too many directives")) },
     maxTokens: { n: limits.maxTokens, ...reject(tooComplex("is too long")) },
   });

@@ -3,6 +3,7 @@ import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operation
 import type { Plugin } from "graphql-yoga";
 import { ConfigError, type Config } from "../../config.ts";
 import { AppError } from "../../errors.ts";
+import type { Viewer } from "../../graphql/context.ts";
 import { canonicalDocument } from "./persisted-manifest.ts";
 
 type Options = Config["persistedOperations"];
@@ -22,7 +23,18 @@ function hashOf(extensions: Record<string, unknown> | null | undefined): string 
 const notFound = (http = true) =>
   new AppError("PERSISTED_OPERATION_NOT_FOUND", "No persisted operation has this hash.", { hint: "Reload the web client: the server runs another version.", ...(http ? { http: { status: 404 } } : {}) });
 const onlyPersisted = (http = true) =>
-  new AppError("PERSISTED_OPERATIONS_ONLY", "This server runs only the web client's operations.", { hint: "Call it with an API key to send your own documents.", ...(http ? { http: { status: 403 } } : {}) });
+  new AppError("PERSISTED_OPERATIONS_ONLY", "This server runs only the web client's operations.", { hint: "Call it with an administrator's API key to send your own documents.", ...(http ? { http: { status: 403 } } : {}) });
+
+/**
+ * Who may send documents outside the manifest in `only` mode: API keys of
+ * administrators. A key of anyone else would turn the web client's own
+ * operations (createApiKey among them) into a way around the mode; keys are
+ * minted only by administrators there, and a demoted owner's keys fall back
+ * to the persisted operations.
+ */
+export function maySendOwnDocuments(viewer: Pick<Viewer, "apiKeyId" | "ownerRole"> | null | undefined): boolean {
+  return Boolean(viewer?.apiKeyId && viewer.ownerRole === "ADMIN");
+}
 
 function load(file: string): Map<string, string> {
   try {
@@ -39,11 +51,11 @@ function load(file: string): Map<string, string> {
  * request may name an operation by its SHA-256 hash
  * (`extensions.persistedQuery.sha256Hash`) instead of sending it. `only`:
  * nothing but those operations runs — sent by hash or as their text — except
- * for callers with a valid API key, whose programs send their own documents.
+ * for callers that `maySendOwnDocuments`.
  */
-export function createPersistedOperations(options: Options, isApiKey: (authorization: string | null) => Promise<boolean>) {
+export function createPersistedOperations(options: Options, ownDocuments: (authorization: string | null) => Promise<boolean>) {
   if (options.mode === "off") {
-    return { plugins: [] as Plugin[], forWebSocket: async (payload: OperationPayload, _viaApiKey: boolean): Promise<string | AppError> => payload.query ?? "" };
+    return { plugins: [] as Plugin[], forWebSocket: async (payload: OperationPayload, _ownDocuments: boolean): Promise<string | AppError> => payload.query ?? "" };
   }
   const manifest = load(options.file);
   // A client sending the text of a persisted operation, in any layout, is recognised.
@@ -61,18 +73,18 @@ export function createPersistedOperations(options: Options, isApiKey: (authoriza
     },
     usePersistedOperations({
       getPersistedOperation: (hash) => manifest.get(hash) ?? null,
-      allowArbitraryOperations: options.mode === "allow" ? true : (request) => vetted.has(request) || isApiKey(request.headers.get("authorization")),
+      allowArbitraryOperations: options.mode === "allow" ? true : (request) => vetted.has(request) || ownDocuments(request.headers.get("authorization")),
       customErrors: { notFound: () => notFound(), persistedQueryOnly: () => onlyPersisted(), keyNotFound: () => onlyPersisted() },
     }) as Plugin,
   ];
   return {
     plugins,
     /** The text to run for a graphql-ws subscribe message, under the same rules as HTTP. */
-    async forWebSocket(payload: OperationPayload, viaApiKey: boolean): Promise<string | AppError> {
+    async forWebSocket(payload: OperationPayload, ownDocuments: boolean): Promise<string | AppError> {
       if (payload.query && knownHash(payload.query)) return payload.query;
       const hash = hashOf(payload.extensions);
       if (hash) return manifest.get(hash) ?? notFound(false);
-      if (options.mode === "only" && !viaApiKey) return onlyPersisted(false);
+      if (options.mode === "only" && !ownDocuments) return onlyPersisted(false);
       return payload.query ?? "";
     },
   };

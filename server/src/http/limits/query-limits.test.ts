@@ -19,6 +19,9 @@ describe("query shape limits", () => {
     const hostile = {
       deep: nest(4),
       aliases: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: me { id }`).join(" ")} }`,
+      // Introspection fields count like any other: 500 copies of `__typename` are no cheaper.
+      typenameAliases: `{ ${Array.from({ length: 500 }, (_, i) => `t${i}: __typename`).join(" ")} }`,
+      schemaAliases: `{ ${Array.from({ length: 40 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(" ")} }`,
       directives: `{ me { ${"id @include(if: true) ".repeat(40)} } }`,
       costly: `{ sessions(first: 100) { edges { node { id title messages(first: 100) { edges { node { id content createdAt } } } } } } }`,
       long: `{ me { ${"id ".repeat(5000)} } }`,

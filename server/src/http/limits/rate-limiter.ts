@@ -1,6 +1,5 @@
-import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
-import type { Logger } from "../../infra/logger.ts";
+import type { RedisGuard } from "../../infra/redis-guard.ts";
 
 export interface RateDecision {
   allowed: boolean;
@@ -50,24 +49,17 @@ end
 return {count, ttl}`;
 
 /**
- * Counters shared by every instance through Redis. While Redis is down the
- * instance falls back to its own counters: limits stay (per instance) and
- * requests do not wait for Redis.
+ * Counters shared by every instance through Redis. While Redis is unreachable
+ * (or answers too slowly) the instance falls back to its own counters: limits
+ * stay (per instance) and requests do not wait for Redis.
  */
-export function createRedisRateLimiter(redis: Redis, windowMs: number, fallback: RateLimiter, log: Logger, prefix = "am:rl:"): RateLimiter {
-  let warned = false;
+export function createRedisRateLimiter(guard: RedisGuard, windowMs: number, fallback: RateLimiter, prefix = "am:rl:"): RateLimiter {
   return {
     async hit(key, limit) {
-      if (redis.status !== "ready") return fallback.hit(key, limit);
-      try {
-        const [count, ttl] = (await redis.eval(hitScript, 1, prefix + key, String(windowMs))) as [number, number];
-        warned = false;
-        return decide(count, limit, ttl);
-      } catch (error) {
-        if (!warned) log.warn({ err: error }, "rate limiter falls back to per-instance counters");
-        warned = true;
-        return fallback.hit(key, limit);
-      }
+      const shared = await guard.run((redis) => redis.eval(hitScript, 1, prefix + key, String(windowMs)) as Promise<[number, number]>);
+      if (!shared.ok) return fallback.hit(key, limit);
+      const [count, ttl] = shared.value;
+      return decide(count, limit, ttl);
     },
   };
 }

@@ -69,7 +69,7 @@ builder.queryField("apiKeys", (t) =>
 builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreateApiKeyPayload,
-    description: "Creates a key for a program to call the API as the caller, with the given role at most.",
+    description: "Creates a key for a program to call the API as the caller, with the given role at most. Needs a log-in; under PERSISTED_OPERATIONS=only, an administrator's.",
     authScopes: { loggedIn: true },
     args: { input: t.arg({ type: CreateApiKeyInput }) },
     resolve: async (_root, { input }, ctx) => {

@@ -21,7 +21,12 @@ export function isActive(key: Pick<ApiKey, "revokedAt" | "expiresAt">, now = new
   return !key.revokedAt && (!key.expiresAt || key.expiresAt.getTime() > now.getTime());
 }
 
-export function createApiKeyService({ prisma, log }: { prisma: Prisma; log: Logger }) {
+/**
+ * `adminOnly` (PERSISTED_OPERATIONS=only): keys send their own documents, so
+ * minting one would let anyone out of the web client's operations; only
+ * administrators may.
+ */
+export function createApiKeyService({ prisma, log, adminOnly = false }: { prisma: Prisma; log: Logger; adminOnly?: boolean }) {
   const touched = new Map<string, number>();
 
   function touch(id: string) {
@@ -45,6 +50,9 @@ export function createApiKeyService({ prisma, log }: { prisma: Prisma; log: Logg
     /** Stores the key's hash and returns the key itself, which is never readable again. */
     async create(viewer: Viewer, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
       const name = input.name.trim();
+      if (adminOnly && viewer.role !== "ADMIN") {
+        throw new AppError("FORBIDDEN", "On this server only administrators create API keys.", { hint: "It runs only the web client's operations (PERSISTED_OPERATIONS=only); ask an administrator for a key." });
+      }
       if (!roleAtMost(input.role, viewer.role)) {
         throw new AppError("FORBIDDEN", `A ${viewer.role} cannot create a key with the ${input.role} role.`, { hint: "Pick your own role or a lower one." });
       }
@@ -81,7 +89,7 @@ export function createApiKeyService({ prisma, log }: { prisma: Prisma; log: Logg
         throw new AppError("TOKEN_EXPIRED", "The API key has expired.", { hint: "Create a new key." });
       }
       touch(key.id);
-      return { userId: key.userId, role: weakerRole(key.role, key.user.role), apiKeyId: key.id };
+      return { userId: key.userId, role: weakerRole(key.role, key.user.role), apiKeyId: key.id, ownerRole: key.user.role };
     },
   };
 }

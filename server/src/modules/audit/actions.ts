@@ -11,6 +11,7 @@ export const auditActions = {
   USER_ROLE_CHANGED: "An administrator changed a user's role.",
   API_KEY_CREATED: "An API key was created.",
   API_KEY_REVOKED: "An API key was revoked.",
+  RESULT_EXPORTED: "A run's result was downloaded (/export), with its format and row count.",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -11,6 +11,12 @@ function codeOf(error: unknown): string {
   return typeof code === "string" ? code : "INTERNAL";
 }
 
+/** What the caller was not told about a failure (an AppError's `auditDetails`). */
+function hiddenDetails(error: unknown): Record<string, unknown> {
+  const details = (error as { auditDetails?: unknown }).auditDetails;
+  return details && typeof details === "object" ? (details as Record<string, unknown>) : {};
+}
+
 /** JSON-safe copy: dates become ISO strings, undefined values disappear. */
 const plain = (value: Record<string, unknown> | undefined) => (value ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : undefined);
 
@@ -25,7 +31,7 @@ export class PothosAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     if (!describe) return resolver;
     return async (parent: unknown, args: object, context: Types["Context"], info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]) => {
       const ctx = context as Context;
-      const write = (result: unknown, outcome: "SUCCESS" | "DENIED" | "FAILED", code?: string) => {
+      const write = (result: unknown, outcome: "SUCCESS" | "DENIED" | "FAILED", code?: string, hidden: Record<string, unknown> = {}) => {
         if (!ctx.viewer) return Promise.resolve();
         const records = describe(args as never, result);
         return Promise.all(
@@ -35,7 +41,7 @@ export class PothosAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
               action: record.action,
               outcome,
               target: record.target,
-              details: plain({ ...record.details, ...(code ? { code } : {}) }),
+              details: plain({ ...record.details, ...(code ? { code } : {}), ...hidden }),
               requestId: ctx.requestId,
               ip: ctx.ip,
             }),
@@ -48,7 +54,7 @@ export class PothosAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
         return result;
       } catch (error) {
         const code = codeOf(error);
-        await write(undefined, deniedCodes.has(code) ? "DENIED" : "FAILED", code);
+        await write(undefined, deniedCodes.has(code) ? "DENIED" : "FAILED", code, hiddenDetails(error));
         throw error;
       }
     };

@@ -17,7 +17,11 @@ export const User = builder.prismaNode("User", {
   fields: (t) => ({
     email: t.exposeString("email"),
     name: t.exposeString("name"),
-    role: t.expose("role", { type: RoleEnum }),
+    role: t.field({
+      type: RoleEnum,
+      description: "Through an API key, the caller's own role reads as the key's: the lower of the key's role and the owner's, the rights the call has.",
+      resolve: (user, _args, ctx) => (ctx.viewer?.apiKeyId && ctx.viewer.userId === user.id ? ctx.viewer.role : user.role),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -63,18 +67,21 @@ builder.queryField("me", (t) =>
 builder.mutationFields((t) => ({
   signUp: t.field({
     type: AuthPayload,
-    description: "Creates an account and logs it in. The first account of an installation is its administrator.",
+    description: "Creates an account and logs it in. The first account of an installation is its administrator. Not with an API key.",
+    authScopes: { withoutApiKey: true },
     args: { input: t.arg({ type: SignUpInput }) },
     resolve: (_root, { input }, ctx) => ctx.services.auth.signUp(input),
   }),
   logIn: t.field({
     type: AuthPayload,
+    description: "Not with an API key: a key is for a program, sessions are for people.",
+    authScopes: { withoutApiKey: true },
     args: { input: t.arg({ type: LogInInput }) },
     resolve: (_root, { input }, ctx) => ctx.services.auth.logIn(input.email, input.password),
   }),
   logOut: t.boolean({
-    description: "Revokes every token issued to the caller so far (log out everywhere).",
-    authScopes: { authenticated: true },
+    description: "Revokes every token issued to the caller so far (log out everywhere). Needs a log-in: an API key cannot end its owner's sessions.",
+    authScopes: { loggedIn: true },
     resolve: async (_root, _args, ctx) => {
       await ctx.services.auth.logOut(ctx.viewer!.userId);
       return true;

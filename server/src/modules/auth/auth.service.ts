@@ -11,6 +11,8 @@ export interface AuthDeps {
   cache: Cache;
   tokenKey: Uint8Array;
   tokenTtlSeconds: number;
+  /** SIGNUP_ROLE and SIGNUP_CLOSED: what a self sign-up after the first account gets, and whether there is one. */
+  signUp: { role: "VIEWER" | "ANALYST"; closed: boolean };
 }
 
 export interface SignUpInput {
@@ -23,19 +25,26 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+const signUpClosed = () => new AppError("SIGNUP_CLOSED", "This installation does not accept new accounts.", { hint: "Ask an administrator for an account." });
+
 /** How long a user's role and token version are trusted from the cache; log-out and role changes drop the entry at once. */
 const userCacheSeconds = 60;
 const userKey = (userId: string) => `auth-user:${userId}`;
 
-export function createAuthService({ prisma, cache, tokenKey, tokenTtlSeconds }: AuthDeps) {
+export function createAuthService({ prisma, cache, tokenKey, tokenTtlSeconds, signUp }: AuthDeps) {
   async function session(user: { id: string; tokenVersion: number }) {
     const { token, expiresAt } = await issueToken(tokenKey, { userId: user.id, version: user.tokenVersion }, tokenTtlSeconds);
     return { token, expiresAt, userId: user.id };
   }
 
   return {
-    /** The first account of an installation administers it. */
+    /**
+     * The first account of an installation administers it, even with sign-up
+     * closed (there is no other way to get one); later ones get the sign-up role.
+     */
     async signUp(input: SignUpInput) {
+      // Before anything else, so a closed installation does not tell which e-mails have accounts.
+      if (signUp.closed && (await prisma.user.count()) > 0) throw signUpClosed();
       const email = normaliseEmail(input.email);
       const weakness = passwordWeakness(input.password);
       if (weakness) {
@@ -47,8 +56,9 @@ export function createAuthService({ prisma, cache, tokenKey, tokenTtlSeconds }: 
         if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
           throw new AppError("EMAIL_TAKEN", "An account with this e-mail already exists.", { hint: "Log in instead." });
         }
-        const role = (await tx.user.count()) === 0 ? "ADMIN" : "ANALYST";
-        return tx.user.create({ data: { email, name, passwordHash, role } });
+        const first = (await tx.user.count()) === 0;
+        if (!first && signUp.closed) throw signUpClosed();
+        return tx.user.create({ data: { email, name, passwordHash, role: first ? "ADMIN" : signUp.role } });
       }).catch((error: unknown) => {
         // Two sign-ups racing for one e-mail: the unique index decides.
         if ((error as { code?: string }).code === "P2002") {

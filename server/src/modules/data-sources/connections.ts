@@ -4,6 +4,7 @@ import type { SqlExecutor } from "../../sql/executor/executor.ts";
 import { PgliteExecutor } from "../../sql/executor/pglite/pglite-executor.ts";
 import { PostgresExecutor } from "../../sql/executor/postgres-executor.ts";
 import { parsePostgresUrl } from "../../sql/executor/connection-url.ts";
+import type { ConnectionPolicy } from "./connection-policy.ts";
 
 /**
  * Where a data source lives. The dialect boundary: PostgreSQL servers reached
@@ -36,10 +37,18 @@ export function locate(connectionUrl: string, dataDir: string): DataSourceLocati
   return { kind: "postgres", url: connectionUrl };
 }
 
-export function openExecutor(location: DataSourceLocation): SqlExecutor {
-  return location.kind === "embedded"
-    ? new PgliteExecutor({ source: { dataDir: location.dataDir } })
-    : new PostgresExecutor({ connectionUrl: location.url, maxConnections: 4 });
+/**
+ * `trusted`: the server set this connection up itself (a demo database), so
+ * the policy's public-address rule does not apply to it.
+ */
+function openExecutor(location: DataSourceLocation, policy: ConnectionPolicy, trusted = false): SqlExecutor {
+  if (location.kind === "embedded") return new PgliteExecutor({ source: { dataDir: location.dataDir } });
+  const { database } = parsePostgresUrl(location.url);
+  return new PostgresExecutor({
+    connectionUrl: location.url,
+    maxConnections: 4,
+    connectCheck: (host, port) => policy.check({ host, port, database }, { trusted }),
+  });
 }
 
 interface Entry {
@@ -52,7 +61,7 @@ interface Entry {
  * replaced when its connection changes. Bounded: the least recently used
  * source is closed beyond `maxOpen`.
  */
-export function createConnections(options: { dataDir: string; maxOpen?: number }) {
+export function createConnections(options: { dataDir: string; policy: ConnectionPolicy; maxOpen?: number }) {
   const maxOpen = options.maxOpen ?? 50;
   const open = new Map<string, Entry>();
 
@@ -64,7 +73,7 @@ export function createConnections(options: { dataDir: string; maxOpen?: number }
 
   return {
     /** `sealed` is the encrypted URL: a changed value means a changed connection. */
-    get(id: string, sealed: string, unseal: () => string): SqlExecutor {
+    get(id: string, sealed: string, unseal: () => string, trusted = false): SqlExecutor {
       const existing = open.get(id);
       if (existing && existing.key === sealed) {
         open.delete(id);
@@ -72,10 +81,14 @@ export function createConnections(options: { dataDir: string; maxOpen?: number }
         return existing.executor;
       }
       if (existing) void close(id);
-      const executor = openExecutor(locate(unseal(), options.dataDir));
+      const executor = openExecutor(locate(unseal(), options.dataDir), options.policy, trusted);
       open.set(id, { key: sealed, executor });
       if (open.size > maxOpen) void close(open.keys().next().value!);
       return executor;
+    },
+    /** A connection for a URL that is not stored (yet); closed by the caller. */
+    openTemporary(location: DataSourceLocation, trusted = false): SqlExecutor {
+      return openExecutor(location, options.policy, trusted);
     },
     close,
     async closeAll() {

@@ -4,9 +4,11 @@ import { builder } from "../../graphql/builder.ts";
 import { fromGlobalId, nilUuid } from "../../graphql/ids.ts";
 import type { SchemaSnapshot, TableSnapshot } from "../../sql/snapshot.ts";
 import { sqlErrorCodes } from "../../sql/errors.ts";
+import { connectionErrorCodes, statusMessageFor } from "./connection-errors.ts";
 import { canWrite } from "./data-sources.service.ts";
 
 registerErrorCodes(sqlErrorCodes);
+registerErrorCodes(connectionErrorCodes);
 
 const DataSourceStatusEnum = builder.enumType("DataSourceStatus", {
   values: {
@@ -70,7 +72,11 @@ export const DataSource = builder.prismaNode("DataSource", {
     description: t.exposeString("description"),
     dialect: t.expose("dialect", { type: DialectEnum }),
     status: t.expose("status", { type: DataSourceStatusEnum }),
-    statusMessage: t.exposeString("statusMessage", { nullable: true }),
+    statusMessage: t.string({
+      nullable: true,
+      description: "Why the data source is not READY. Connection failures are told in detail to administrators only.",
+      resolve: (s, _a, ctx) => statusMessageFor(ctx.viewer, s.statusMessage),
+    }),
     visibility: t.expose("visibility", { type: VisibilityEnum }),
     isDemo: t.exposeBoolean("isDemo"),
     schemas: t.exposeStringList("schemas"),
@@ -102,7 +108,11 @@ const AddDataSourceInput = builder.inputType("AddDataSourceInput", {
     name: t.string({ validate: name }),
     description: t.string({ required: false, validate: description.optional().nullable() }),
     connectionUrl: t.string({ validate: connectionUrl, description: "postgresql://user:password@host:port/database[?sslmode=require]. Stored encrypted; never returned." }),
-    schemas: t.stringList({ required: false, validate: schemaList.optional().nullable(), description: "Schemas to use; every non-system schema when omitted." }),
+    schemas: t.stringList({
+      required: false,
+      validate: schemaList.optional().nullable(),
+      description: "Schemas to use; every non-system schema when omitted. System schemas (pg_catalog, information_schema, pg_*) are refused.",
+    }),
   }),
 });
 

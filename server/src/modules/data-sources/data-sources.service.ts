@@ -1,4 +1,4 @@
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, badInput, notFound } from "../../errors.ts";
 import type { Config } from "../../config.ts";
 import type { Prisma } from "../../infra/db/database.ts";
 import type { Logger } from "../../infra/logger.ts";
@@ -12,8 +12,10 @@ import { isSqlSandboxError } from "../../sql/errors.ts";
 import type { SqlExecutor } from "../../sql/executor/executor.ts";
 import { introspectPostgres, type IntrospectProgress } from "../../sql/introspect/postgres.ts";
 import type { SchemaSnapshot } from "../../sql/snapshot.ts";
+import { isSystemSchema } from "../../sql/system-schemas.ts";
 import type { SemanticService } from "../semantic/semantic.service.ts";
-import { locate, openExecutor, type Connections } from "./connections.ts";
+import { connectionFailureFor, rootCause } from "./connection-errors.ts";
+import { locate, type Connections, type DataSourceLocation } from "./connections.ts";
 
 export interface DataSourceDeps {
   prisma: Prisma;
@@ -50,6 +52,21 @@ export function canWrite(viewer: Viewer, source: Pick<DataSource, "ownerId">): b
   return viewer.role === "ADMIN" || (source.ownerId !== null && source.ownerId === viewer.userId && viewer.role !== "VIEWER");
 }
 
+/** A demo database the server installed itself: exempt from the public-address rule of the connection policy. */
+export function isInstalledByServer(source: Pick<DataSource, "isDemo" | "ownerId">): boolean {
+  return source.isDemo && source.ownerId === null;
+}
+
+/** Trimmed, deduplicated schema names; system schemas are refused whatever the caller. */
+function schemaList(input: readonly string[]): string[] {
+  const schemas = [...new Set(input.map((s) => s.trim()).filter(Boolean))];
+  const system = schemas.find(isSystemSchema);
+  if (system) {
+    throw badInput(`"${system}" is a system schema; data sources may only read their own schemas.`, { field: "schemas", schema: system });
+  }
+  return schemas;
+}
+
 /** Tables and columns of a snapshot, for the counts shown on a data source. */
 export function countObjects(snapshot: SchemaSnapshot) {
   return { tableCount: snapshot.tables.length, columnCount: snapshot.tables.reduce((n, t) => n + t.columns.length, 0) };
@@ -58,8 +75,8 @@ export function countObjects(snapshot: SchemaSnapshot) {
 export function createDataSourceService(deps: DataSourceDeps) {
   const { prisma, secrets, connections, semantic, log } = deps;
 
-  function executorFor(source: Pick<DataSource, "id" | "connectionEncrypted">): SqlExecutor {
-    return connections.get(source.id, source.connectionEncrypted, () => secrets.open(source.connectionEncrypted));
+  function executorFor(source: Pick<DataSource, "id" | "connectionEncrypted" | "isDemo" | "ownerId">): SqlExecutor {
+    return connections.get(source.id, source.connectionEncrypted, () => secrets.open(source.connectionEncrypted), isInstalledByServer(source));
   }
 
   async function introspect(executor: SqlExecutor, schemas: string[], onProgress?: (p: IntrospectProgress) => void) {
@@ -76,9 +93,22 @@ export function createDataSourceService(deps: DataSourceDeps) {
     return snapshot;
   }
 
-  /** A connection for a URL that is not stored yet; closed by the caller. */
-  function temporaryExecutor(connectionUrl: string): SqlExecutor {
-    return openExecutor(locateUserUrl(connectionUrl));
+  /** Opens a connection to a URL that is not stored yet, runs `work`, closes it. */
+  async function withTemporary<T>(location: DataSourceLocation, trusted: boolean, work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
+    const executor = connections.openTemporary(location, trusted);
+    try {
+      return await work(executor);
+    } finally {
+      await executor.close();
+    }
+  }
+
+  /** Tries a user's URL; a failure says only what the viewer may know (see connection-errors). */
+  async function tryUserUrl(viewer: Viewer, connectionUrl: string): Promise<void> {
+    const location = locateUserUrl(connectionUrl);
+    await withTemporary(location, false, (executor) => executor.test()).catch((error: unknown) => {
+      throw connectionFailureFor(viewer, error);
+    });
   }
 
   function locateUserUrl(connectionUrl: string) {
@@ -111,17 +141,14 @@ export function createDataSourceService(deps: DataSourceDeps) {
     options: { onProgress?: (p: IntrospectProgress) => void; connectionUrlIsInternal?: boolean } = {},
   ): Promise<DataSource> {
     const name = input.name.trim();
-    const schemas = [...new Set((input.schemas ?? []).map((s) => s.trim()).filter(Boolean))];
-    const location = options.connectionUrlIsInternal ? locate(input.connectionUrl, deps.config.dataDir) : locateUserUrl(input.connectionUrl);
+    const schemas = schemaList(input.schemas ?? []);
+    const trusted = options.connectionUrlIsInternal ?? false;
+    const location = trusted ? locate(input.connectionUrl, deps.config.dataDir) : locateUserUrl(input.connectionUrl);
     await assertNameFree(ownerId, name);
-    const executor = openExecutor(location);
-    let snapshot: SchemaSnapshot;
-    try {
+    const snapshot = await withTemporary(location, trusted, async (executor) => {
       await executor.test();
-      snapshot = await introspect(executor, schemas, options.onProgress);
-    } finally {
-      await executor.close();
-    }
+      return introspect(executor, schemas, options.onProgress);
+    });
     const model = bootstrapSemanticModel(snapshot);
     const source = await prisma.$transaction(async (tx) => {
       const created = await tx.dataSource.create({
@@ -148,7 +175,9 @@ export function createDataSourceService(deps: DataSourceDeps) {
   }
 
   /** Records why a data source cannot be used right now, keeping everything stored. */
-  async function markFailure(id: string, error: unknown) {
+  async function markFailure(id: string, failure: unknown) {
+    // A catalogue read that could not connect is an unreachable source, not a broken one.
+    const error = rootCause(failure);
     const code = isSqlSandboxError(error) || error instanceof AppError ? error.code : "INTROSPECTION_FAILED";
     const status = code === "DATA_SOURCE_UNREACHABLE" || code === "DATA_SOURCE_AUTH_FAILED" || code === "DATA_SOURCE_NOT_FOUND" ? "UNREACHABLE" : "ERROR";
     const message = error instanceof Error ? error.message : String(error);
@@ -183,19 +212,16 @@ export function createDataSourceService(deps: DataSourceDeps) {
     register,
 
     add(viewer: Viewer, input: DataSourceInput) {
-      return register(viewer.userId, input);
+      return register(viewer.userId, input).catch((error: unknown) => {
+        throw connectionFailureFor(viewer, error);
+      });
     },
 
     /** Checks a stored data source (updating its status) or a URL before it is added. */
     async test(viewer: Viewer, target: { id?: string | null; connectionUrl?: string | null }) {
       const started = performance.now();
       if (target.connectionUrl) {
-        const executor = temporaryExecutor(target.connectionUrl);
-        try {
-          await executor.test();
-        } finally {
-          await executor.close();
-        }
+        await tryUserUrl(viewer, target.connectionUrl);
         return { ok: true, latencyMs: Math.round(performance.now() - started), dataSource: null };
       }
       const source = await get(viewer, target.id!);
@@ -203,7 +229,7 @@ export function createDataSourceService(deps: DataSourceDeps) {
         await executorFor(source).test();
       } catch (error) {
         await markFailure(source.id, error);
-        throw error;
+        throw connectionFailureFor(viewer, error);
       }
       const updated =
         source.status === "READY" ? source : await prisma.dataSource.update({ where: { id: source.id }, data: { status: "READY", statusMessage: null } });
@@ -211,7 +237,10 @@ export function createDataSourceService(deps: DataSourceDeps) {
     },
 
     async refresh(viewer: Viewer, id: string) {
-      return refreshSource(await getWritable(viewer, id), viewer.userId);
+      const source = await getWritable(viewer, id);
+      return refreshSource(source, viewer.userId).catch((error: unknown) => {
+        throw connectionFailureFor(viewer, error);
+      });
     },
 
     refreshSource,
@@ -224,15 +253,8 @@ export function createDataSourceService(deps: DataSourceDeps) {
       const name = patch.name?.trim();
       if (name && name !== source.name) await assertNameFree(source.ownerId, name, source.id);
       const connectionUrl = patch.connectionUrl?.trim();
-      if (connectionUrl) {
-        const executor = temporaryExecutor(connectionUrl);
-        try {
-          await executor.test();
-        } finally {
-          await executor.close();
-        }
-      }
-      const schemas = patch.schemas ? [...new Set(patch.schemas.map((s) => s.trim()).filter(Boolean))] : undefined;
+      const schemas = patch.schemas ? schemaList(patch.schemas) : undefined;
+      if (connectionUrl) await tryUserUrl(viewer, connectionUrl);
       const updated = await prisma.dataSource.update({
         where: { id },
         data: {
@@ -244,7 +266,11 @@ export function createDataSourceService(deps: DataSourceDeps) {
         },
       });
       // A new connection or other schemas mean other tables: read them again.
-      if (connectionUrl || schemas) return refreshSource(updated, viewer.userId);
+      if (connectionUrl || schemas) {
+        return refreshSource(updated, viewer.userId).catch((error: unknown) => {
+          throw connectionFailureFor(viewer, error);
+        });
+      }
       return updated;
     },
 

@@ -3,7 +3,10 @@ import { stringify } from "csv-stringify";
 import { authenticate } from "../../graphql/authenticate.ts";
 import { fromGlobalId } from "../../graphql/ids.ts";
 import { exposedError } from "../../errors.ts";
+import type { Viewer } from "../../graphql/context.ts";
+import { clientIp } from "../../http/limits/client-ip.ts";
 import { sendJson } from "../../http/routes.ts";
+import { currentRequestId } from "../../infra/request-scope.ts";
 import type { Services } from "../../services.ts";
 import { guardSql } from "../../sql/guard/guard.ts";
 import type { ResultColumn } from "../../sql/executor/executor.ts";
@@ -18,8 +21,24 @@ export function isExportPath(pathname: string): boolean {
   return pathname.startsWith("/export/");
 }
 
-function fail(res: ServerResponse, status: number, code: string, message: string) {
-  sendJson(res, status, { error: { code, message } });
+function fail(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  sendJson(res, status, { error: { code, message, ...extra } });
+}
+
+/**
+ * Exports re-run queries with a cap twenty times the answer's: they get their
+ * own, smaller quota (RATE_LIMIT_EXPORTS), per API key or else per user.
+ */
+async function overQuota(services: Services, viewer: Viewer, res: ServerResponse): Promise<boolean> {
+  const key = viewer.apiKeyId ? `export:key:${viewer.apiKeyId}` : `export:user:${viewer.userId}`;
+  const decision = await services.rateLimiter.hit(key, services.config.rateLimit.exports);
+  res.setHeader("RateLimit-Limit", String(decision.limit));
+  res.setHeader("RateLimit-Remaining", String(decision.remaining));
+  res.setHeader("RateLimit-Reset", String(decision.resetSeconds));
+  if (decision.allowed) return false;
+  res.setHeader("Retry-After", String(decision.resetSeconds));
+  fail(res, 429, "RATE_LIMITED", `Too many exports; try again in ${decision.resetSeconds} s.`, { retryAfterSeconds: decision.resetSeconds });
+  return true;
 }
 
 /** A file name from the session title: ASCII for old clients, UTF-8 (RFC 5987) for the rest. */
@@ -32,7 +51,10 @@ function disposition(title: string, extension: string): string {
  * GET /export/<runId>.csv|.json — the full result of one of the caller's runs,
  * streamed. Authenticated like the API (`Authorization: Bearer`); another
  * user's run answers 404 like a missing one. Results that were cut at the row
- * cap are re-run under the same sandbox with the larger export cap.
+ * cap are re-run under the same sandbox with the larger export cap, and the
+ * same byte caps as answers (over them: RESULT_TOO_LARGE, no file). Limited
+ * per caller (RATE_LIMIT_EXPORTS) and recorded in the audit log
+ * (RESULT_EXPORTED: run, format, row count; refusals and failures too).
  */
 export async function handleExport(services: Services, req: IncomingMessage, res: ServerResponse, pathname: string) {
   if (req.method !== "GET" && req.method !== "HEAD") return fail(res, 405, "METHOD_NOT_ALLOWED", "Use GET.");
@@ -43,36 +65,62 @@ export async function handleExport(services: Services, req: IncomingMessage, res
     const error = auth.authError ?? { code: "UNAUTHENTICATED", message: "Log in first." };
     return fail(res, 401, error.code, error.message);
   }
+  const viewer = auth.viewer;
+  if (await overQuota(services, viewer, res)) return;
+  const format = match[2] as "csv" | "json";
+  const audit = (outcome: "SUCCESS" | "DENIED" | "FAILED", runId: string | null, details: Record<string, unknown>) =>
+    services.audit.record({
+      actor: { userId: viewer.userId, apiKeyId: viewer.apiKeyId },
+      action: "RESULT_EXPORTED",
+      outcome,
+      target: runId ? { type: "QueryRun", id: runId } : null,
+      details: { ...(runId ? { runId } : {}), format, ...details },
+      requestId: currentRequestId(),
+      ip: clientIp(req, services.config.trustProxy),
+    });
   let runId: string;
   try {
     runId = fromGlobalId(decodeURIComponent(match[1]!), "QueryRun");
   } catch {
+    await audit("DENIED", null, { code: "NOT_FOUND" });
     return fail(res, 404, "NOT_FOUND", "Run not found.");
   }
-  const run = await services.prisma.queryRun.findFirst({ where: { id: runId, userId: auth.viewer.userId }, include: { session: { select: { title: true } }, dataSource: true } });
-  if (!run || !run.columns || !run.rows) return fail(res, 404, "NOT_FOUND", "Run not found, or it has no result to export.");
+  const run = await services.prisma.queryRun.findFirst({ where: { id: runId, userId: viewer.userId }, include: { session: { select: { title: true } }, dataSource: true } });
+  if (!run || !run.columns || !run.rows) {
+    await audit("DENIED", runId, { code: "NOT_FOUND" });
+    return fail(res, 404, "NOT_FOUND", "Run not found, or it has no result to export.");
+  }
 
   let columns = run.columns as unknown as ResultColumn[];
   let rows = run.rows as unknown[][];
   if (run.truncated && run.sql && run.dataSource) {
     try {
       const guarded = await guardSql(run.sql, { allowedSchemas: run.dataSource.schemas, knownTables: knownTables(run.dataSource.snapshot as never) });
-      const result = await services.dataSources.executorFor(run.dataSource).run(guarded, { timeoutMs: services.config.queryTimeoutMs * 4, maxRows: exportMaxRows });
+      const result = await services.dataSources.executorFor(run.dataSource).run(guarded, {
+        timeoutMs: services.config.queryTimeoutMs * 4,
+        maxRows: exportMaxRows,
+        maxBytes: services.config.maxResultBytes,
+        maxRowBytes: services.config.maxRowBytes,
+        maxValueBytes: services.config.maxValueBytes,
+        // A file cut short at the byte cap would pass for the whole result.
+        overBytes: "fail",
+      });
       columns = result.columns;
       rows = result.rows;
     } catch (error) {
       const exposed = exposedError(error);
+      await audit("FAILED", runId, { code: exposed?.code ?? "EXPORT_FAILED" });
       return fail(res, 502, exposed?.code ?? "EXPORT_FAILED", exposed?.message ?? "The query could not be run again for the export.");
     }
   }
 
-  const format = match[2] as "csv" | "json";
   res.writeHead(200, {
     "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
     "content-disposition": disposition(run.session.title, format),
     "cache-control": "no-store",
   });
   if (req.method === "HEAD") return res.end();
+  await audit("SUCCESS", runId, { rowCount: rows.length, ...(run.truncated ? { rerun: true } : {}) });
   if (format === "csv") {
     // A byte-order mark so spreadsheet programs read the file as UTF-8.
     res.write("\ufeff");

@@ -31,6 +31,17 @@ describe("parsePostgresUrl", () => {
     expect(parsePostgresUrl("postgresql://u@h/d?sslmode=verify-full").ssl).toEqual({ rejectUnauthorized: true });
   });
 
+  it("lets ?host=, ?port= and ?dbname= override the URL's parts, as libpq does", () => {
+    expect(parsePostgresUrl("postgresql://u@db.example.com:6543/shop?host=localhost&port=5433&dbname=app")).toMatchObject({
+      host: "localhost",
+      port: 5433,
+      database: "app",
+    });
+    for (const url of ["postgresql://u@h/d?host=a,b", "postgresql://u@h/d?port=0", "postgresql://u@h/d?port=5432x", "postgresql://u@h/d?dbname="]) {
+      expect([url, badUrl(url)]).toEqual([url, "DATA_SOURCE_BAD_URL"]);
+    }
+  });
+
   it("refuses malformed or unsupported URLs with DATA_SOURCE_BAD_URL", () => {
     for (const url of [
       "",

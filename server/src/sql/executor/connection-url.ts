@@ -8,7 +8,7 @@ export interface PostgresConnectionConfig {
   password?: string;
   database: string;
   ssl: false | { rejectUnauthorized: boolean };
-  /** From `connect_timeout` (seconds) when the URL sets it. */
+  /** From `connect_timeout` (seconds) when the URL sets it; executors cap it. */
   connectTimeoutMs?: number;
 }
 
@@ -44,9 +44,10 @@ function sslFrom(mode: string | null, sslFlag: string | null): PostgresConnectio
 }
 
 /**
- * postgresql://user:password@host:port/database?sslmode=require
- * (or ?host=/socket/dir for a Unix socket). Anything malformed is a typed
- * DATA_SOURCE_BAD_URL, never a driver error later.
+ * postgresql://user:password@host:port/database?sslmode=require (or
+ * ?host=/socket/dir for a Unix socket; ?host=, ?port= and ?dbname= as in
+ * libpq). Anything malformed is a typed DATA_SOURCE_BAD_URL, never a driver
+ * error later.
  */
 export function parsePostgresUrl(input: string): PostgresConnectionConfig {
   const text = input.trim();
@@ -59,14 +60,17 @@ export function parsePostgresUrl(input: string): PostgresConnectionConfig {
   } catch {
     throw badUrl("The connection URL is malformed.");
   }
-  const socketDir = url.searchParams.get("host");
-  const host = socketDir?.startsWith("/") ? socketDir : decode(url.hostname, "host");
+  // As in libpq, `?host=`, `?port=` and `?dbname=` override the URL's own parts.
+  const params = url.searchParams;
+  const host = params.get("host") ?? decode(url.hostname, "host");
   if (!host) throw badUrl("The connection URL names no host.");
   if (!host.startsWith("/") && !hostPattern.test(host)) throw badUrl(`"${host}" is not a valid host name.`);
-  const port = url.port ? Number(url.port) : 5432;
+  const portText = params.get("port") ?? url.port;
+  const port = portText ? Number(portText) : 5432;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw badUrl(`"${portText}" is not a valid port.`);
   const user = decode(url.username, "user name");
   if (!user) throw badUrl("The connection URL names no user.");
-  const database = decode(url.pathname.replace(/^\//, ""), "database name");
+  const database = params.get("dbname") ?? decode(url.pathname.replace(/^\//, ""), "database name");
   if (!database || database.includes("/")) throw badUrl("The connection URL names no database (postgresql://user@host/database).");
   const connectTimeout = url.searchParams.get("connect_timeout");
   const connectTimeoutSeconds = connectTimeout === null ? undefined : Number(connectTimeout);

@@ -3,6 +3,7 @@ import type { Queryable, ValueType } from "../snapshot.ts";
 import type { QueryPlan, SessionResult } from "./read-only-session.ts";
 
 export type { QueryPlan } from "./read-only-session.ts";
+import type { ResultCaps } from "./result-size.ts";
 import { convertValue, valueTypeOfInfo, type CellValue } from "./values.ts";
 
 export interface RunOptions {
@@ -10,8 +11,14 @@ export interface RunOptions {
   timeoutMs: number;
   /** Rows returned at most; `truncated` says whether more existed. */
   maxRows: number;
-  /** Stop fetching once about this many bytes of values arrived; default 32 MiB. */
+  /** Keep rows until about this many bytes of values arrived, then truncate; default 32 MiB. */
   maxBytes?: number;
+  /** A row larger than this (as text) fails the run with RESULT_TOO_LARGE; default 1 MiB. */
+  maxRowBytes?: number;
+  /** A value larger than this fails the run with RESULT_TOO_LARGE; default 256 KiB. */
+  maxValueBytes?: number;
+  /** "fail": a result over maxBytes fails with RESULT_TOO_LARGE instead of being truncated (exports); default "truncate". */
+  overBytes?: "truncate" | "fail";
   signal?: AbortSignal;
 }
 
@@ -47,12 +54,28 @@ export interface SqlExecutor {
 }
 
 export const defaultMaxBytes = 32 * 1024 * 1024;
+export const defaultMaxRowBytes = 1024 * 1024;
+export const defaultMaxValueBytes = 256 * 1024;
+
+/** The caps of one run, defaults filled in. */
+export function resultCaps(options: RunOptions): ResultCaps {
+  return {
+    maxRows: options.maxRows,
+    maxBytes: options.maxBytes ?? defaultMaxBytes,
+    maxRowBytes: options.maxRowBytes ?? defaultMaxRowBytes,
+    maxValueBytes: options.maxValueBytes ?? defaultMaxValueBytes,
+    overBytes: options.overBytes ?? "truncate",
+  };
+}
 
 /** Limits come from configuration and code, not from users: nonsense is a programming error. */
 export function checkRunOptions(options: RunOptions): void {
   if (!Number.isSafeInteger(options.maxRows) || options.maxRows < 0) throw new RangeError(`maxRows must be a non-negative integer, got ${options.maxRows}`);
   if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) throw new RangeError(`timeoutMs must be a positive number, got ${options.timeoutMs}`);
-  if (options.maxBytes !== undefined && !(options.maxBytes > 0)) throw new RangeError(`maxBytes must be positive, got ${options.maxBytes}`);
+  for (const cap of ["maxBytes", "maxRowBytes", "maxValueBytes"] as const) {
+    const value = options[cap];
+    if (value !== undefined && !(value > 0)) throw new RangeError(`${cap} must be positive, got ${value}`);
+  }
 }
 
 export function toQueryResult(raw: SessionResult, durationMs: number): QueryResult {

@@ -1,5 +1,6 @@
 import net from "node:net";
 import path from "node:path";
+import { checkedSocket, type ConnectCheck } from "./checked-socket.ts";
 import type { PostgresConnectionConfig } from "./connection-url.ts";
 
 const cancelRequestCode = 80877102;
@@ -9,11 +10,11 @@ const cancelRequestCode = 80877102;
  * the protocol's CancelRequest (no login, works even when the pool is full).
  * Best effort: the caller also closes the connection if this does not help.
  */
-export function sendCancelRequest(config: PostgresConnectionConfig, processId: number, secretKey: number): Promise<void> {
+export function sendCancelRequest(config: PostgresConnectionConfig, processId: number, secretKey: number, check?: ConnectCheck): Promise<void> {
   return new Promise((resolve) => {
-    const socket = config.host.startsWith("/")
-      ? net.connect(path.join(config.host, `.s.PGSQL.${config.port}`))
-      : net.connect(config.port, config.host);
+    const socket = check ? checkedSocket(check) : new net.Socket();
+    if (config.host.startsWith("/")) socket.connect(path.join(config.host, `.s.PGSQL.${config.port}`));
+    else socket.connect(config.port, config.host);
     const done = () => {
       socket.destroy();
       resolve();

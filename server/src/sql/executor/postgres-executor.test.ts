@@ -92,6 +92,58 @@ describe("PostgresExecutor.run", () => {
     expect(result.rowCount).toBeLessThan(10_000);
   });
 
+  it("has the database refuse a 100 MB value before any of it reaches this process, and keeps working", async () => {
+    const before = process.memoryUsage().rss;
+    const error = await executor.run(await guard("SELECT repeat('x', 100000000) AS big"), { timeoutMs: 10_000, maxRows: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SqlSandboxError);
+    expect((error as SqlSandboxError).code).toBe("RESULT_TOO_LARGE");
+    expect((error as SqlSandboxError).message).toBe("A row of the result is 95.4 MiB; the limit is 1 MiB per row.");
+    // Received, the value would be 100 MB of socket buffer and as much again as a string.
+    expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
+    const after = await executor.run(await guard("SELECT n FROM counter"), { timeoutMs: 5000, maxRows: 10 });
+    expect(after.rows).toEqual([[1]]);
+  });
+
+  it("refuses a row over the row cap though each value is under the value cap, and a value over the value cap", async () => {
+    const wide = await failure(executor.run(await guard("SELECT repeat('a', 600) AS a, repeat('b', 600) AS b"), { timeoutMs: 5000, maxRows: 10, maxRowBytes: 1024, maxValueBytes: 1000 }));
+    expect(wide).toBe("RESULT_TOO_LARGE");
+    const long = await executor
+      .run(await guard("SELECT g, CASE WHEN g = 3 THEN repeat('y', 2000) END AS note FROM generate_series(1, 5) g"), { timeoutMs: 5000, maxRows: 10, maxValueBytes: 1024 })
+      .catch((e: unknown) => e as SqlSandboxError);
+    expect(long).toMatchObject({ code: "RESULT_TOO_LARGE", details: { name: "note", limit: 1024, size: 2000 } });
+    expect((long as SqlSandboxError).message).toContain("row 3");
+  });
+
+  it("checks each row as it streams: rows past the cap are never computed, and the row check keeps names, types and order", async () => {
+    const capped = await executor.run(await guard("SELECT g, CASE WHEN g > 5 THEN repeat('z', 100000000) END AS late FROM generate_series(1, 1000) g"), {
+      timeoutMs: 5000,
+      maxRows: 3,
+    });
+    expect(capped).toMatchObject({ rows: [[1, null], [2, null], [3, null]], truncated: true });
+    const shaped = await executor.run(await guard("SELECT 'b' AS agentmedha_row, 2 AS bytes UNION ALL SELECT 'a', 1 ORDER BY 2 DESC"), { timeoutMs: 5000, maxRows: 10 });
+    expect(shaped.columns.map((c) => c.name)).toEqual(["agentmedha_row", "bytes"]);
+    expect(shaped.rows).toEqual([["b", 2], ["a", 1]]);
+  });
+
+  it("has the database stop a FETCH whose rows grow past the total it may send: small rows first, then 900 KB ones", async () => {
+    const before = process.memoryUsage().rss;
+    const result = await executor.run(await guard("SELECT g, CASE WHEN g > 100 THEN repeat('x', 900000) END AS pad FROM generate_series(1, 5000) g"), {
+      timeoutMs: 10_000,
+      maxRows: 5000,
+      maxBytes: 4 * 1024 * 1024,
+    });
+    // The FETCH after the first small rows asked for 2 000 rows, 1.8 GB had they all come.
+    expect(result.truncated).toBe(true);
+    expect(result.rowCount).toBeGreaterThanOrEqual(8);
+    expect(result.rowCount).toBeLessThanOrEqual(100);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it("fails instead of truncating at the byte budget when asked to (exports)", async () => {
+    const code = await failure(executor.run(await guard("SELECT repeat('x', 1000) FROM generate_series(1, 10000)"), { timeoutMs: 5000, maxRows: 10_000, maxBytes: 100_000, overBytes: "fail" }));
+    expect(code).toBe("RESULT_TOO_LARGE");
+  });
+
   it("times out a long query, cancels it on the server, and keeps working", async () => {
     const code = await failure(executor.run(await guard("SELECT count(*) FROM generate_series(1, 10000000000)"), { timeoutMs: 300, maxRows: 10 }));
     expect(code).toBe("QUERY_TIMEOUT");

@@ -2,8 +2,9 @@ import pg from "pg";
 import { SqlSandboxError, toSqlSandboxError } from "../errors.ts";
 import type { GuardedSql } from "../guard/guard.ts";
 import type { Queryable } from "../snapshot.ts";
+import { checkedSocket, type ConnectCheck } from "./checked-socket.ts";
 import { parsePostgresUrl, type PostgresConnectionConfig } from "./connection-url.ts";
-import { checkRunOptions, defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "./executor.ts";
+import { checkRunOptions, resultCaps, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "./executor.ts";
 import { InterruptWatch } from "./interrupt.ts";
 import { sendCancelRequest } from "./pg-cancel.ts";
 import type { RawConnection } from "./raw-connection.ts";
@@ -14,8 +15,14 @@ export interface PostgresExecutorOptions {
   connectionUrl: string;
   /** Most connections open to this data source at once; default 4. */
   maxConnections?: number;
-  /** Opening a connection (and waiting for a free one); default 5 000 ms or the URL's connect_timeout. */
+  /**
+   * Opening a connection (and waiting for a free one); default 5 000 ms. The
+   * URL's connect_timeout may shorten it, never lengthen it: a URL must not
+   * hold a request open for as long as it likes.
+   */
   connectTimeoutMs?: number;
+  /** Runs before every connection opens (pool, test, cancel request) and says which address to open. */
+  connectCheck?: ConnectCheck;
   /** Idle connections close after this; default 30 000 ms. */
   idleTimeoutMs?: number;
   /** After a cancel request, drop the connection if the query still runs this long; default 2 000 ms. */
@@ -47,8 +54,11 @@ function rawConnection(client: pg.PoolClient): RawConnection {
   };
 }
 
-function clientConfig(config: PostgresConnectionConfig, connectTimeoutMs: number): pg.ClientConfig {
+const defaultConnectTimeoutMs = 5000;
+
+function clientConfig(config: PostgresConnectionConfig, connectTimeoutMs: number, check: ConnectCheck | undefined): pg.ClientConfig {
   return {
+    ...(check ? { stream: () => checkedSocket(check) } : {}),
     host: config.host,
     port: config.port,
     user: config.user,
@@ -74,15 +84,17 @@ export class PostgresExecutor implements SqlExecutor {
   readonly #connectTimeoutMs: number;
   readonly #cancelGraceMs: number;
   readonly #maxConnections: number;
+  readonly #check: ConnectCheck | undefined;
   #closed = false;
 
   constructor(options: PostgresExecutorOptions) {
     this.#config = parsePostgresUrl(options.connectionUrl);
-    this.#connectTimeoutMs = options.connectTimeoutMs ?? this.#config.connectTimeoutMs ?? 5000;
+    this.#connectTimeoutMs = Math.min(options.connectTimeoutMs ?? defaultConnectTimeoutMs, this.#config.connectTimeoutMs ?? Infinity);
+    this.#check = options.connectCheck;
     this.#cancelGraceMs = options.cancelGraceMs ?? 2000;
     this.#maxConnections = options.maxConnections ?? 4;
     this.#pool = new pg.Pool({
-      ...clientConfig(this.#config, this.#connectTimeoutMs),
+      ...clientConfig(this.#config, this.#connectTimeoutMs, this.#check),
       max: this.#maxConnections,
       idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
       allowExitOnIdle: true,
@@ -100,13 +112,7 @@ export class PostgresExecutor implements SqlExecutor {
       runReadOnly(
         connection,
         query.sql,
-        {
-          timeoutMs: options.timeoutMs,
-          maxRows: options.maxRows,
-          maxBytes: options.maxBytes ?? defaultMaxBytes,
-          searchPath: query.searchPath,
-          checkpoint,
-        },
+        { ...resultCaps(options), timeoutMs: options.timeoutMs, searchPath: query.searchPath, checkpoint },
         this.#types,
       ),
     );
@@ -119,7 +125,8 @@ export class PostgresExecutor implements SqlExecutor {
 
   async test(): Promise<void> {
     this.#ensureOpen();
-    const client = new pg.Client(clientConfig(this.#config, this.#connectTimeoutMs));
+    // A bounded query too: a server that accepts the log-in must not hold the test open either.
+    const client = new pg.Client({ ...clientConfig(this.#config, this.#connectTimeoutMs, this.#check), query_timeout: this.#connectTimeoutMs });
     client.on("error", () => undefined);
     try {
       await client.connect();
@@ -206,7 +213,7 @@ export class PostgresExecutor implements SqlExecutor {
   #interrupt(client: pg.PoolClient): NodeJS.Timeout {
     const internals = client as unknown as ClientInternals;
     if (typeof internals.processID === "number" && typeof internals.secretKey === "number") {
-      void sendCancelRequest(this.#config, internals.processID, internals.secretKey);
+      void sendCancelRequest(this.#config, internals.processID, internals.secretKey, this.#check);
     }
     const timer = setTimeout(() => internals.connection?.stream?.destroy(), this.#cancelGraceMs);
     timer.unref();

@@ -1,12 +1,10 @@
 import type { RawConnection } from "./raw-connection.ts";
+import { ResultBudget, type ResultCaps } from "./result-size.ts";
+import { rowTooLarge, sizeCheckFailure, withSizeChecks } from "./size-check.ts";
 import type { TypeCatalog, TypeInfo } from "./type-catalog.ts";
 
-export interface SessionLimits {
+export interface SessionLimits extends ResultCaps {
   timeoutMs: number;
-  /** Rows kept; one more is fetched to know whether the result was truncated. */
-  maxRows: number;
-  /** Stop fetching once this many bytes of values arrived (checked per batch). */
-  maxBytes: number;
   searchPath: readonly string[];
   /** Called between round trips; throws when the caller gave up (timeout, cancel). */
   checkpoint(): void;
@@ -19,7 +17,6 @@ export interface SessionResult {
 }
 
 const cursor = "agentmedha_result";
-const fetchBatch = 2000;
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -45,6 +42,9 @@ export function openTransactionSql(limits: Pick<SessionLimits, "timeoutMs" | "se
     `SET LOCAL search_path = ${searchPath}`,
     "SET LOCAL standard_conforming_strings = on",
     "SET LOCAL cursor_tuple_fraction = 1",
+    // A planner estimate of millions of rows (a cross join) would JIT-compile the
+    // query, hundreds of milliseconds of CPU for a result cut at MAX_RESULT_ROWS.
+    "SET LOCAL jit = off",
     "SET LOCAL extra_float_digits = 1",
     "SET LOCAL bytea_output = 'hex'",
     "SELECT pg_catalog.set_config('DateStyle', 'ISO,' || pg_catalog.split_part(pg_catalog.current_setting('DateStyle'), ',', 2), true)",
@@ -55,7 +55,10 @@ export function openTransactionSql(limits: Pick<SessionLimits, "timeoutMs" | "se
  * Runs one guarded SELECT as a cursor inside a read-only transaction, fetching
  * at most maxRows + 1 rows, then rolls back. The SQL text was checked by the
  * guard; DECLARE goes through the extended protocol, so the server itself
- * refuses a second statement and DECLARE refuses data-modifying WITH parts.
+ * refuses a second statement and data-modifying WITH parts. The byte caps
+ * hold while rows stream: the database refuses an oversized row and stops
+ * the cursor past the total it may send, and every value and row is counted
+ * as it is kept.
  */
 export async function runReadOnly(
   connection: RawConnection,
@@ -63,42 +66,46 @@ export async function runReadOnly(
   limits: SessionLimits,
   types: TypeCatalog,
 ): Promise<SessionResult> {
+  const budget = new ResultBudget(limits);
+  const { maxRowBytes } = budget.caps;
+  const rows: (string | null)[][] = [];
+  let fields: { name: string; oid: number }[] = [];
   await connection.batch(openTransactionSql(limits));
   try {
     limits.checkpoint();
-    await connection.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
-    const rows: (string | null)[][] = [];
-    let fields: { name: string; oid: number }[] = [];
-    let bytes = 0;
-    let truncated = false;
+    await connection.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${withSizeChecks(sql, maxRowBytes, budget.totalCap)}`);
+    const columnName = (i: number) => fields[i]?.name ?? `#${i + 1}`;
     for (;;) {
       limits.checkpoint();
-      const wanted = Math.min(fetchBatch, limits.maxRows + 1 - rows.length);
-      const batch = await connection.query(`FETCH FORWARD ${positiveInt(wanted)} FROM ${cursor}`);
-      if (fields.length === 0) fields = batch.fields;
+      const wanted = budget.nextFetch();
+      let batch: Awaited<ReturnType<RawConnection["query"]>>;
+      try {
+        batch = await connection.query(`FETCH FORWARD ${wanted} FROM ${cursor}`);
+      } catch (error) {
+        const size = sizeCheckFailure(error);
+        if (size?.kind === "row") throw rowTooLarge(size.size, maxRowBytes);
+        if (!size) throw error;
+        budget.cut();
+        break;
+      }
+      // The last column is the size check's.
+      if (fields.length === 0) fields = batch.fields.slice(0, -1);
       for (const row of batch.rows) {
+        row.pop();
+        if (!budget.admit(row, columnName)) break;
         rows.push(row);
-        for (const value of row) bytes += value === null ? 1 : value.length;
       }
-      if (rows.length > limits.maxRows) {
-        rows.length = limits.maxRows;
-        truncated = true;
-        break;
-      }
-      if (batch.rows.length < wanted) break;
-      if (bytes > limits.maxBytes) {
-        truncated = true;
-        break;
-      }
+      if (budget.full || batch.rows.length < wanted) break;
     }
-    await types.resolve(
-      connection,
-      fields.map((f) => f.oid),
-    );
-    return { columns: fields.map((f) => ({ name: f.name, type: types.get(f.oid) })), rows, truncated };
   } finally {
     await connection.batch("ROLLBACK").catch(() => undefined);
   }
+  // After the transaction: a cursor stopped by the size check aborted it.
+  await types.resolve(
+    connection,
+    fields.map((f) => f.oid),
+  );
+  return { columns: fields.map((f) => ({ name: f.name, type: types.get(f.oid) })), rows, truncated: budget.full };
 }
 
 export interface QueryPlan {

@@ -91,10 +91,39 @@ describe("guardSql", () => {
     expect(rejection("SELECT * FROM (WITH x AS (SELECT 1) SELECT * FROM x) s, x", { ...options, knownTables: fixtureTables })).toBe("SQL_UNKNOWN_OBJECT");
   });
 
-  it("allows catalogue schemas only when the data source lists them", () => {
-    expect(rejection("SELECT relname FROM pg_catalog.pg_class")).toBe("SQL_FORBIDDEN_SCHEMA");
-    expect(rejection("SELECT relname FROM pg_catalog.pg_class", { allowedSchemas: ["public", "pg_catalog"] })).toBe("accepted");
-    expect(rejection("SELECT relname FROM pg_class", { allowedSchemas: ["public", "pg_catalog"] })).toBe("accepted");
+  it("never reads system schemas, even when the data source lists them", () => {
+    const listed: GuardOptions[] = [
+      options,
+      { allowedSchemas: ["public", "pg_catalog", "information_schema", "pg_toast"] },
+      { allowedSchemas: ["public", "pg_catalog", "information_schema"], knownTables: fixtureTables },
+    ];
+    const reads = [
+      "SELECT rolname, rolpassword FROM pg_catalog.pg_authid",
+      "SELECT rolname, rolpassword FROM pg_authid",
+      "SELECT * FROM pg_catalog.pg_roles",
+      "SELECT * FROM pg_roles",
+      "SELECT usename, passwd FROM pg_shadow",
+      "SELECT * FROM information_schema.tables",
+      "SELECT * FROM \"information_schema\".\"columns\"",
+      "SELECT * FROM INFORMATION_SCHEMA.TABLES",
+      "SELECT * FROM pg_toast.pg_toast_2619",
+      "SELECT * FROM pg_temp.t",
+      "SELECT * FROM customers c JOIN pg_catalog.pg_class k ON k.oid = c.id",
+      "SELECT (SELECT count(*) FROM pg_stat_activity)",
+      "WITH x AS (SELECT * FROM pg_user) SELECT * FROM x",
+      "TABLE pg_authid",
+    ];
+    for (const opts of listed) {
+      expect(reads.map((sql) => [sql, rejection(sql, opts)])).toEqual(reads.map((sql) => [sql, "SQL_FORBIDDEN_SCHEMA"]));
+    }
+    expect(rejection("SELECT pg_catalog.pg_authid.rolpassword FROM customers", listed[1])).toBe("SQL_FORBIDDEN_SCHEMA");
+    // Server functions that read files or the catalogue stay off the allow-list.
+    for (const sql of ["SELECT pg_read_file('/etc/passwd')", "SELECT pg_catalog.pg_ls_dir('.')", "SELECT current_setting('data_directory')", "SELECT 'pg_authid'::regclass"]) {
+      expect(rejection(sql, listed[1]), sql).toMatch(/SQL_FORBIDDEN_(FUNCTION|TYPE)/);
+    }
+    // Built-in functions may still be qualified with pg_catalog, and system schemas leave the search path.
+    expect(rejection("SELECT pg_catalog.count(*) FROM customers", listed[2])).toBe("accepted");
+    expect(guardSqlSync("SELECT 1", listed[1]!).searchPath).toEqual(["public"]);
   });
 
   it("checks functions wherever they appear in the tree", () => {

@@ -1,11 +1,11 @@
 import { SqlSandboxError } from "../errors.ts";
 import { initParser, parserReady, parseStatements, statementText, treeSignature } from "./parser.ts";
-import { QueryWalker, type TableRef } from "./walk.ts";
+import { QueryWalker, userSchemas, type TableRef } from "./walk.ts";
 
 export type { TableRef } from "./walk.ts";
 
 export interface GuardOptions {
-  /** Schemas the query may read. pg_catalog and information_schema only when listed. */
+  /** Schemas the query may read. System schemas (pg_catalog, information_schema, any pg_*) never, even when listed. */
   allowedSchemas: readonly string[];
   /** "schema.table" names of the data source; when given, any other table is SQL_UNKNOWN_OBJECT. */
   knownTables?: ReadonlySet<string>;
@@ -92,6 +92,6 @@ function check(sql: string, options: GuardOptions): GuardedSql {
   return {
     sql: text,
     tables: [...walker.tables.values()],
-    searchPath: [...options.allowedSchemas],
+    searchPath: userSchemas(options.allowedSchemas),
   } as unknown as GuardedSql;
 }

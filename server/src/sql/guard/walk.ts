@@ -1,4 +1,5 @@
 import { SqlSandboxError } from "../errors.ts";
+import { isSystemSchema } from "../system-schemas.ts";
 import {
   allowedFunctions,
   allowedSampleMethods,
@@ -63,11 +64,14 @@ function strings(list: unknown): string[] {
 export class QueryWalker {
   readonly tables = new Map<string, TableRef>();
   readonly #options: WalkOptions;
+  /** The allowed schemas without system ones, which no data source may read whatever it lists. */
+  readonly #schemas: readonly string[];
   readonly #allowed: ReadonlySet<string>;
 
   constructor(options: WalkOptions) {
     this.#options = options;
-    this.#allowed = new Set(options.allowedSchemas);
+    this.#schemas = userSchemas(options.allowedSchemas);
+    this.#allowed = new Set(this.#schemas);
   }
 
   /** Entry point: the statement node of a RawStmt, e.g. `{ SelectStmt: {...} }`. */
@@ -290,14 +294,14 @@ export class QueryWalker {
     const known = this.#options.knownTables;
     if (schema !== undefined) {
       if (!this.#allowed.has(schema)) throw this.#schemaError(schema);
-      if (known && !isSystemSchema(schema) && !known.has(`${schema}.${name}`)) throw unknownTable(`${schema}.${name}`);
+      if (known && !known.has(`${schema}.${name}`)) throw unknownTable(`${schema}.${name}`);
       return this.#record(schema, name);
     }
     if (scope.ctes.has(name)) return;
-    // Unqualified names are looked up in pg_catalog before the search path.
-    if (name.startsWith("pg_") && !this.#allowed.has(builtinSchema)) throw this.#schemaError(builtinSchema);
+    // Unqualified names are looked up in pg_catalog before the search path, and its relations are all pg_*.
+    if (name.startsWith("pg_")) throw this.#schemaError(builtinSchema);
     if (!known) return this.#record(null, name);
-    const resolved = this.#options.allowedSchemas.find((s) => known.has(`${s}.${name}`));
+    const resolved = this.#schemas.find((s) => known.has(`${s}.${name}`));
     if (resolved === undefined) throw unknownTable(name);
     this.#record(resolved, name);
   }
@@ -313,8 +317,8 @@ export class QueryWalker {
   }
 }
 
-function isSystemSchema(schema: string): boolean {
-  return schema === builtinSchema || schema === "information_schema";
+export function userSchemas(schemas: readonly string[]): string[] {
+  return schemas.filter((s) => !isSystemSchema(s));
 }
 
 function unknownTable(name: string): SqlSandboxError {

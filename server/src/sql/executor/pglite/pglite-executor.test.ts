@@ -61,6 +61,25 @@ describe("PgliteExecutor", () => {
     expect(result.truncated).toBe(true);
   });
 
+  it("refuses a 100 MB value in the worker, reopens the database whose memory grew for it, and gives that memory back", async () => {
+    await executor.run(await guard("SELECT n FROM counter"), { timeoutMs: 10_000, maxRows: 10 });
+    const before = process.memoryUsage().rss;
+    const error = await executor.run(await guard("SELECT repeat('x', 100000000) AS big"), { timeoutMs: 30_000, maxRows: 10 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "RESULT_TOO_LARGE", details: { limit: 1024 * 1024 } });
+    expect((error as SqlSandboxError).message).toContain("the limit is 1 MiB per row");
+    const after = await executor.run(await guard("SELECT n FROM counter"), { timeoutMs: 10_000, maxRows: 10 });
+    expect(after.rows).toEqual([[1]]);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it("refuses a value over the value cap as rows arrive, with its column", async () => {
+    const error = await executor
+      .run(await guard("SELECT g, CASE WHEN g = 2 THEN repeat('y', 5000) END AS note FROM generate_series(1, 3) g"), { timeoutMs: 10_000, maxRows: 10, maxValueBytes: 4096 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SqlSandboxError);
+    expect(error).toMatchObject({ code: "RESULT_TOO_LARGE", details: { name: "note", limit: 4096, size: 5000 } });
+  });
+
   it("stops an overrunning query by terminating its worker while this thread stays responsive, then reopens", async () => {
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 20);

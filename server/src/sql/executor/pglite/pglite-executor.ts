@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { interruptError, SqlSandboxError, toSqlSandboxError } from "../../errors.ts";
 import type { GuardedSql } from "../../guard/guard.ts";
 import type { Queryable } from "../../snapshot.ts";
-import { checkRunOptions, defaultMaxBytes, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "../executor.ts";
+import { checkRunOptions, resultCaps, toQueryResult, type QueryResult, type RunOptions, type SqlExecutor } from "../executor.ts";
 import { InterruptWatch } from "../interrupt.ts";
 import type { QueryPlan, SessionResult } from "../read-only-session.ts";
 import type { PgliteSource, WorkerInit, WorkerMessage, WorkerRequest } from "./protocol.ts";
@@ -18,6 +18,8 @@ export interface PgliteExecutorOptions {
   startTimeoutMs?: number;
   /** JS heap limit of the worker, so a runaway result kills the worker, not the server; default 1024 MB. */
   memoryLimitMb?: number;
+  /** Reopen the database in a fresh worker once its WASM memory grew this much (it never shrinks); default 256 MB. */
+  recycleAfterGrowthMb?: number;
 }
 
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
@@ -71,14 +73,7 @@ export class PgliteExecutor implements SqlExecutor {
       const started = performance.now();
       const raw = (await this.#call(
         session,
-        {
-          kind: "run",
-          sql: query.sql,
-          timeoutMs: options.timeoutMs,
-          maxRows: options.maxRows,
-          maxBytes: options.maxBytes ?? defaultMaxBytes,
-          searchPath: [...query.searchPath],
-        },
+        { kind: "run", sql: query.sql, timeoutMs: options.timeoutMs, caps: resultCaps(options), searchPath: [...query.searchPath] },
         options.timeoutMs,
         options.signal,
       )) as SessionResult;
@@ -171,6 +166,8 @@ export class PgliteExecutor implements SqlExecutor {
     const pending = new Map<number, Pending>();
     let exit!: () => void;
     const exited = new Promise<void>((resolve) => (exit = resolve));
+    // Assigned below, before any message can arrive.
+    let session!: WorkerSession;
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         reject(stopped("The embedded database did not open in time."));
@@ -188,6 +185,7 @@ export class PgliteExecutor implements SqlExecutor {
           const entry = pending.get(message.id);
           pending.delete(message.id);
           if (!entry) return;
+          if (message.grownBytes > (this.#options.recycleAfterGrowthMb ?? 256) * 1024 * 1024) this.#restart(session);
           if (message.ok) entry.resolve(message.value);
           else entry.reject(toSqlSandboxError(message.error));
         }
@@ -207,7 +205,8 @@ export class PgliteExecutor implements SqlExecutor {
       });
     });
     ready.catch(() => undefined);
-    return { worker, ready, pending, exited };
+    session = { worker, ready, pending, exited };
+    return session;
   }
 
   #failAll(pending: Map<number, Pending>, error: SqlSandboxError): void {

@@ -1,4 +1,5 @@
 import type { QueryPlan, SessionResult } from "../read-only-session.ts";
+import type { ResultCaps } from "../result-size.ts";
 
 /** Where an embedded data source's files come from. */
 export type PgliteSource =
@@ -14,7 +15,7 @@ export interface WorkerInit {
 }
 
 export type WorkerRequest =
-  | { id: number; kind: "run"; sql: string; timeoutMs: number; maxRows: number; maxBytes: number; searchPath: string[] }
+  | { id: number; kind: "run"; sql: string; timeoutMs: number; caps: ResultCaps; searchPath: string[] }
   | { id: number; kind: "explain"; sql: string; timeoutMs: number; searchPath: string[] }
   | { id: number; kind: "query"; sql: string; params: unknown[]; timeoutMs: number }
   | { id: number; kind: "ping" }
@@ -25,10 +26,14 @@ export interface WorkerFailure {
   code?: string;
   message: string;
   position?: string;
+  /** A sandbox error raised in the worker keeps its hint and details. */
+  hint?: string;
+  details?: Record<string, unknown>;
 }
 
+/** Replies also say how much the database's WASM memory has grown since it opened (it never shrinks). */
 export type WorkerMessage =
   | { kind: "ready" }
   | { kind: "fatal"; error: WorkerFailure }
-  | { kind: "reply"; id: number; ok: true; value: SessionResult | QueryPlan | { rows: Record<string, unknown>[] } | null }
-  | { kind: "reply"; id: number; ok: false; error: WorkerFailure };
+  | { kind: "reply"; id: number; ok: true; value: SessionResult | QueryPlan | { rows: Record<string, unknown>[] } | null; grownBytes: number }
+  | { kind: "reply"; id: number; ok: false; error: WorkerFailure; grownBytes: number };

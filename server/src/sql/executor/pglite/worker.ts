@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, types } from "@electric-sql/pglite";
+import { SqlSandboxError } from "../../errors.ts";
 import type { RawConnection } from "../raw-connection.ts";
 import { explainReadOnly, queryReadOnly, runReadOnly } from "../read-only-session.ts";
 import { TypeCatalog } from "../type-catalog.ts";
@@ -17,6 +18,7 @@ if (!port) throw new Error("pglite worker must run in a worker thread");
 const init = workerData as WorkerInit;
 
 function failure(error: unknown): WorkerFailure {
+  if (error instanceof SqlSandboxError) return { ...error.toJSON(), details: { ...error.details } };
   const e = (typeof error === "object" && error !== null ? error : {}) as { code?: unknown; message?: unknown; position?: unknown };
   return {
     ...(typeof e.code === "string" ? { code: e.code } : {}),
@@ -43,6 +45,10 @@ try {
   process.exit(1);
 }
 
+/** WASM memory only grows: a query that built a huge value keeps it reserved until the worker ends. */
+const wasmBytes = () => (db as unknown as { mod?: { wasmMemory?: WebAssembly.Memory } }).mod?.wasmMemory?.buffer.byteLength ?? 0;
+const openedBytes = wasmBytes();
+
 const identity = (value: string) => value;
 const instanceParsers = (db as unknown as { parsers?: Record<string, unknown> }).parsers ?? {};
 /** Every type PGlite would parse, left as the text the server sent: the main thread maps values. */
@@ -62,10 +68,12 @@ const connection: RawConnection = {
 const catalog = new TypeCatalog();
 const noCheckpoint = () => undefined;
 
-async function handle(request: WorkerRequest): Promise<WorkerMessage & { kind: "reply" }> {
+type Reply = (WorkerMessage & { kind: "reply"; ok: true }) extends infer R ? Omit<R, "grownBytes"> : never;
+
+async function handle(request: WorkerRequest): Promise<Reply> {
   switch (request.kind) {
     case "run": {
-      const value = await runReadOnly(connection, request.sql, { ...request, checkpoint: noCheckpoint }, catalog);
+      const value = await runReadOnly(connection, request.sql, { ...request.caps, ...request, checkpoint: noCheckpoint }, catalog);
       return { kind: "reply", id: request.id, ok: true, value };
     }
     case "explain": {
@@ -93,9 +101,9 @@ let chain: Promise<void> = Promise.resolve();
 port.on("message", (request: WorkerRequest) => {
   chain = chain.then(async () => {
     try {
-      send(await handle(request));
+      send({ ...(await handle(request)), grownBytes: wasmBytes() - openedBytes });
     } catch (error) {
-      send({ kind: "reply", id: request.id, ok: false, error: failure(error) });
+      send({ kind: "reply", id: request.id, ok: false, error: failure(error), grownBytes: wasmBytes() - openedBytes });
     }
     if (request.kind === "close") process.exit(0);
   });
