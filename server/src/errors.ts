@@ -13,6 +13,7 @@ export const errorCodes = {
   NOT_FOUND: "No such object, or not one the caller may see.",
   INVALID_CREDENTIALS: "E-mail or password is wrong.",
   EMAIL_TAKEN: "An account with this e-mail already exists.",
+  SIGNUP_CLOSED: "Self sign-up is turned off on this installation (SIGNUP_CLOSED).",
   WEAK_PASSWORD: "The password does not meet the rules.",
   SESSION_READ_ONLY: "The session has ended or expired and can no longer change.",
   DATA_SOURCE_EMPTY: "The database has no tables or views in the chosen schemas.",
@@ -24,7 +25,7 @@ export const errorCodes = {
   PAGE_SIZE_REQUIRED: "A connection was asked for without `first` or `last`.",
   TOO_MANY_SUBSCRIPTIONS: "The WebSocket connection already has as many operations running as allowed.",
   PERSISTED_OPERATION_NOT_FOUND: "The operation hash is not one of the persisted operations.",
-  PERSISTED_OPERATIONS_ONLY: "This server runs only persisted operations, except for API keys.",
+  PERSISTED_OPERATIONS_ONLY: "This server runs only persisted operations, except for API keys of administrators.",
   CSRF_HEADER_REQUIRED: "A browser-style request lacks the header that proves it is not cross-site (send `content-type: application/json` or `x-graphql-yoga-csrf`).",
   SERVICE_UNAVAILABLE: "A backing service (database, Redis) is unreachable.",
   INTERNAL: "Something unexpected failed; it has been logged.",
@@ -63,6 +64,8 @@ export interface AppErrorOptions {
   cause?: unknown;
   /** Status and headers of the HTTP response carrying the error (Yoga reads them; callers never see them). */
   http?: { status: number; headers?: Record<string, string> };
+  /** Written to the audit log with the failed action; never sent to the caller. */
+  auditDetails?: Record<string, unknown>;
 }
 
 /**
@@ -71,6 +74,7 @@ export interface AppErrorOptions {
  */
 export class AppError extends GraphQLError {
   readonly code: ErrorCode;
+  readonly auditDetails?: Record<string, unknown>;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, {
@@ -84,6 +88,7 @@ export class AppError extends GraphQLError {
     });
     this.name = "AppError";
     this.code = code;
+    if (options.auditDetails) this.auditDetails = options.auditDetails;
   }
 }
 

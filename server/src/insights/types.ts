@@ -69,7 +69,7 @@ export interface ColumnRole {
   index?: number;
 }
 
-export type SuggestionKind = "breakdown" | "time_grain" | "top_n" | "filter_top" | "compare_period" | "drill_down" | "trend" | "measure";
+export type SuggestionKind = "breakdown" | "time_grain" | "top_n" | "filter_top" | "compare_period" | "drill_down" | "trend" | "measure" | "widen";
 
 export interface Suggestion {
   kind: SuggestionKind;

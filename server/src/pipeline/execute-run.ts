@@ -6,6 +6,7 @@ import { initialState, nextState, stateWithSpec } from "../engine/state.ts";
 import { chooseChart } from "../insights/chart.ts";
 import { suggestFollowUps } from "../insights/suggest.ts";
 import type { Viewer } from "../graphql/context.ts";
+import { connectionFailureFor } from "../modules/data-sources/connection-errors.ts";
 import type { Services } from "../services.ts";
 import { compileSpec } from "./stages/compile.ts";
 import { loadContext } from "./stages/context.ts";
@@ -22,6 +23,8 @@ import { serialiseContext, type SessionContext, type SessionContexts } from "./s
 import type { AssistantMessage, RunOutcome, RunStore } from "./run-store.ts";
 import { overviewOf } from "./overview.ts";
 import { summarise } from "./summary.ts";
+import { whyEmpty } from "../insights/why-empty.ts";
+import { emptyProbe } from "./stages/empty-probe.ts";
 
 /** How a run was asked (QueryRun.request). */
 export type RunRequest =
@@ -51,7 +54,8 @@ export interface RunDeps {
 
 /**
  * Takes one run through every stage, storing and publishing progress, and
- * leaves it SUCCEEDED, NEEDS_INPUT, FAILED or CANCELLED with an assistant
+ * leaves it SUCCEEDED (with SQL and its result), REPLIED (a greeting or an
+ * overview, no query), NEEDS_INPUT, FAILED or CANCELLED with an assistant
  * message. Never throws: every failure becomes the run's outcome.
  */
 export async function executeRun(
@@ -85,7 +89,7 @@ export async function executeRun(
       context ? { value: serialiseContext(context), dataSourceId: context.dataSourceId } : undefined,
     );
     if (context) await contexts.invalidate(run.sessionId);
-    const doneStatus = status === "SUCCEEDED" ? "COMPLETED" : status;
+    const doneStatus = status === "SUCCEEDED" || status === "REPLIED" ? "COMPLETED" : status;
     await stage.emit("DONE", doneStatus, { status, messageId, message: message.content, ...(status === "FAILED" ? (message.payload as object) : {}) }, Date.now() - started);
     services.pubsub.publish("sessionChanged", run.userId, { kind: "UPDATED", sessionId: run.sessionId });
   };
@@ -97,7 +101,7 @@ export async function executeRun(
     });
     if (understood.intent === "greeting") {
       for (const s of ["DISCOVER", "CONTEXT", "PLAN", "COMPILE", "EXECUTE", "VISUALIZE", "SUGGEST"] as const) await stage.skip(s, { reason: "Not a question about data." });
-      await finish("SUCCEEDED", {}, { kind: "INFO", content: "Hello! Ask me about your data, e.g. “How many orders per month?” or “Top 5 customers by revenue”." });
+      await finish("REPLIED", {}, { kind: "INFO", content: "Hello! Ask me about your data, e.g. “How many orders per month?” or “Top 5 customers by revenue”." });
       return;
     }
 
@@ -127,7 +131,7 @@ export async function executeRun(
       const overview = overviewOf(source.name, source.isDemo, context.model);
       for (const s of ["PLAN", "COMPILE", "EXECUTE", "VISUALIZE", "SUGGEST"] as const) await stage.skip(s, { reason: "Showing what the data source holds." });
       await finish(
-        "SUCCEEDED",
+        "REPLIED",
         {},
         { kind: "INFO", content: overview.content, payload: { dataSource: { id: source.id, name: source.name }, tables: overview.tables, examples: overview.examples } },
         { ...session, dataSourceId: source.id, engine: session.dataSourceId === source.id ? session.engine : null },
@@ -153,6 +157,7 @@ export async function executeRun(
           validate: (sql) => validateModelSql(services, source, sql, signal),
           signal,
           onLlmEvent: llmEvents.push,
+          maxRows: config.maxResultRows,
         });
         await llmEvents.flush();
         const payload =
@@ -170,7 +175,7 @@ export async function executeRun(
     });
 
     const compiled = await stage.run("COMPILE", async () => {
-      const value = planned.kind === "spec" ? await compileSpec(planned.spec, context.model, source) : await guardModelSql(planned.sql, planned.explanation, source);
+      const value = planned.kind === "spec" ? await compileSpec(planned.spec, context.model, source, planned.ignored) : await guardModelSql(planned.sql, planned.explanation, source);
       return { value, payload: { sql: value.guarded.sql, explanation: value.explanation, tables: value.guarded.tables } };
     });
     const spec = planned.kind === "spec" ? planned.spec : null;
@@ -184,7 +189,10 @@ export async function executeRun(
     });
 
     const result = await stage.run("EXECUTE", async () => {
-      const value = await executeSql(services, config, source, compiled.guarded, signal);
+      // Why the source could not be reached stays with administrators (its status shows them), as when connecting.
+      const value = await executeSql(services, config, source, compiled.guarded, signal).catch((error: unknown) => {
+        throw connectionFailureFor(viewer, error);
+      });
       return { value, payload: { columns: value.columns, rows: value.rows.slice(0, previewRows), rowCount: value.rowCount, truncated: value.truncated, durationMs: Math.round(value.durationMs) } };
     });
 
@@ -194,7 +202,21 @@ export async function executeRun(
     });
 
     let suggestions: Suggestion[] = [];
-    if (spec) {
+    let emptyMessage: string | null = null;
+    if (spec && result.rowCount === 0 && spec.filters.length > 0) {
+      const reason = await stage.run("SUGGEST", async () => {
+        // Explaining is a courtesy: if its probes fail, the empty answer still stands.
+        const value = await whyEmpty(spec, context.model, emptyProbe(services, config, source, context.model, signal)).catch((error: unknown) => {
+          if (signal.aborted) throw error;
+          services.log.warn({ err: error, runId: run.id }, "could not explain an empty result");
+          return null;
+        });
+        const listed = value?.suggestion ? [value.suggestion] : [];
+        return { value, payload: { suggestions: listed.map((s, index) => ({ index, kind: s.kind, label: s.label })), empty: value?.message ?? null } };
+      });
+      suggestions = reason?.suggestion ? [reason.suggestion] : [];
+      emptyMessage = reason?.message ?? null;
+    } else if (spec) {
       suggestions = await stage.run("SUGGEST", async () => {
         const value = suggestFollowUps({ spec, model: context.model, columns: result.columns, rows: result.rows });
         return { value, payload: { suggestions: value.map((s, index) => ({ index, kind: s.kind, label: s.label })) } };
@@ -227,7 +249,7 @@ export async function executeRun(
         chart,
         suggestions,
       },
-      { kind: "RESULT", content: summarise(result) },
+      { kind: "RESULT", content: emptyMessage ?? summarise(result) },
       nextContext,
     );
   } catch (error) {

@@ -27,7 +27,7 @@ export interface NewRun {
 
 /** What a run learned, written when it ends; undefined leaves a column as it is. */
 export interface RunOutcome {
-  status: "SUCCEEDED" | "NEEDS_INPUT" | "FAILED" | "CANCELLED";
+  status: "SUCCEEDED" | "REPLIED" | "NEEDS_INPUT" | "FAILED" | "CANCELLED";
   timings: Record<string, number>;
   dataSourceId?: string;
   engine?: string;

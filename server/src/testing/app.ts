@@ -48,6 +48,10 @@ export async function startTestApp(mode: Mode, options: TestAppOptions = {}): Pr
     AGENTMEDHA_SECRET: "test-secret-that-is-long-enough-for-the-rules",
     DEMO_USER: "false",
     DEMO_DATA: "false",
+    // Test databases live on the local server, and most suites sign up people who add them.
+    // Tests of the connection policy and sign-up roles pass "" to get the defaults back.
+    DATA_SOURCE_ALLOWED_HOSTS: "127.0.0.1,localhost,::1",
+    SIGNUP_ROLE: "analyst",
     ...(mode === "services" ? { DATABASE_URL: databaseUrl, REDIS_URL: testRedisUrl } : {}),
     ...options.env,
   });

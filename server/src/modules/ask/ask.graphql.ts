@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError, badInput, registerErrorCodes } from "../../errors.ts";
+import { engineErrorCodes } from "../../engine/errors.ts";
 import { llmErrorCodes } from "../../llm/errors.ts";
+import { pipelineErrorCodes } from "../../pipeline/errors.ts";
 import { builder } from "../../graphql/builder.ts";
 import { fromGlobalId, nilUuid, toGlobalId } from "../../graphql/ids.ts";
 import type { ChartSpec, Suggestion } from "../../insights/types.ts";
@@ -12,24 +14,17 @@ import { maxMessageLength } from "./ask.service.ts";
 import { pageOfResult } from "./result-page.ts";
 
 registerErrorCodes(llmErrorCodes);
-registerErrorCodes({
-  EMPTY_QUESTION: "The question is empty.",
-  QUESTION_TOO_LONG: "The question is longer than allowed.",
-  SQL_NOT_ACCEPTED: "SQL was sent as a question; ask in plain language.",
-  NOT_ENGLISH: "The question is not in a language the built-in engine reads.",
-  NOT_UNDERSTOOD: "The question could not be related to the data.",
-  NO_DATA_SOURCES: "There is no data source to ask.",
-  SEMANTIC_MODEL_MISSING: "The data source has no semantic model yet.",
-  RUN_ABANDONED: "The server answering the question stopped before it finished.",
-  RUN_FINISHED: "The run has already finished.",
-});
+registerErrorCodes(engineErrorCodes);
+registerErrorCodes(pipelineErrorCodes);
+registerErrorCodes({ RUN_FINISHED: "The run has already finished." });
 
 const RunStatusEnum = builder.enumType("RunStatus", {
   values: {
     PENDING: { description: "Waiting for a free slot." },
     RUNNING: { description: "Going through the pipeline." },
     NEEDS_INPUT: { description: "Waiting for the user: pick a data source or a clarification option." },
-    SUCCEEDED: { description: "Answered." },
+    SUCCEEDED: { description: "Answered with SQL and its result." },
+    REPLIED: { description: "Answered in words without a query: a greeting, or an overview of what a data source holds." },
     FAILED: { description: "Ended with an error; see `error`." },
     CANCELLED: { description: "Cancelled by the user." },
   } as const,
@@ -251,7 +246,8 @@ const RunPickInput = builder.inputType("RunPickInput", {
 const AskInput = builder.inputType("AskInput", {
   fields: (t) => ({
     sessionId: t.id({ required: false, description: "Omit to start a new session titled from the question." }),
-    message: t.string({ validate: z.string().max(maxMessageLength, `is longer than ${maxMessageLength} characters`) }),
+    // The length is checked after whitespace is collapsed (QUESTION_TOO_LONG), not here; the body limit caps the raw text.
+    message: t.string({ description: `Up to ${maxMessageLength.toLocaleString("en")} characters once whitespace is collapsed; longer fails with QUESTION_TOO_LONG.` }),
     dataSourceId: t.id({ required: false, description: "Ask this data source; otherwise the session's, or discovery picks one." }),
     pick: t.field({ type: RunPickInput, required: false }),
   }),

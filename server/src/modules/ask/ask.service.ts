@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { AppError, badInput, notFound } from "../../errors.ts";
 import type { QueryRun } from "../../generated/prisma/client.ts";
 import type { RunStore } from "../../pipeline/run-store.ts";
+import { MAX_QUESTION_LENGTH, questionTooLongMessage } from "../../engine/reject.ts";
 import type { QuerySpec } from "../../engine/spec.ts";
 import type { Viewer } from "../../graphql/context.ts";
 import type { Suggestion } from "../../insights/types.ts";
@@ -12,7 +13,8 @@ import type { SessionContexts } from "../../pipeline/session-context.ts";
 import type { Services } from "../../services.ts";
 import { titleFromQuestion } from "../sessions/sessions.service.ts";
 
-export const maxMessageLength = 2000;
+/** The longest question, after whitespace is collapsed: the engine's limit, so what is accepted here is read there. */
+export const maxMessageLength = MAX_QUESTION_LENGTH;
 
 export interface AskInput {
   sessionId?: string | null;
@@ -95,7 +97,12 @@ export function createAskService(services: Services, runner: Runner, contexts: S
     async ask(viewer: Viewer, input: AskInput) {
       const question = normaliseMessage(input.message);
       if (!question) throw badInput("The message is empty.", { field: "message" });
-      if (question.length > maxMessageLength) throw badInput(`The message is longer than ${maxMessageLength} characters.`, { field: "message" });
+      if (question.length > maxMessageLength) {
+        throw new AppError("QUESTION_TOO_LONG", questionTooLongMessage(question.length), {
+          hint: "Ask one shorter question at a time.",
+          details: { field: "message", length: question.length, max: maxMessageLength },
+        });
+      }
       if (input.dataSourceId) await services.dataSources.get(viewer, input.dataSourceId);
       const pick = input.pick ? await prepared(viewer, input.pick) : null;
 

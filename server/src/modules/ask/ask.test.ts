@@ -112,7 +112,7 @@ describe.each(modes)("ask pipeline (%s)", (mode) => {
     const after = await askAndWait({ sessionId: pasted.sessionId, message: "How many customers are there?" });
     expect(after.run.status).toBe("SUCCEEDED");
 
-    for (const [message, code] of [["", "BAD_USER_INPUT"], ["x".repeat(2001), "BAD_USER_INPUT"]] as const) {
+    for (const [message, code] of [["", "BAD_USER_INPUT"], ["x".repeat(4001), "QUESTION_TOO_LONG"]] as const) {
       const res = await t.gql(ask, { input: { message, dataSourceId: sales } }, user.token);
       expect(res.errors![0]!.extensions!.code).toBe(code);
     }

@@ -93,4 +93,21 @@ describe.each(modes)("submitFeedback and feedbackSummary (%s)", (mode) => {
     const hidden = await t.gql(summary, { id: sourceId }, analyst.token);
     expect(hidden.errors![0]!.extensions!.code).toBe("NOT_FOUND");
   });
+
+  it("keeps one rating when a thumb is stored on click and the comment follows it, and learns once", async () => {
+    const { messageId } = await answer("How many tracks per media type?");
+    const clicked = await t.gql(submit, { input: { messageId, rating: "POSITIVE" } }, owner.token);
+    const commented = await t.gql(submit, { input: { messageId, rating: "POSITIVE", comment: "Just what I needed" } }, owner.token);
+    expect(commented.data!.submitFeedback.feedback).toMatchObject({ id: clicked.data!.submitFeedback.feedback.id, rating: "POSITIVE", comment: "Just what I needed" });
+    const id = fromGlobalId(messageId, "Message");
+    expect(await t.app.services.prisma.feedback.count({ where: { messageId: id } })).toBe(1);
+    const learned = { sourceFeedbackId: fromGlobalId(clicked.data!.submitFeedback.feedback.id, "Feedback"), status: "CANDIDATE" as const };
+    expect(await t.app.services.prisma.verifiedQuery.count({ where: learned })).toBe(1);
+
+    const down = await t.gql(submit, { input: { messageId, rating: "NEGATIVE" } }, owner.token);
+    const explained = await t.gql(submit, { input: { messageId, rating: "NEGATIVE", category: "WRONG_RESULT", comment: "Counts look doubled" } }, owner.token);
+    expect(explained.data!.submitFeedback.feedback).toMatchObject({ id: down.data!.submitFeedback.feedback.id, rating: "NEGATIVE", category: "WRONG_RESULT", comment: "Counts look doubled" });
+    expect(await t.app.services.prisma.feedback.count({ where: { messageId: id } })).toBe(1);
+    expect(await t.app.services.prisma.verifiedQuery.count({ where: learned })).toBe(0);
+  });
 });

@@ -3,9 +3,11 @@ import { registerErrorCodes } from "../../errors.ts";
 import { builder } from "../../graphql/builder.ts";
 import { fromGlobalId } from "../../graphql/ids.ts";
 import type { RefinableField } from "../../engine/refine/fields.ts";
+import { maxFieldValues, maxValueSearchLength } from "../../engine/refine/values.ts";
 import { maxAddedColumns, maxFilterValues, maxRefineLimit, maxSimplifySteps, refineErrorCodes, type Refinement } from "../../engine/refine/refinement.ts";
 import type { FilterOp } from "../../engine/spec.ts";
 import { SortDirectionEnum } from "../ask/ask.graphql.ts";
+import type { FieldValues } from "./refine.service.ts";
 
 registerErrorCodes(refineErrorCodes);
 
@@ -57,6 +59,33 @@ builder.prismaObjectFields("QueryRun", (t) => ({
 }));
 
 const fieldName = z.string().trim().min(1, "must not be empty").max(300, "is longer than 300 characters");
+
+const FieldValuesRef = builder.objectRef<FieldValues>("FieldValues").implement({
+  description: "Distinct values of a field, in order, for a filter's value picker.",
+  fields: (t) => ({
+    values: t.exposeStringList("values"),
+    complete: t.exposeBoolean("complete", { description: "False when more values match than were asked for: narrow the search." }),
+  }),
+});
+
+builder.queryField("fieldValues", (t) =>
+  t.field({
+    type: FieldValuesRef,
+    description: "Values a text field of an answer's data takes (see `QueryRun.refinableFields`), to offer in a filter. Another user's run answers like a missing one.",
+    authScopes: { authenticated: true },
+    args: {
+      runId: t.arg.id(),
+      field: t.arg.string({ description: "A refinable field's `name`.", validate: fieldName }),
+      search: t.arg.string({
+        required: false,
+        description: "Only values containing this text (case-insensitive).",
+        validate: z.string().max(maxValueSearchLength, `is longer than ${maxValueSearchLength} characters`).optional().nullable(),
+      }),
+      first: t.arg.int({ defaultValue: 50, description: `How many values, 1 to ${maxFieldValues}.`, validate: z.number().int().min(1, "must be at least 1").max(maxFieldValues, `must be at most ${maxFieldValues}`) }),
+    },
+    resolve: (_root, args, ctx) => ctx.services.refine.values(ctx.viewer!, fromGlobalId(args.runId, "QueryRun"), args.field, args.search?.trim() || null, args.first),
+  }),
+);
 
 const AddFilterInput = builder.inputType("AddFilterInput", {
   fields: (t) => ({

@@ -1,10 +1,12 @@
 import type { DataSource, QueryRun } from "../../generated/prisma/client.ts";
-import { columnRefinableFields, specRefinableFields, type RefinableField } from "../../engine/refine/fields.ts";
+import { columnRefinableFields, resolveSpecField, specRefinableFields, type RefinableField } from "../../engine/refine/fields.ts";
 import { refineSpec } from "../../engine/refine/refine-spec.ts";
 import { RefineError, type Refinement } from "../../engine/refine/refinement.ts";
+import { fieldValuesSpec, wrappedValuesSql } from "../../engine/refine/values.ts";
 import { refineWrapped, startWrapped, wrappedSql, type WrapColumn, type WrappedQuery } from "../../engine/refine/wrap.ts";
 import type { QuerySpec } from "../../engine/spec.ts";
 import type { Viewer } from "../../graphql/context.ts";
+import type { GuardedSql } from "../../sql/guard/guard.ts";
 import type { RunRequest } from "../../pipeline/execute-run.ts";
 import { compileSpec } from "../../pipeline/stages/compile.ts";
 import { guardModelSql } from "../../pipeline/stages/model-sql.ts";
@@ -13,6 +15,19 @@ import type { Services } from "../../services.ts";
 import { maxMessageLength } from "../ask/ask.service.ts";
 
 type Wrapped = { query: WrappedQuery; explanation: string };
+
+export interface FieldValues {
+  values: string[];
+  /** Every matching value is in `values` (none was cut off by the limit). */
+  complete: boolean;
+}
+
+/** A value list must come back while the user looks at the picker. */
+const valuesTimeoutMs = 5_000;
+
+function textOnly(name: string): RefineError {
+  return new RefineError("REFINE_NOT_SUPPORTED", `Values are listed for text fields only; “${name}” is compared with a typed value.`, { field: name });
+}
 
 /** What a run's refinements start from: its engine spec, or its SQL as a subquery. */
 type Base = { kind: "spec"; spec: QuerySpec; model: SemanticModel } | { kind: "wrapped"; wrapped: Wrapped };
@@ -67,8 +82,35 @@ export function createRefineService(services: Services) {
       return base.kind === "spec" ? specRefinableFields(base.spec, base.model) : columnRefinableFields(base.wrapped.query.columns);
     },
 
+    /**
+     * Distinct values of a text field of the run's data (for a filter's value
+     * picker), read with the same compiler or wrapper and guard as a refinement.
+     */
+    async values(viewer: Viewer, runId: string, name: string, search: string | null, limit: number): Promise<FieldValues> {
+      const { source, base } = await loadRefinable(viewer, runId);
+      let guarded: GuardedSql;
+      if (base.kind === "spec") {
+        const target = resolveSpecField(base.spec, base.model, name);
+        if (target.kind !== "field" || target.field.type !== "text") throw textOnly(name);
+        guarded = (await compileSpec(fieldValuesSpec(target.ref, search, limit), base.model, source)).guarded;
+      } else {
+        const column = base.wrapped.query.columns.find((c) => c.name === name);
+        if (column && column.type !== "text") throw textOnly(name);
+        guarded = (await guardModelSql(wrappedValuesSql(base.wrapped.query, name, search, limit), "", source)).guarded;
+      }
+      const result = await services.dataSources.executorFor(source).run(guarded, { timeoutMs: Math.min(valuesTimeoutMs, services.config.queryTimeoutMs), maxRows: limit + 1 });
+      const values = result.rows.map((row) => row[0]).filter((v) => v !== null && v !== undefined).map(String);
+      return { values: values.slice(0, limit), complete: values.length <= limit };
+    },
+
     /** Checks the refinement, then starts the refined run in the session of the original. */
     async refine(viewer: Viewer, runId: string, refinement: Refinement): Promise<QueryRun> {
+      const maxRows = services.config.maxResultRows;
+      if (refinement.kind === "changeLimit" && refinement.limit > maxRows) {
+        throw new RefineError("REFINE_BAD_LIMIT", `The limit must be at most ${maxRows.toLocaleString("en")}, the rows an answer holds (MAX_RESULT_ROWS); got ${refinement.limit}.`, {
+          hint: `Pick a number of rows between 1 and ${maxRows.toLocaleString("en")}.`,
+        });
+      }
       const { run, source, base } = await loadRefinable(viewer, runId);
       let request: RunRequest;
       if (base.kind === "spec") {

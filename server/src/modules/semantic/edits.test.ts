@@ -4,19 +4,12 @@ import { shopSnapshot } from "../../semantic/testing/snapshots.ts";
 import type { SemanticModel } from "../../semantic/types.ts";
 import { findReferenceProblems, SemanticModelReferenceError } from "../../semantic/validate.ts";
 import * as edits from "./edits.ts";
+import { thrownCode } from "./testing-codes.ts";
 import { checkMetric, checkVerifiedSql, MetricColumnsError, snapshotProblems } from "./source-checks.ts";
 
 const snapshot = shopSnapshot();
 const source = { schemas: ["public"], snapshot };
 const fresh = (): SemanticModel => bootstrapSemanticModel(snapshot);
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return "none";
-};
 const asyncCode = (promise: Promise<unknown>) => promise.then(() => "none", (error: { code?: string }) => error.code);
 
 describe("semantic model edits", () => {
@@ -26,12 +19,17 @@ describe("semantic model edits", () => {
     expect(edits.toCondition(model, "clients", { field: "is_active", op: "=", values: ["yes"] }, "c")).toEqual({ field: "is_active", op: "=", value: true });
     expect(edits.toCondition(model, "clients", { field: "country", op: "=", values: ["42"] }, "c")).toEqual({ field: "country", op: "=", value: "42" });
     expect(edits.toCondition(model, "clients", { field: "email", op: "is_null" }, "c")).toEqual({ field: "email", op: "is_null" });
-    expect(code(() => edits.toCondition(model, "clients", { field: "region_id", op: "=", values: ["north"] }, "c"))).toBe("BAD_USER_INPUT");
-    expect(code(() => edits.toCondition(model, "clients", { field: "is_active", op: "=", values: ["maybe"] }, "c"))).toBe("BAD_USER_INPUT");
-    expect(code(() => edits.toCondition(model, "clients", { field: "email", op: "not_null", values: ["x"] }, "c"))).toBe("BAD_USER_INPUT");
-    expect(code(() => edits.toCondition(model, "clients", { field: "country", op: "=", values: ["a", "b"] }, "c"))).toBe("BAD_USER_INPUT");
-    expect(code(() => edits.toCondition(model, "clients", { field: "nope", op: "=", values: ["a"] }, "c"))).toBe("SEMANTIC_MODEL_UNKNOWN_REFERENCES");
-    expect(code(() => edits.toCondition(model, "planets", { field: "nope", op: "=", values: ["a"] }, "c"))).toBe("SEMANTIC_MODEL_UNKNOWN_REFERENCES");
+    expect(thrownCode(() => edits.toCondition(model, "clients", { field: "region_id", op: "=", values: ["north"] }, "c"))).toBe("BAD_USER_INPUT");
+    expect(thrownCode(() => edits.toCondition(model, "clients", { field: "is_active", op: "=", values: ["maybe"] }, "c"))).toBe("BAD_USER_INPUT");
+    // Values that would not compare exactly or name no day are refused, never rolled over.
+    expect(thrownCode(() => edits.toCondition(model, "clients", { field: "region_id", op: "=", values: ["99999999999999999999"] }, "c"))).toBe("BAD_USER_INPUT");
+    expect(thrownCode(() => edits.toCondition(model, "clients", { field: "signup_date", op: ">=", values: ["2024-13-45"] }, "c"))).toBe("BAD_USER_INPUT");
+    expect(thrownCode(() => edits.toCondition(model, "clients", { field: "signup_date", op: ">=", values: ["2023-02-30"] }, "c"))).toBe("BAD_USER_INPUT");
+    expect(edits.toCondition(model, "clients", { field: "signup_date", op: ">=", values: ["2024-02-29"] }, "c")).toEqual({ field: "signup_date", op: ">=", value: "2024-02-29" });
+    expect(thrownCode(() => edits.toCondition(model, "clients", { field: "email", op: "not_null", values: ["x"] }, "c"))).toBe("BAD_USER_INPUT");
+    expect(thrownCode(() => edits.toCondition(model, "clients", { field: "country", op: "=", values: ["a", "b"] }, "c"))).toBe("BAD_USER_INPUT");
+    expect(thrownCode(() => edits.toCondition(model, "clients", { field: "nope", op: "=", values: ["a"] }, "c"))).toBe("SEMANTIC_MODEL_UNKNOWN_REFERENCES");
+    expect(thrownCode(() => edits.toCondition(model, "planets", { field: "nope", op: "=", values: ["a"] }, "c"))).toBe("SEMANTIC_MODEL_UNKNOWN_REFERENCES");
   });
 
   it("sets user synonyms of entities and fields, cleaned, leaving generated ones", () => {
@@ -55,7 +53,7 @@ describe("semantic model edits", () => {
     expect(model.metrics.filter((m) => m.name === generated.name)).toEqual([expect.objectContaining({ origin: "user", label: "Net sales" })]);
     edits.deleteMetric(model, "order_count");
     expect(model.metrics.some((m) => m.name === "order_count")).toBe(false);
-    expect(code(() => edits.deleteMetric(model, "order_count"))).toBe("NOT_FOUND");
+    expect(thrownCode(() => edits.deleteMetric(model, "order_count"))).toBe("NOT_FOUND");
   });
 
   it("upserts glossary terms by term ignoring case, with targets checked", () => {
@@ -66,8 +64,8 @@ describe("semantic model edits", () => {
     ]);
     expect(edits.upsertGlossaryTerm(model, { term: "key MARKETS", maps: { kind: "entity", entity: "clients" } })).toContain("updated");
     expect(model.glossary).toHaveLength(1);
-    expect(code(() => edits.upsertGlossaryTerm(model, { term: "x", maps: { kind: "metric", metric: "nope" } }))).toBe("SEMANTIC_MODEL_UNKNOWN_REFERENCES");
-    expect(code(() => edits.deleteGlossaryTerm(model, "missing"))).toBe("NOT_FOUND");
+    expect(thrownCode(() => edits.upsertGlossaryTerm(model, { term: "x", maps: { kind: "metric", metric: "nope" } }))).toBe("SEMANTIC_MODEL_UNKNOWN_REFERENCES");
+    expect(thrownCode(() => edits.deleteGlossaryTerm(model, "missing"))).toBe("NOT_FOUND");
     edits.deleteGlossaryTerm(model, " Key Markets ");
     expect(model.glossary).toEqual([]);
   });
@@ -85,7 +83,7 @@ describe("semantic model edits", () => {
     expect(edits.setBusinessRules(model, { fiscalYearStartMonth: 7 })).toBe("Business rules: fiscal year starts in month 7");
     edits.setBusinessRules(model, { defaultFilters: [{ entity: "sales_orders", condition: { field: "status", op: "!=", values: ["cancelled"] }, description: " " }] });
     expect(model.rules).toEqual({ fiscalYearStartMonth: 7, defaultFilters: [{ entity: "sales_orders", condition: { field: "status", op: "!=", value: "cancelled" }, description: null }] });
-    expect(code(() => edits.setBusinessRules(model, {}))).toBe("BAD_USER_INPUT");
+    expect(thrownCode(() => edits.setBusinessRules(model, {}))).toBe("BAD_USER_INPUT");
   });
 
   it("keys verified queries by their normalised question", () => {
@@ -93,7 +91,7 @@ describe("semantic model edits", () => {
     edits.upsertVerifiedQuery(model, { question: "How many clients?", sql: "SELECT count(*) FROM clients" });
     expect(edits.upsertVerifiedQuery(model, { question: "how many CLIENTS", sql: "SELECT count(*) FROM clients WHERE is_active" })).toContain("updated");
     expect(model.verifiedQueries).toEqual([{ question: "how many CLIENTS", sql: "SELECT count(*) FROM clients WHERE is_active", note: null }]);
-    expect(code(() => edits.upsertVerifiedQuery(model, { question: "?!", sql: "SELECT 1" }))).toBe("BAD_USER_INPUT");
+    expect(thrownCode(() => edits.upsertVerifiedQuery(model, { question: "?!", sql: "SELECT 1" }))).toBe("BAD_USER_INPUT");
     edits.deleteVerifiedQuery(model, "How many clients?");
     expect(model.verifiedQueries).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { beyondExact, datePrefixValid } from "../../engine/literals.ts";
 import { normalizeQuestion } from "../../engine/verified.ts";
 import type {
   Condition,
@@ -92,12 +93,17 @@ export function cleanWords(words: readonly string[] | null | undefined): string[
 }
 
 const numericTypes = new Set(["integer", "bigint", "decimal", "float"]);
+const dateTypes = new Set(["date", "timestamp"]);
 
 function convertValue(field: Field, text: string, path: string): ConditionValue {
   if (numericTypes.has(field.type)) {
     const n = Number(text.trim());
     if (text.trim() === "" || !Number.isFinite(n)) throw new SemanticEditError("BAD_USER_INPUT", `${path}: “${text}” is not a number (${field.name} is ${field.type}).`, { path });
+    if (beyondExact(n)) throw new SemanticEditError("BAD_USER_INPUT", `${path}: “${text}” is too large a number to compare exactly (${field.name} is ${field.type}).`, { path });
     return n;
+  }
+  if (dateTypes.has(field.type) && !datePrefixValid(text)) {
+    throw new SemanticEditError("BAD_USER_INPUT", `${path}: “${text}” is not a date in the calendar (${field.name} is ${field.type}).`, { path });
   }
   if (field.type === "boolean") {
     const t = text.trim().toLowerCase();
@@ -245,4 +251,61 @@ export function deleteVerifiedQuery(model: SemanticModel, question: string): str
   model.verifiedQueries = model.verifiedQueries.filter((v) => normalizeQuestion(v.question) !== key);
   if (model.verifiedQueries.length === before) throw new SemanticEditError("NOT_FOUND", `No verified query for “${question.trim()}”.`);
   return `Verified query “${question.trim()}” deleted`;
+}
+
+export interface JoinInput {
+  /** Omitted: `<from>_<columns>_<to>`. An existing join of this name is replaced. */
+  name?: string | null;
+  from: string;
+  fromColumns: readonly string[];
+  to: string;
+  toColumns: readonly string[];
+}
+
+const numericJoinTypes = new Set(["integer", "bigint", "decimal"]);
+const joinable = (a: Field, b: Field) => a.type === b.type || (numericJoinTypes.has(a.type) && numericJoinTypes.has(b.type));
+
+/** Adds a join or replaces the one of the same name; it becomes the user's (declared by them, kept on refresh). */
+export function upsertJoin(model: SemanticModel, input: JoinInput): string {
+  const from = entityOf(model, input.from, "join.from");
+  const to = entityOf(model, input.to, "join.to");
+  if (input.fromColumns.length === 0 || input.fromColumns.length !== input.toColumns.length) {
+    throw new SemanticEditError("BAD_USER_INPUT", "fromColumns and toColumns must name the same number of columns (at least one).", { path: "join" });
+  }
+  input.fromColumns.forEach((name, i) => {
+    const a = fieldOf(from, name, `join.fromColumns[${i}]`);
+    const b = fieldOf(to, input.toColumns[i]!, `join.toColumns[${i}]`);
+    if (!joinable(a, b)) {
+      throw new SemanticEditError("BAD_USER_INPUT", `${from.name}.${a.name} (${a.type}) cannot be compared with ${to.name}.${b.name} (${b.type}).`, { path: `join.toColumns[${i}]` });
+    }
+  });
+  const name = input.name?.trim() || `${from.name}_${input.fromColumns.join("_")}_${to.name}`;
+  const join = { name, from: from.name, fromColumns: [...input.fromColumns], to: to.name, toColumns: [...input.toColumns], inferred: false, origin: "user" as const };
+  const at = model.joins.findIndex((j) => j.name === name);
+  if (at >= 0) model.joins[at] = join;
+  else model.joins.push(join);
+  if (model.removedJoins) model.removedJoins = model.removedJoins.filter((n) => n !== name);
+  return `Join ${name} ${at >= 0 ? "updated" : "added"}`;
+}
+
+function joinOf(model: SemanticModel, name: string) {
+  const join = model.joins.find((j) => j.name === name);
+  if (!join) throw new SemanticEditError("NOT_FOUND", `Join “${name}” not found.`);
+  return join;
+}
+
+/** Marks an inferred join as checked: it stays (even when a refresh no longer infers it). */
+export function confirmJoin(model: SemanticModel, name: string): string {
+  const join = joinOf(model, name);
+  if (!join.inferred) throw new SemanticEditError("BAD_USER_INPUT", `Join “${name}” is not inferred: there is nothing to confirm.`, { name });
+  join.confirmed = true;
+  return `Join ${name} confirmed`;
+}
+
+/** Removes a join; a generated one is remembered as removed so that a refresh does not bring it back. */
+export function deleteJoin(model: SemanticModel, name: string): string {
+  const join = joinOf(model, name);
+  model.joins = model.joins.filter((j) => j !== join);
+  if (join.origin !== "user") model.removedJoins = [...new Set([...(model.removedJoins ?? []), name])];
+  return `Join ${name} removed`;
 }

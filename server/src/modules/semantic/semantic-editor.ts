@@ -133,6 +133,18 @@ export function createSemanticEditor({ prisma, dataSources, semantic }: EditorDe
       return commit(viewer, id, options, (model) => edits.deleteVerifiedQuery(model, question));
     },
 
+    upsertJoin(viewer: Viewer, id: string, join: edits.JoinInput, options: EditOptions) {
+      return commit(viewer, id, options, (model) => edits.upsertJoin(model, join));
+    },
+
+    confirmJoin(viewer: Viewer, id: string, name: string, options: EditOptions) {
+      return commit(viewer, id, options, (model) => edits.confirmJoin(model, name));
+    },
+
+    deleteJoin(viewer: Viewer, id: string, name: string, options: EditOptions) {
+      return commit(viewer, id, options, (model) => edits.deleteJoin(model, name));
+    },
+
     /** A whole model from YAML (as exported); its `version` is ignored, the saved one is the next. */
     importYaml(viewer: Viewer, id: string, yaml: string, options: EditOptions) {
       return commit(viewer, id, options, async (model, source) => {

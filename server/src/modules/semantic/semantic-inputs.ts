@@ -174,3 +174,20 @@ export const RestoreSemanticModelVersionInput = builder.inputType("RestoreSemant
     expectedVersion: t.int(expectedVersion),
   }),
 });
+
+export const UpsertJoinInput = builder.inputType("UpsertJoinInput", {
+  description: "Adds a join, or replaces the one with the same name (an inferred one becomes yours and is kept on refresh).",
+  fields: (t) => ({
+    dataSourceId: t.id(),
+    name: t.string({ required: false, validate: objectName.optional().nullable(), description: "Omit for `<from>_<columns>_<to>`." }),
+    from: t.string({ validate: objectName, description: "The entity holding the reference (the many side)." }),
+    fromColumns: t.stringList({ validate: z.array(objectName).min(1, "must name a column").max(10, "lists more than 10 columns") }),
+    to: t.string({ validate: objectName, description: "The referenced entity (the one side)." }),
+    toColumns: t.stringList({ validate: z.array(objectName).min(1, "must name a column").max(10, "lists more than 10 columns") }),
+    expectedVersion: t.int(expectedVersion),
+  }),
+});
+
+export const JoinNameInput = builder.inputType("JoinNameInput", {
+  fields: (t) => ({ dataSourceId: t.id(), name: t.string({ validate: objectName }), expectedVersion: t.int(expectedVersion) }),
+});

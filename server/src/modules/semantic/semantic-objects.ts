@@ -1,5 +1,6 @@
 import { builder } from "../../graphql/builder.ts";
 import type { Condition, DefaultFilter, Entity, Field, GlossaryTarget, GlossaryTerm, Join, Metric, VerifiedQuery } from "../../semantic/types.ts";
+import type { ReferenceEvidence } from "../../sql/snapshot.ts";
 import { semanticModelToYaml } from "../../semantic/yaml.ts";
 import type { StoredModel } from "./semantic.service.ts";
 
@@ -100,10 +101,34 @@ const EntityRef = builder.objectRef<Entity>("SemanticEntity").implement({
     extraSynonyms: t.exposeStringList("extraSynonyms"),
     rowCount: t.exposeFloat("rowCount", { description: "Estimated rows at the last refresh." }),
     primaryKey: t.exposeStringList("primaryKey"),
+    primaryKeyInferred: t.boolean({
+      description: "The database declares no primary key; this one was found unique and non-null in the data.",
+      resolve: (e) => e.primaryKeyInferred === true,
+    }),
     labelFields: t.exposeStringList("labelFields", { description: "Columns that name one row." }),
     defaultTimeField: t.exposeString("defaultTimeField", { nullable: true }),
     bridge: t.exposeBoolean("bridge", { description: "A pure link table between two entities." }),
     fields: t.field({ type: [FieldRef], resolve: (e) => e.fields }),
+  }),
+});
+
+const JoinRuleEnum = builder.enumType("SemanticJoinRule", {
+  values: {
+    NAMES_TABLE: { value: "names_table", description: "The column names the referenced table (`customer_id` → `customers`)." },
+    SAME_NAME_AS_KEY: { value: "same_name_as_key", description: "The column is named like the referenced table's key." },
+    SHARED_NAME: { value: "shared_name", description: "Both columns share a specific name (`city_name`) and are unique on the referenced side." },
+  } as const,
+});
+
+const JoinEvidenceRef = builder.objectRef<ReferenceEvidence>("SemanticJoinEvidence").implement({
+  description: "What an inferred join rests on.",
+  fields: (t) => ({
+    rule: t.field({ type: JoinRuleEnum, resolve: (e) => e.rule }),
+    containment: t.exposeFloat("containment", {
+      nullable: true,
+      description: "Share (0–1) of the sampled distinct values of `fromColumns` found in `toColumns`; null when there was nothing to sample.",
+    }),
+    sampled: t.exposeInt("sampled", { description: "Distinct values checked." }),
   }),
 });
 
@@ -115,7 +140,10 @@ const JoinRef = builder.objectRef<Join>("SemanticJoin").implement({
     fromColumns: t.exposeStringList("fromColumns"),
     to: t.exposeString("to"),
     toColumns: t.exposeStringList("toColumns"),
-    inferred: t.exposeBoolean("inferred", { description: "Guessed from `<table>_id` names, not a declared foreign key." }),
+    inferred: t.exposeBoolean("inferred", { description: "Guessed from names, types and values, not a declared foreign key (see `evidence`)." }),
+    evidence: t.field({ type: JoinEvidenceRef, nullable: true, resolve: (j) => j.evidence ?? null }),
+    confirmed: t.boolean({ description: "An inferred join someone confirmed.", resolve: (j) => j.confirmed === true }),
+    userDefined: t.boolean({ description: "Added or edited by a user; kept on refresh.", resolve: (j) => j.origin === "user" }),
   }),
 });
 

@@ -13,6 +13,9 @@ const setRules = editMutation("setBusinessRules", "SetBusinessRulesInput");
 const upsertVerified = editMutation("upsertVerifiedQuery", "UpsertVerifiedQueryInput");
 const deleteVerified = editMutation("deleteVerifiedQuery", "DeleteVerifiedQueryInput");
 const restore = editMutation("restoreSemanticModelVersion", "RestoreSemanticModelVersionInput");
+const upsertJoin = editMutation("upsertJoin", "UpsertJoinInput");
+const confirmJoin = editMutation("confirmJoin", "JoinNameInput");
+const deleteJoin = editMutation("deleteJoin", "JoinNameInput");
 
 async function scalar(url: string, sql: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -213,5 +216,20 @@ describe.each(modes)("semantic model over GraphQL (%s)", (mode) => {
     expect(run.sql ?? "").not.toContain("3600000");
     // Restoring the version that is already current stores nothing new.
     expect((await edit(restore, { version: latest + 1 })).version).toBe(latest + 1);
+  }, 60_000);
+
+  it("adds, confirms and removes joins, with typed errors", async () => {
+    const declared = (await current()).semanticModel.joins.find((j: any) => j.from === "invoice" && j.to === "customer");
+    expect(declared).toMatchObject({ inferred: false, confirmed: false, userDefined: false, evidence: null });
+    expect(errorOf(await t.gql(confirmJoin, { input: { dataSourceId: sourceId, name: declared.name } }, owner.token)).code).toBe("BAD_USER_INPUT");
+    expect(errorOf(await t.gql(deleteJoin, { input: { dataSourceId: sourceId, name: "nope" } }, owner.token)).code).toBe("NOT_FOUND");
+    const badColumn = await t.gql(upsertJoin, { input: { dataSourceId: sourceId, from: "invoice", fromColumns: ["nope"], to: "customer", toColumns: ["customer_id"] } }, owner.token);
+    expect(errorOf(badColumn).code).toBe("SEMANTIC_MODEL_UNKNOWN_REFERENCES");
+
+    const added = await edit(upsertJoin, { name: "billing_city", from: "invoice", fromColumns: ["billing_city"], to: "customer", toColumns: ["city"] });
+    expect(added.joins.find((j: any) => j.name === "billing_city")).toMatchObject({ from: "invoice", to: "customer", inferred: false, userDefined: true });
+    const removed = await edit(deleteJoin, { name: "billing_city" });
+    expect(removed.joins.some((j: any) => j.name === "billing_city")).toBe(false);
+    expect(removed.version).toBe(added.version + 1);
   }, 60_000);
 });

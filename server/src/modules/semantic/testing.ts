@@ -6,7 +6,7 @@ import { collect } from "../../testing/app.ts";
 export const modelFields = `version generatedAt
   entities { name label table schema kind description synonyms extraSynonyms rowCount primaryKey
     fields { name label role type dbType aggregation money synonyms extraSynonyms description sampleValues } }
-  joins { name from fromColumns to toColumns inferred }
+  joins { name from fromColumns to toColumns inferred confirmed userDefined evidence { rule containment sampled } }
   metrics { name label entity expression description synonyms origin }
   glossary { term synonyms definition maps { kind metric entity field condition { field op values } } }
   rules { fiscalYearStartMonth defaultFilters { entity description condition { field op values } } }

@@ -15,12 +15,27 @@ export function knownTables(snapshot: SchemaSnapshot | null): Set<string> | unde
   return snapshot ? new Set(snapshot.tables.map((t) => `${t.schema}.${t.name}`)) : undefined;
 }
 
+const shownUnread = 8;
+
+/**
+ * The explanation, followed by the words of the question the engine did not
+ * use: an answer that left part of the question out must say so where the
+ * answer is shown, not only in the progress events.
+ */
+export function withUnreadWords(explanation: string, unread: readonly string[]): string {
+  const words = [...new Set(unread)];
+  if (words.length === 0) return explanation;
+  const listed = words.slice(0, shownUnread).map((w) => `“${w}”`).join(", ");
+  const more = words.length > shownUnread ? ` and ${words.length - shownUnread} more` : "";
+  return `${explanation} Not used from the question: ${listed}${more} — check that the answer does not depend on ${words.length === 1 ? "it" : "them"}.`;
+}
+
 /** Spec → SQL through the engine's compiler, then through the same guard as any other SQL. */
-export async function compileSpec(spec: QuerySpec, model: SemanticModel, source: { schemas: string[]; snapshot: unknown }): Promise<Compiled> {
+export async function compileSpec(spec: QuerySpec, model: SemanticModel, source: { schemas: string[]; snapshot: unknown }, unread: readonly string[] = []): Promise<Compiled> {
   const compiled = compile(spec, model);
   const guarded = await guardSql(compiled.sql, {
     allowedSchemas: source.schemas,
     knownTables: knownTables(source.snapshot as SchemaSnapshot | null),
   });
-  return { guarded, explanation: explain(spec, model) };
+  return { guarded, explanation: withUnreadWords(explain(spec, model), unread) };
 }

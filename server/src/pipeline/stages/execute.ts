@@ -14,7 +14,7 @@ const unreachable = new Set(["DATA_SOURCE_UNREACHABLE", "DATA_SOURCE_AUTH_FAILED
  */
 export async function executeSql(
   services: Services,
-  config: Pick<Config, "queryTimeoutMs" | "maxResultRows">,
+  config: Pick<Config, "queryTimeoutMs" | "maxResultRows" | "maxResultBytes" | "maxRowBytes" | "maxValueBytes">,
   source: DataSource,
   guarded: GuardedSql,
   signal: AbortSignal,
@@ -23,6 +23,9 @@ export async function executeSql(
     const result = await services.dataSources.executorFor(source).run(guarded, {
       timeoutMs: config.queryTimeoutMs,
       maxRows: config.maxResultRows,
+      maxBytes: config.maxResultBytes,
+      maxRowBytes: config.maxRowBytes,
+      maxValueBytes: config.maxValueBytes,
       signal,
     });
     if (source.status !== "READY") {

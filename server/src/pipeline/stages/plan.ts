@@ -39,6 +39,8 @@ export interface PlanAnswerInput {
   signal: AbortSignal;
   onLlmEvent?: (event: LlmEvent) => void;
   now?: Date;
+  /** MAX_RESULT_ROWS: a spec asking for more rows ("top 10000000") is refused before any SQL. */
+  maxRows?: number;
 }
 
 /** Below this the built-in engine's reading is a guess; hybrid mode asks the model instead. */
@@ -50,10 +52,12 @@ const rejectHints: Record<string, string> = {
   SQL_NOT_ACCEPTED: "Ask in plain language; the SQL is written for you.",
   NOT_ENGLISH: "Ask in English; other languages are not understood yet.",
   NOT_UNDERSTOOD: "Rephrase with the names of things in your data (tables, columns, values).",
+  INVALID_DATE: "Check the date: YYYY-MM-DD, with a month from 1 to 12 and a day that month has.",
+  NUMBER_TOO_LARGE: "Use a smaller number.",
 };
 
 /** Refusals no model should be asked to overrule: they are about the input, not about reading it. */
-const finalRejects = new Set(["EMPTY_QUESTION", "QUESTION_TOO_LONG", "SQL_NOT_ACCEPTED"]);
+const finalRejects = new Set(["EMPTY_QUESTION", "QUESTION_TOO_LONG", "SQL_NOT_ACCEPTED", "INVALID_DATE", "NUMBER_TOO_LARGE"]);
 
 function fromEngine(outcome: Exclude<PlanOutcome, { kind: "reject" | "clarify" }>): Planned {
   return {
@@ -90,6 +94,21 @@ function handOver(outcome: PlanOutcome): string | null {
  * the model otherwise; `llm` always asks the model.
  */
 export async function planAnswer(input: PlanAnswerInput): Promise<Planned> {
+  const planned = await chooseAnswer(input);
+  if (planned.kind === "spec" && input.maxRows !== undefined) checkRowLimit(planned.spec, input.maxRows);
+  return planned;
+}
+
+/** A row count the answer could never hold is the user's to change, not the database's to fail on. */
+export function checkRowLimit(spec: QuerySpec, maxRows: number): void {
+  if (spec.limit === null || spec.limit <= maxRows) return;
+  throw new RunFailure("LIMIT_TOO_LARGE", `The question asks for ${spec.limit.toLocaleString("en")} rows; an answer holds at most ${maxRows.toLocaleString("en")}.`, `Ask for ${maxRows.toLocaleString("en")} rows or fewer.`, {
+    limit: spec.limit,
+    maxRows,
+  });
+}
+
+async function chooseAnswer(input: PlanAnswerInput): Promise<Planned> {
   if (input.wrapped) return { kind: "wrapped", engine: "REFINEMENT", sql: input.wrapped.sql, explanation: input.wrapped.explanation };
   if (input.prepared) {
     return { kind: "spec", spec: input.prepared, engine: input.preparedEngine ?? "PREPARED", followUp: true, understood: [], ignored: [], confidence: 1 };
