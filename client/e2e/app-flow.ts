@@ -61,7 +61,7 @@ export async function sidebarFlow(page: Page): Promise<void> {
 
 export async function dataSourcesFlow(page: Page): Promise<string> {
   let salesPath = "";
-  await step("data sources: list, tables, model (read-only for an analyst)", page, async () => {
+  await step("data sources: list, tables, model (read-only for a viewer)", page, async () => {
     await page.getByRole("button", { name: "Data sources", exact: true }).first().click();
     await page.getByRole("heading", { name: "Data sources", level: 1 }).waitFor();
     const cards = page.locator(".source-grid .source-card:not(.skeleton-card)");
@@ -75,15 +75,10 @@ export async function dataSourcesFlow(page: Page): Promise<string> {
     await page.getByText(/You can read this model/).waitFor();
   });
 
-  await step("adding a data source tests the connection first", page, async () => {
+  await step("a viewer (the default for a sign-up) is not offered to connect a database", page, async () => {
     await page.getByRole("button", { name: "Data sources", exact: true }).first().click();
-    await page.getByRole("button", { name: "Add data source" }).click();
-    const form = page.locator("form.add-source");
-    await form.getByLabel("Name", { exact: true }).fill("Nowhere");
-    await form.getByLabel("Connection URL").fill("postgresql://reader:secret@127.0.0.1:1/nowhere");
-    await form.getByRole("button", { name: "Test connection" }).click();
-    await form.locator("[role=alert]").first().waitFor();
-    await form.getByRole("button", { name: "Cancel" }).click();
+    await page.locator(".source-grid .source-card:not(.skeleton-card)").nth(2).waitFor();
+    check((await page.getByRole("button", { name: /Add (a )?data source/ }).count()) === 0, "a viewer is offered to add a data source");
   });
   return salesPath;
 }
@@ -120,6 +115,17 @@ export async function semanticEditFlow(browser: Browser, url: string, demo: { em
       await page.getByRole("tab", { name: "Feedback" }).click();
       await page.locator(".stat.good .stat-value", { hasText: "100%" }).waitFor();
       await shot(page, "flow-feedback-summary");
+    });
+
+    await step("adding a data source tests the connection first", page, async () => {
+      await page.getByRole("button", { name: "Data sources", exact: true }).first().click();
+      await page.getByRole("button", { name: "Add data source" }).click();
+      const form = page.locator("form.add-source");
+      await form.getByLabel("Name", { exact: true }).fill("Nowhere");
+      await form.getByLabel("Connection URL").fill("postgresql://reader:secret@127.0.0.1:1/nowhere");
+      await form.getByRole("button", { name: "Test connection" }).click();
+      await form.locator("[role=alert]").first().waitFor();
+      await form.getByRole("button", { name: "Cancel" }).click();
     });
 
     await step("administrator sees the activity log", page, async () => {

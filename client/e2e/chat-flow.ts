@@ -2,7 +2,7 @@
 /** The analyst's path: sign up, ask, watch it arrive, read the SQL, work the table and chart, follow up, refine, rate, export. */
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
-import { check, shot, step } from "./harness.ts";
+import { check, eventually, shot, step } from "./harness.ts";
 
 declare global {
   interface Window {
@@ -23,6 +23,15 @@ async function ask(page: Page, question: string): Promise<void> {
   const box = page.getByLabel("Your question");
   await box.fill(question);
   await box.press("Enter");
+}
+
+/** Scrolls the conversation (not the app shell) so the card's top sits near the top of the view. */
+async function bringUp(card: Locator): Promise<void> {
+  await card.evaluate((el) => {
+    const box = el.closest(".chat-body")!;
+    box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 60;
+  });
+  await card.page().waitForTimeout(150);
 }
 
 function numbers(texts: string[]): number[] {
@@ -78,6 +87,14 @@ export async function chatFlow(page: Page, url: string): Promise<ChatOutcome> {
     check(states.length >= 4, `saw only ${states.length} progress states; the answer did not build up live`);
     revenueKpi = await card.locator(".kpi-value").first().innerText();
     check(/\d/.test(revenueKpi), `no KPI value: ${revenueKpi}`);
+  });
+
+  await step("the chat header names the data source the answer used", page, async () => {
+    const picker = page.locator(".chat-toolbar .source-picker select");
+    const chosen = () => picker.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? "");
+    await eventually(async () => (await chosen()) === "Sales", "the header does not show Sales after the first answer");
+    check((await picker.locator("option", { hasText: "Any data source" }).count()) === 0, "the header still offers “Any data source”");
+    await shot(page, "flow-header-source");
   });
 
   await step("open the SQL", page, async () => {
@@ -142,12 +159,24 @@ export async function chatFlow(page: Page, url: string): Promise<ChatOutcome> {
     await refined.locator(".pager-range", { hasText: /^1–5 of 5$/ }).waitFor();
   });
 
-  await step("rate an answer", page, async () => {
+  await step("rate an answer: the thumb is stored on click, the comment updates it", page, async () => {
     const card = page.locator("article.answer-card").nth(0);
-    await card.getByRole("button", { name: "Helpful", exact: true }).click();
-    await card.getByLabel(/Comment/).fill("Exactly the total I needed.");
-    await card.getByRole("button", { name: "Send feedback" }).click();
+    await bringUp(card);
+    const [stored] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/graphql") && (r.request().postData() ?? "").includes("SubmitFeedback")),
+      card.getByRole("button", { name: "Helpful", exact: true }).click(),
+    ]);
+    check((await stored.json()).data?.submitFeedback?.message?.feedback?.rating === "POSITIVE", "the thumbs up was not stored on click");
     await card.getByText("Thanks for the feedback.").waitFor();
+    check((await card.getByRole("button", { name: "Helpful", exact: true }).getAttribute("aria-pressed")) === "true", "the thumb does not show as pressed");
+    await card.getByLabel(/Comment/).fill("Exactly the total I needed.");
+    await shot(page, "flow-feedback-comment");
+    await card.getByRole("button", { name: "Save comment" }).click();
+    await card.getByRole("button", { name: "Edit comment" }).waitFor();
+    await card.getByRole("button", { name: "Edit comment" }).click();
+    check((await card.getByLabel(/Comment/).inputValue()) === "Exactly the total I needed.", "the saved comment is not offered for editing");
+    await card.getByLabel(/Comment/).press("Escape");
+    check((await card.getByRole("form", { name: "Feedback details" }).count()) === 0, "Escape did not close the comment form");
   });
 
   await step("export a CSV and check its content", page, async () => {
@@ -167,6 +196,48 @@ export async function chatFlow(page: Page, url: string): Promise<ChatOutcome> {
     await answered(page, 3);
     check((await page.locator("article.answer-card").count()) === 4, "not every answer came back");
     await page.locator("article.answer-card").nth(0).getByText("Thanks for the feedback.").waitFor();
+    const up = page.locator("article.answer-card").nth(0).getByRole("button", { name: "Helpful", exact: true });
+    check((await up.getAttribute("aria-pressed")) === "true", "the stored thumbs up is not shown after a reload");
+  });
+
+  await step("refine: the filter offers the column's values from the data, with unique field names", page, async () => {
+    const card = page.locator("article.answer-card").nth(1);
+    await bringUp(card);
+    await card.getByRole("group", { name: "Refine this answer" }).getByRole("button", { name: "Filter" }).click();
+    const field = card.getByLabel("Field");
+    const names = await field.locator("option").allInnerTexts();
+    check(names.length > 3 && new Set(names).size === names.length, `duplicate field names: ${names.join(", ")}`);
+    await field.selectOption("regions.name");
+    const box = card.getByRole("combobox", { name: "Value" });
+    await box.click();
+    const list = card.getByRole("listbox", { name: /^Values of Region/ });
+    await list.getByRole("option").first().waitFor();
+    const regions = await list.getByRole("option").allInnerTexts();
+    check(regions.length === 4, `expected the 4 regions, got ${regions.join(", ")}`);
+    await shot(page, "flow-refine-values");
+    const pick = regions[regions.length - 1]!;
+    await box.fill(pick.slice(0, 3).toLowerCase());
+    await eventually(async () => (await list.getByRole("option").allInnerTexts()).every((v) => v.toLowerCase().includes(pick.slice(0, 3).toLowerCase())), "typing did not narrow the values");
+    await list.getByRole("option", { name: pick, exact: true }).click();
+    check((await box.inputValue()) === pick, `picking a value did not fill the box: ${await box.inputValue()}`);
+    await card.getByRole("button", { name: "Apply" }).click();
+    const refined = await answered(page, 4);
+    check((await page.locator(".bubble.user").nth(4).innerText()).includes(pick), "the refined question does not name the picked value");
+    check((await refined.locator(".result-table tbody tr, .kpi-value").count()) >= 1, "the filtered answer shows no rows");
+  });
+
+  await step("Escape closes the refine panel and the SQL", page, async () => {
+    const card = page.locator("article.answer-card").nth(1);
+    await bringUp(card);
+    const filter = card.getByRole("group", { name: "Refine this answer" }).getByRole("button", { name: "Filter" });
+    await filter.click();
+    await card.getByLabel("Field").press("Escape");
+    check((await card.locator("form.refine-form").count()) === 0, "Escape did not close the filter panel");
+    check((await filter.getAttribute("aria-expanded")) === "false", "the Filter button still says it is open");
+    await card.getByRole("button", { name: "Show SQL" }).click();
+    await card.getByLabel("SQL query").press("Escape");
+    await card.getByRole("button", { name: "Show SQL" }).waitFor();
+    await shot(page, "flow-escape-closed");
   });
 
   const token = await page.evaluate(() => localStorage.getItem("agentmedha.token"));

@@ -103,7 +103,7 @@ function Workspace({ onLogOut }: { onLogOut: () => void }) {
         {route.name === "home" && <Welcome name={data.me.name || data.me.email} onAsked={(id) => go({ name: "session", sessionId: id })} onManageSources={() => go({ name: "dataSources" })} />}
         {route.name === "session" && <ChatView key={route.sessionId} sessionId={route.sessionId} onNewChat={() => go({ name: "home" })} />}
         {route.name === "settings" && <SettingsPage me={data.me} onLoggedOut={onLogOut} />}
-        {route.name === "dataSources" && <DataSourcesPage onOpen={(id) => go({ name: "dataSource", dataSourceId: id })} />}
+        {route.name === "dataSources" && <DataSourcesPage onOpen={(id) => go({ name: "dataSource", dataSourceId: id })} canConnect={data.me.role !== "VIEWER"} />}
         {route.name === "dataSource" && (
           <DataSourcePage
             key={route.dataSourceId}

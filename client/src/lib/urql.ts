@@ -24,7 +24,7 @@ function wsUrl(): string {
 
 /** Every type is keyed by its global id; types without one are values embedded in their parent. */
 const keyById = (data: Data) => (typeof data.id === "string" ? data.id : null);
-const keys = new Proxy({}, { get: () => keyById });
+export const cacheKeys = new Proxy({}, { get: () => keyById });
 
 /**
  * One urql client for HTTP and WebSocket with a normalised cache. The token is
@@ -71,7 +71,7 @@ export function createApiClient(getToken: () => string | null, onAuthError: (cod
         },
       }),
       cacheExchange({
-        keys,
+        keys: cacheKeys,
         updates: {
           Mutation: {
             deleteSession(result, _args, cache) {

@@ -49,26 +49,41 @@ describe("ExportButtons", () => {
 });
 
 describe("Feedback", () => {
-  it("sends a thumbs down with a category and a comment", async () => {
-    const onSubmit = vi.fn();
-    render(<Feedback onSubmit={onSubmit} />);
-    await userEvent.click(screen.getByRole("button", { name: "Not helpful" }));
-    expect(screen.getByRole("button", { name: "Not helpful" })).toHaveAttribute("aria-pressed", "true");
-    expect(screen.getByLabelText(/Comment/)).toHaveFocus();
-    await userEvent.selectOptions(screen.getByLabelText("What went wrong?"), "Wrong chart");
-    await userEvent.type(screen.getByLabelText(/Comment/), "  Should be a line chart  ");
-    await userEvent.click(screen.getByRole("button", { name: "Send feedback" }));
-    expect(onSubmit).toHaveBeenCalledWith({ rating: "NEGATIVE", comment: "Should be a line chart", category: "WRONG_CHART" });
-    expect(screen.getByRole("status")).toHaveTextContent("Thanks for the feedback.");
-  });
-
-  it("sends a thumbs up with nothing else, and offers no category for it", async () => {
+  it("stores a thumbs up on click, then updates the same rating with an optional comment", async () => {
     const onSubmit = vi.fn();
     render(<Feedback onSubmit={onSubmit} />);
     await userEvent.click(screen.getByRole("button", { name: "Helpful" }));
-    expect(screen.queryByLabelText("What went wrong?")).toBeNull();
-    await userEvent.click(screen.getByRole("button", { name: "Send feedback" }));
     expect(onSubmit).toHaveBeenCalledWith({ rating: "POSITIVE", comment: null, category: null });
+    expect(screen.getByRole("status")).toHaveTextContent("Thanks for the feedback.");
+    expect(screen.getByRole("button", { name: "Helpful" })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.queryByLabelText("What went wrong?")).toBeNull();
+    expect(screen.getByLabelText(/Comment/)).toHaveFocus();
+    await userEvent.type(screen.getByLabelText(/Comment/), "  Spot on  ");
+    await userEvent.click(screen.getByRole("button", { name: "Save comment" }));
+    expect(onSubmit).toHaveBeenLastCalledWith({ rating: "POSITIVE", comment: "Spot on", category: null });
+    expect(onSubmit).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole("form")).toBeNull();
+    expect(screen.getByRole("button", { name: "Edit comment" })).toBeInTheDocument();
+  });
+
+  it("stores a thumbs down on click and sends what went wrong with the comment", async () => {
+    const onSubmit = vi.fn();
+    render(<Feedback onSubmit={onSubmit} />);
+    await userEvent.click(screen.getByRole("button", { name: "Not helpful" }));
+    expect(onSubmit).toHaveBeenCalledWith({ rating: "NEGATIVE", comment: null, category: null });
+    await userEvent.selectOptions(screen.getByLabelText("What went wrong?"), "Wrong chart");
+    await userEvent.type(screen.getByLabelText(/Comment/), "Should be a line chart");
+    await userEvent.click(screen.getByRole("button", { name: "Save comment" }));
+    expect(onSubmit).toHaveBeenLastCalledWith({ rating: "NEGATIVE", comment: "Should be a line chart", category: "WRONG_CHART" });
+  });
+
+  it("switching the thumb keeps the comment and drops the category of a thumbs down", async () => {
+    const onSubmit = vi.fn();
+    render(<Feedback onSubmit={onSubmit} initial={{ rating: "NEGATIVE", comment: "Too many rows", category: "WRONG_RESULT" }} />);
+    expect(screen.getByRole("button", { name: "Not helpful" })).toHaveAttribute("aria-pressed", "true");
+    await userEvent.click(screen.getByRole("button", { name: "Helpful" }));
+    expect(onSubmit).toHaveBeenCalledWith({ rating: "POSITIVE", comment: "Too many rows", category: null });
+    expect(screen.getByLabelText(/Comment/)).toHaveValue("Too many rows");
   });
 
   it("lists every category", async () => {
@@ -78,32 +93,45 @@ describe("Feedback", () => {
     expect(options).toEqual(["", "WRONG_RESULT", "WRONG_CHART", "MISUNDERSTOOD", "SQL_ERROR", "SLOW", "OTHER"]);
   });
 
-  it("keeps the form and says so when sending fails", async () => {
+  it("says so and stores nothing when the rating cannot be saved", async () => {
     const onSubmit = vi.fn().mockRejectedValue(new Error("offline"));
     render(<Feedback onSubmit={onSubmit} />);
     await userEvent.click(screen.getByRole("button", { name: "Helpful" }));
-    await userEvent.type(screen.getByLabelText(/Comment/), "Great");
-    await userEvent.click(screen.getByRole("button", { name: "Send feedback" }));
-    expect(screen.getByRole("alert")).toHaveTextContent("Could not send the feedback");
-    expect(screen.getByLabelText(/Comment/)).toHaveValue("Great");
+    expect(screen.getByRole("alert")).toHaveTextContent("Could not save the rating");
+    expect(screen.getByRole("button", { name: "Helpful" })).toHaveAttribute("aria-pressed", "false");
+    expect(screen.queryByRole("status")).toBeNull();
   });
 
-  it("closes on Escape or Cancel without sending", async () => {
+  it("keeps the comment form and says so when the comment cannot be saved", async () => {
+    const onSubmit = vi.fn().mockResolvedValueOnce(undefined).mockRejectedValue(new Error("offline"));
+    render(<Feedback onSubmit={onSubmit} />);
+    await userEvent.click(screen.getByRole("button", { name: "Helpful" }));
+    await userEvent.type(screen.getByLabelText(/Comment/), "Great");
+    await userEvent.click(screen.getByRole("button", { name: "Save comment" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Could not save the comment");
+    expect(screen.getByLabelText(/Comment/)).toHaveValue("Great");
+    expect(screen.getByRole("button", { name: "Helpful" })).toHaveAttribute("aria-pressed", "true");
+  });
+
+  it("closes the comment form on Escape or Close, keeping the rating", async () => {
     const onSubmit = vi.fn();
     render(<Feedback onSubmit={onSubmit} />);
     await userEvent.click(screen.getByRole("button", { name: "Not helpful" }));
     expect(screen.getByRole("form", { name: "Feedback details" })).toBeInTheDocument();
     await userEvent.keyboard("{Escape}");
     expect(screen.queryByRole("form")).toBeNull();
-    expect(screen.getByRole("button", { name: "Not helpful" })).toHaveAttribute("aria-pressed", "false");
-    await userEvent.click(screen.getByRole("button", { name: "Helpful" }));
-    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.getByRole("button", { name: "Not helpful" })).toHaveAttribute("aria-pressed", "true");
+    await userEvent.click(screen.getByRole("button", { name: "Add a comment" }));
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("form")).toBeNull();
-    expect(onSubmit).not.toHaveBeenCalled();
+    expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
-  it("shows a rating given earlier as sent", () => {
-    render(<Feedback onSubmit={vi.fn()} initialRating="POSITIVE" />);
+  it("shows feedback given earlier as stored, without sending it again", () => {
+    const onSubmit = vi.fn();
+    render(<Feedback onSubmit={onSubmit} initial={{ rating: "POSITIVE", comment: null, category: null }} />);
     expect(screen.getByRole("status")).toHaveTextContent("Thanks for the feedback.");
+    expect(screen.getByRole("button", { name: "Helpful" })).toHaveAttribute("aria-pressed", "true");
+    expect(onSubmit).not.toHaveBeenCalled();
   });
 });

@@ -22,7 +22,6 @@ import type {
   DiscoveryCandidate,
   FeedbackInput,
   ProgressEvent,
-  Rating,
   ResultCell,
   SortDirection,
   SortState,
@@ -61,7 +60,8 @@ export interface AnswerCardProps {
   onClarify?: (index: number) => void;
   onUseCandidate?: (id: string) => void;
   onFeedback?: (feedback: FeedbackInput) => void | Promise<void>;
-  feedbackRating?: Rating | null;
+  /** Feedback already stored for this answer. */
+  feedback?: FeedbackInput | null;
   onExport?: { csv: () => void; json: () => void };
   /** An export is being downloaded. */
   exportBusy?: "csv" | "json" | null;
@@ -166,7 +166,7 @@ export function AnswerCard(props: AnswerCardProps) {
 
       {(props.onFeedback || props.onExport) && !running && !clarification && !discovery && (
         <footer className="answer-footer">
-          {props.onFeedback ? <Feedback onSubmit={props.onFeedback} initialRating={props.feedbackRating} /> : <span />}
+          {props.onFeedback ? <Feedback onSubmit={props.onFeedback} initial={props.feedback} /> : <span />}
           {props.onExport && hasRows && <ExportButtons onCsv={props.onExport.csv} onJson={props.onExport.json} busy={props.exportBusy ?? null} />}
         </footer>
       )}

@@ -12,52 +12,69 @@ export const CATEGORY_LABELS: Record<FeedbackCategory, string> = {
 };
 
 export interface FeedbackProps {
-  /** May return a promise: the form waits for it and reports a failure. */
+  /** Stores the rating (the server keeps one per answer, replacing it); may return a promise, whose failure is shown. */
   onSubmit: (feedback: FeedbackInput) => void | Promise<void>;
-  /** A rating given earlier (feedback already stored for this answer). */
-  initialRating?: Rating | null;
+  /** Feedback already stored for this answer. */
+  initial?: FeedbackInput | null;
 }
 
-type Phase = "idle" | "open" | "sending" | "sent" | "error";
-
-/** Thumbs up or down, then an optional comment (and, for a thumbs down, what went wrong). */
-export function Feedback({ onSubmit, initialRating = null }: FeedbackProps) {
-  const [rating, setRating] = useState<Rating | null>(initialRating);
-  const [phase, setPhase] = useState<Phase>(initialRating ? "sent" : "idle");
-  const [comment, setComment] = useState("");
-  const [category, setCategory] = useState<FeedbackCategory | "">("");
+/**
+ * Thumbs up or down, stored on click; then an optional comment (and, for a
+ * thumbs down, what went wrong) that updates the same rating.
+ */
+export function Feedback({ onSubmit, initial = null }: FeedbackProps) {
+  const [saved, setSaved] = useState<FeedbackInput | null>(initial);
+  const [formOpen, setFormOpen] = useState(false);
+  const [comment, setComment] = useState(initial?.comment ?? "");
+  const [category, setCategory] = useState<FeedbackCategory | "">(initial?.category ?? "");
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
 
   useEffect(() => {
-    if (phase === "open") commentRef.current?.focus();
-  }, [phase, rating]);
+    if (formOpen) commentRef.current?.focus();
+  }, [formOpen]);
 
-  const choose = (next: Rating) => {
-    setRating(next);
-    setPhase("open");
-    if (next === "POSITIVE") setCategory("");
-  };
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (!rating) return;
-    setPhase("sending");
+  const send = async (feedback: FeedbackInput, failure: string): Promise<boolean> => {
+    setBusy(true);
+    setFailed(null);
     try {
-      await onSubmit({ rating, comment: comment.trim() || null, category: rating === "NEGATIVE" && category ? category : null });
-      setPhase("sent");
+      await onSubmit(feedback);
+      setSaved(feedback);
+      return true;
     } catch {
-      setPhase("error");
+      setFailed(failure);
+      return false;
+    } finally {
+      setBusy(false);
     }
   };
 
-  if (phase === "sent") {
-    return (
-      <div className="feedback sent" role="status">
-        {rating === "POSITIVE" ? <ThumbUpIcon /> : <ThumbDownIcon />} Thanks for the feedback.
-      </div>
-    );
-  }
+  const rate = async (rating: Rating) => {
+    if (busy) return;
+    if (saved?.rating === rating) return setFormOpen(true);
+    // A thumb switched later keeps the comment already given; a category only goes with a thumbs down.
+    const next = { rating, comment: saved?.comment ?? null, category: rating === "NEGATIVE" ? (saved?.category ?? null) : null };
+    if (await send(next, "Could not save the rating. Try again.")) {
+      setCategory(next.category ?? "");
+      setFormOpen(true);
+    }
+  };
+
+  const saveDetails = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!saved) return;
+    const details = { rating: saved.rating, comment: comment.trim() || null, category: saved.rating === "NEGATIVE" && category ? category : null };
+    if (await send(details, "Could not save the comment. Try again.")) setFormOpen(false);
+  };
+
+  const close = () => {
+    setFormOpen(false);
+    setFailed(null);
+    setComment(saved?.comment ?? "");
+    setCategory(saved?.category ?? "");
+  };
 
   return (
     <div className="feedback">
@@ -65,26 +82,41 @@ export function Feedback({ onSubmit, initialRating = null }: FeedbackProps) {
         <span className="feedback-question" aria-hidden="true">
           Helpful?
         </span>
-        <button type="button" className="icon-button thumb" aria-label="Helpful" aria-pressed={rating === "POSITIVE"} onClick={() => choose("POSITIVE")}>
+        <button type="button" className="icon-button thumb" aria-label="Helpful" aria-pressed={saved?.rating === "POSITIVE"} disabled={busy} onClick={() => void rate("POSITIVE")}>
           <ThumbUpIcon />
         </button>
-        <button type="button" className="icon-button thumb" aria-label="Not helpful" aria-pressed={rating === "NEGATIVE"} onClick={() => choose("NEGATIVE")}>
+        <button type="button" className="icon-button thumb" aria-label="Not helpful" aria-pressed={saved?.rating === "NEGATIVE"} disabled={busy} onClick={() => void rate("NEGATIVE")}>
           <ThumbDownIcon />
         </button>
+        {saved && (
+          <span className="feedback-saved" role="status">
+            Thanks for the feedback.
+          </span>
+        )}
+        {saved && !formOpen && (
+          <button type="button" className="ghost-button small" onClick={() => setFormOpen(true)}>
+            {saved.comment || saved.category ? "Edit comment" : "Add a comment"}
+          </button>
+        )}
       </div>
-      {phase !== "idle" && rating && (
+      {failed && !formOpen && (
+        <p className="error" role="alert">
+          {failed}
+        </p>
+      )}
+      {saved && formOpen && (
         <form
           className="feedback-form"
           aria-label="Feedback details"
-          onSubmit={submit}
+          onSubmit={(e) => void saveDetails(e)}
           onKeyDown={(e) => {
             if (e.key === "Escape") {
-              setPhase("idle");
-              setRating(null);
+              e.stopPropagation();
+              close();
             }
           }}
         >
-          {rating === "NEGATIVE" && (
+          {saved.rating === "NEGATIVE" && (
             <label htmlFor={`${ids}-category`}>
               What went wrong?
               <select id={`${ids}-category`} value={category} onChange={(e) => setCategory(e.target.value as FeedbackCategory | "")}>
@@ -105,28 +137,21 @@ export function Feedback({ onSubmit, initialRating = null }: FeedbackProps) {
               rows={2}
               value={comment}
               maxLength={2000}
-              placeholder={rating === "POSITIVE" ? "What was useful?" : "What did you expect?"}
+              placeholder={saved.rating === "POSITIVE" ? "What was useful?" : "What did you expect?"}
               onChange={(e) => setComment(e.target.value)}
             />
           </label>
-          {phase === "error" && (
+          {failed && (
             <p className="error" role="alert">
-              Could not send the feedback. Try again.
+              {failed}
             </p>
           )}
           <div className="feedback-actions">
-            <button
-              type="button"
-              className="ghost-button"
-              onClick={() => {
-                setPhase("idle");
-                setRating(null);
-              }}
-            >
-              Cancel
+            <button type="button" className="ghost-button" onClick={close}>
+              Close
             </button>
-            <button type="submit" className="primary" disabled={phase === "sending"}>
-              {phase === "sending" ? "Sending…" : "Send feedback"}
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? "Saving…" : "Save comment"}
             </button>
           </div>
         </form>

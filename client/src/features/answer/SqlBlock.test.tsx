@@ -22,6 +22,15 @@ describe("SqlBlock", () => {
     expect(screen.getByLabelText("SQL query")).toBeVisible();
   });
 
+  it("folds again on Escape, with the focus back on the toggle", async () => {
+    render(<SqlBlock sql={sql} />);
+    await userEvent.click(screen.getByRole("button", { name: /Show SQL/ }));
+    screen.getByLabelText("SQL query").focus();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.getByLabelText("SQL query")).not.toBeVisible();
+    expect(screen.getByRole("button", { name: /Show SQL/ })).toHaveFocus();
+  });
+
   it("pretty-prints and highlights the SQL", () => {
     const { container } = render(<SqlBlock sql={sql} defaultOpen />);
     const code = container.querySelector("code")!;

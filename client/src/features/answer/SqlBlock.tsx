@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { CheckIcon, ChevronIcon, CodeIcon, CopyIcon } from "../../ui/icons.tsx";
 import { useCopy } from "../../ui/use-copy.ts";
 import { prettySql, tokenizeSql } from "./sql-highlight.ts";
@@ -21,6 +21,7 @@ export function SqlBlock({ sql, explanation, open, defaultOpen = false, onToggle
   const tokens = useMemo(() => tokenizeSql(pretty), [pretty]);
   const [copyState, copy] = useCopy();
   const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const lines = pretty.split("\n").length;
 
   const toggle = () => {
@@ -29,10 +30,20 @@ export function SqlBlock({ sql, explanation, open, defaultOpen = false, onToggle
   };
 
   return (
-    <section className="sql-block" aria-label="SQL">
+    <section
+      className="sql-block"
+      aria-label="SQL"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && isOpen) {
+          e.stopPropagation();
+          toggle();
+          toggleRef.current?.focus();
+        }
+      }}
+    >
       {explanation && <p className="sql-explanation">{explanation}</p>}
       <div className="sql-bar">
-        <button type="button" className="sql-toggle" aria-expanded={isOpen} aria-controls={panelId} onClick={toggle}>
+        <button ref={toggleRef} type="button" className="sql-toggle" aria-expanded={isOpen} aria-controls={panelId} onClick={toggle}>
           <ChevronIcon className={isOpen ? "chevron open" : "chevron"} />
           <CodeIcon />
           {isOpen ? "Hide SQL" : "Show SQL"}

@@ -61,6 +61,9 @@ describe("StageStepper", () => {
     expect(screen.getByRole("status")).toHaveTextContent(/^Answer ready in \d+ ms\.$/);
     await userEvent.click(toggle);
     expect(within(screen.getByRole("list")).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Understand, done10 ms", "Plan, done20 ms"]);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("list")).toBeNull();
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
   });
 
   it("can keep a finished run's steps open", () => {

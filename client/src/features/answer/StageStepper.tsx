@@ -74,7 +74,15 @@ export function StageStepper({ events, stages, collapseWhenDone = true }: StageS
   else if (current) summary = `Step ${position} of ${steps.length}`;
 
   return (
-    <div className={`stepper ${outcome ?? "live"}`}>
+    <div
+      className={`stepper ${outcome ?? "live"}`}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          e.stopPropagation();
+          setOpen(false);
+        }
+      }}
+    >
       {collapseWhenDone && outcome === "succeeded" && (
         <button type="button" className="stepper-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
           <span className="step-icon done">

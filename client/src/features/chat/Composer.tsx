@@ -20,7 +20,7 @@ export interface ComposerProps {
   onTextChange?: (text: string) => void;
 }
 
-export const MAX_MESSAGE_LENGTH = 2000;
+export const MAX_MESSAGE_LENGTH = 4000;
 
 /** Whether a key press sends: Enter alone, not while an IME is composing a character. */
 export function isSendKey(event: Pick<KeyboardEvent, "key" | "shiftKey" | "altKey" | "ctrlKey" | "metaKey"> & { nativeEvent?: { isComposing?: boolean } }): boolean {

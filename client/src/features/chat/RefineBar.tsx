@@ -1,13 +1,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { RefinementInput } from "../../graphql/graphql";
 import { CrossIcon } from "../../ui/icons.tsx";
-import { groupFields, OPERATOR_LABELS, operatorArity, RefineDraftError, refinementInput, shortLabel, type RefinableField, type RefineDraft, type RefineKind } from "./refine.ts";
+import { choiceLabels, groupFields, offersValues, OPERATOR_LABELS, operatorArity, RefineDraftError, refinementInput, type RefinableField, type RefineDraft, type RefineKind } from "./refine.ts";
+import { ValuePicker, type LoadValues } from "./ValuePicker.tsx";
 
 export interface RefineBarProps {
   fields: RefinableField[];
   /** Resolves with an error message when the server refused the refinement. */
   onRefine: (input: RefinementInput) => Promise<string | null>;
   disabled?: boolean;
+  /** Values of a text field from the data, offered while typing a filter value. */
+  loadValues?: LoadValues;
 }
 
 const KINDS: { kind: Exclude<RefineKind, "simplify">; label: string }[] = [
@@ -18,13 +21,14 @@ const KINDS: { kind: Exclude<RefineKind, "simplify">; label: string }[] = [
 ];
 
 function FieldOptions({ fields }: { fields: RefinableField[] }) {
+  const labels = choiceLabels(fields);
   return (
     <>
       {groupFields(fields).map((g) => (
         <optgroup key={g.group} label={g.group}>
           {g.fields.map((f) => (
             <option key={f.name} value={f.name}>
-              {shortLabel(f)}
+              {labels.get(f.name)}
             </option>
           ))}
         </optgroup>
@@ -34,13 +38,14 @@ function FieldOptions({ fields }: { fields: RefinableField[] }) {
 }
 
 /** The five refinements of an answer (filter, limit, columns, sort, simplify); each makes a new answer below. */
-export function RefineBar({ fields, onRefine, disabled = false }: RefineBarProps) {
+export function RefineBar({ fields, onRefine, disabled = false, loadValues }: RefineBarProps) {
   const [open, setOpen] = useState<RefineKind | null>(null);
   const [draft, setDraft] = useState<RefineDraft>({ field: "", operator: "EQ", value: "", limit: "10", columns: [], direction: "DESC" });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const formId = useId();
   const firstInput = useRef<HTMLSelectElement & HTMLInputElement>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
 
   const filterable = fields.filter((f) => f.operators.length > 0);
   const sortable = fields.filter((f) => f.sortable);
@@ -50,8 +55,15 @@ export function RefineBar({ fields, onRefine, disabled = false }: RefineBarProps
     if (open) firstInput.current?.focus();
   }, [open]);
 
-  const choose = (kind: Exclude<RefineKind, "simplify">) => {
+  const close = () => {
+    setOpen(null);
     setError(null);
+    opener.current?.focus();
+  };
+
+  const choose = (kind: Exclude<RefineKind, "simplify">, button: HTMLButtonElement) => {
+    setError(null);
+    opener.current = button;
     if (open === kind) return setOpen(null);
     const pool = kind === "filter" ? filterable : kind === "sort" ? sortable : addable;
     const field = pool.find((f) => f.name === draft.field) ?? pool[0];
@@ -87,7 +99,7 @@ export function RefineBar({ fields, onRefine, disabled = false }: RefineBarProps
         {KINDS.map(({ kind, label }) => {
           const empty = (kind === "filter" && filterable.length === 0) || (kind === "sort" && sortable.length === 0) || (kind === "columns" && addable.length === 0);
           return (
-            <button key={kind} type="button" className={open === kind ? "chip ghost active" : "chip ghost"} aria-expanded={open === kind} aria-controls={formId} disabled={disabled || empty} onClick={() => choose(kind)}>
+            <button key={kind} type="button" className={open === kind ? "chip ghost active" : "chip ghost"} aria-expanded={open === kind} aria-controls={formId} disabled={disabled || empty} onClick={(e) => choose(kind, e.currentTarget)}>
               {label}
             </button>
           );
@@ -97,7 +109,18 @@ export function RefineBar({ fields, onRefine, disabled = false }: RefineBarProps
         </button>
       </div>
       {open && open !== "simplify" && (
-        <form id={formId} className="refine-form" onSubmit={(e) => void apply(open, e)} aria-label={`${open} refinement`}>
+        <form
+          id={formId}
+          className="refine-form"
+          onSubmit={(e) => void apply(open, e)}
+          aria-label={`${open} refinement`}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              close();
+            }
+          }}
+        >
           {(open === "filter" || open === "sort") && (
             <label>
               {open === "filter" ? "Field" : "Sort by"}
@@ -121,11 +144,24 @@ export function RefineBar({ fields, onRefine, disabled = false }: RefineBarProps
                   ))}
                 </select>
               </label>
-              {arity !== "none" && (
-                <label className="grow">
-                  {arity === "many" ? "Values (comma-separated)" : "Value"}
-                  <input value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} placeholder={field?.type === "date" ? "YYYY-MM-DD" : ""} />
-                </label>
+              {arity !== "none" && field && loadValues && offersValues(field) ? (
+                <ValuePicker
+                  key={field.name}
+                  label={arity === "many" ? "Values (comma-separated)" : "Value"}
+                  field={field.name}
+                  fieldLabel={field.label}
+                  many={arity === "many"}
+                  value={draft.value}
+                  onChange={(value) => setDraft((d) => ({ ...d, value }))}
+                  load={loadValues}
+                />
+              ) : (
+                arity !== "none" && (
+                  <label className="grow">
+                    {arity === "many" ? "Values (comma-separated)" : "Value"}
+                    <input value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} placeholder={field?.type === "date" ? "YYYY-MM-DD" : ""} />
+                  </label>
+                )
               )}
             </>
           )}
@@ -156,7 +192,7 @@ export function RefineBar({ fields, onRefine, disabled = false }: RefineBarProps
             <button type="submit" className="primary small" disabled={busy}>
               {busy ? "Refining…" : "Apply"}
             </button>
-            <button type="button" className="icon-button bare" aria-label="Close" onClick={() => setOpen(null)}>
+            <button type="button" className="icon-button bare" aria-label="Close" onClick={close}>
               <CrossIcon />
             </button>
           </div>

@@ -1,23 +1,27 @@
 import { useCallback, useMemo, useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { useClient, useMutation, useQuery } from "urql";
 import { useApi } from "../../lib/api.tsx";
 import { downloadExport } from "../../lib/download.ts";
 import { errorCode, errorMessage } from "../../lib/errors.ts";
 import { useNotify } from "../../ui/toast.tsx";
 import { useNearViewport } from "../../ui/use-near-viewport.ts";
 import { AnswerCard } from "../answer/AnswerCard.tsx";
-import type { RefinementInput } from "../../graphql/graphql";
+import type { FeedbackCategory, Rating, RefinementInput } from "../../graphql/graphql";
 import type { ChartType, FeedbackInput, ResultCell, SortState } from "../answer/types.ts";
 import { finishedStatuses, toCandidates, toChartSpec, toEvents, toResult } from "./adapt.ts";
-import { CancelRun, RefineQuery, RunDetails, RunResultPage, SubmitFeedback } from "./operations.ts";
+import { CancelRun, FieldValuesQuery, RefineQuery, RunDetails, RunResultPage, SubmitFeedback } from "./operations.ts";
 import { RefineBar } from "./RefineBar.tsx";
 import type { RefinableField } from "./refine.ts";
+import type { FieldValues } from "./ValuePicker.tsx";
 import type { AskRequest } from "./use-ask.ts";
+import { markAskedHere, wasAskedHere } from "./asked-here.ts";
 import { useRunProgress } from "./use-run-progress.ts";
 
 /** Rows per table page; the chart reads up to CHART_ROWS (the API's largest page). */
 export const TABLE_PAGE_SIZE = 10;
 export const CHART_ROWS = 500;
+/** Values a filter's picker lists at once; typing narrows them on the server. */
+const PICKER_VALUES = 50;
 
 export interface AssistantReply {
   kind: string;
@@ -35,6 +39,10 @@ export interface RunAnswerProps {
   onSelectDataSource: (dataSourceId: string) => void;
   /** A refinement started a new run in the session. */
   onRefined: (run: { id: string; question: string }) => void;
+}
+
+function storedFeedback(stored: { rating: Rating; comment?: string | null; category?: FeedbackCategory | null } | null | undefined): FeedbackInput | null {
+  return stored ? { rating: stored.rating, comment: stored.comment ?? null, category: stored.category ?? null } : null;
 }
 
 function examplesOf(payload: unknown): string[] {
@@ -57,7 +65,7 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
   // (the conversation's message list) before this view has the run's final fields.
   const live = Boolean(run && !(finishedStatuses.has(run.status) && seed?.some((e) => e.stage === "DONE")));
   const onDone = useCallback(() => refetchRun({ requestPolicy: "network-only" }), [refetchRun]);
-  const progress = useRunProgress(api.ws, runId, { seed, live, onDone });
+  const progress = useRunProgress(api.ws, runId, { seed, live, onDone, paced: wasAskedHere(runId) });
   const settled = Boolean(run && finishedStatuses.has(run.status) && !live);
 
   const succeeded = settled && run?.status === "SUCCEEDED";
@@ -76,6 +84,15 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
   const [, refineQuery] = useMutation(RefineQuery);
   const [, submitFeedback] = useMutation(SubmitFeedback);
   const [exportBusy, setExportBusy] = useState<"csv" | "json" | null>(null);
+  const client = useClient();
+  const loadValues = useCallback(
+    async (field: string, search: string): Promise<FieldValues> => {
+      const result = await client.query(FieldValuesQuery, { runId, field, search: search || null, first: PICKER_VALUES }, { requestPolicy: "cache-first" }).toPromise();
+      if (!result.data) throw result.error ?? new Error("No values.");
+      return result.data.fieldValues;
+    },
+    [client, runId],
+  );
 
   if (error && !run) {
     return (
@@ -128,10 +145,19 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
       </div>
     ) : null;
 
+  // An empty answer says why (the server names the condition that emptied it and what the data covers).
+  const emptyNote =
+    succeeded && run.rowCount === 0 ? (
+      <div className="assistant-note empty-result" role="status">
+        <p>{prompt || "No rows match."}</p>
+      </div>
+    ) : null;
+
   const refine = async (input: RefinementInput): Promise<string | null> => {
     const result = await refineQuery({ input: { runId, refinement: input } });
     const next = result.data?.refineQuery.run;
     if (next) {
+      markAskedHere(next.id);
       onRefined({ id: next.id, question: next.question });
       return null;
     }
@@ -158,7 +184,7 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
     <div ref={nearRef} className="run-answer">
       <AnswerCard
         events={progress.events}
-        lead={lead}
+        lead={lead ?? emptyNote}
         sql={run.sql ?? progress.sql}
         explanation={run.explanation ?? progress.explanation}
         result={result}
@@ -206,8 +232,8 @@ export function RunAnswer({ runId, reply, latest, readOnly, onAsk, onSelectDataS
         onExport={hasRows ? { csv: exportAs("csv"), json: exportAs("json") } : undefined}
         exportBusy={exportBusy}
         onFeedback={onFeedback}
-        feedbackRating={run.answer?.feedback?.rating ?? null}
-        tools={hasRows && !readOnly && refinable.length > 0 ? <RefineBar fields={refinable} onRefine={refine} /> : null}
+        feedback={storedFeedback(run.answer?.feedback)}
+        tools={hasRows && !readOnly && refinable.length > 0 ? <RefineBar fields={refinable} onRefine={refine} loadValues={loadValues} /> : null}
       />
     </div>
   );

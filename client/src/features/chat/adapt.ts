@@ -55,4 +55,4 @@ export function toCandidates(candidates: RunDetailsQuery["run"]["candidates"]): 
 }
 
 /** Statuses after which nothing about the run changes any more. */
-export const finishedStatuses = new Set(["SUCCEEDED", "FAILED", "CANCELLED", "NEEDS_INPUT"]);
+export const finishedStatuses = new Set(["SUCCEEDED", "REPLIED", "FAILED", "CANCELLED", "NEEDS_INPUT"]);

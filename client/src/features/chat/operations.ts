@@ -27,6 +27,8 @@ export const RunDetails = graphql(`
       clarification { index label question runnable }
       error { code message hint }
       dataSource { id name }
+      # The session takes the data source a finished run used: the chat header reads it from the cache.
+      session { id dataSource { id name } }
       events { seq stage status durationMs at payload }
       answer {
         id
@@ -172,5 +174,11 @@ export const EndSession = graphql(`
 export const DiscoverDataSources = graphql(`
   query DiscoverDataSources($question: String!) {
     discoverDataSources(question: $question) { dataSourceId name score matched }
+  }
+`);
+
+export const FieldValuesQuery = graphql(`
+  query FieldValues($runId: ID!, $field: String!, $search: String, $first: Int!) {
+    fieldValues(runId: $runId, field: $field, search: $search, first: $first) { values complete }
   }
 `);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupFields, refinementInput, RefineDraftError, shortLabel, type RefinableField, type RefineDraft } from "./refine";
+import { choiceLabels, groupFields, refinementInput, RefineDraftError, searchTerm, shortLabel, withChoice, type RefinableField, type RefineDraft } from "./refine";
 
 const draft: RefineDraft = { field: "customers.region", operator: "EQ", value: "EMEA", limit: "10", columns: [], direction: "DESC" };
 
@@ -29,5 +29,23 @@ describe("groupFields", () => {
       ["Totals of this answer", ["Revenue"]],
       ["Order", ["Channel", "Status"]],
     ]);
+  });
+});
+
+describe("choiceLabels", () => {
+  it("adds the table where a name repeats, and the field's name where even that repeats", () => {
+    const f = (name: string, label: string): RefinableField => ({ name, label, kind: "FIELD", type: "text", operators: [], sortable: true });
+    const labels = choiceLabels([f("regions.name", "Region · Name"), f("customers.name", "Customer · Name"), f("customers.city", "Customer · City"), f("a.code", "Area · Code"), f("b.code", "Area · Code")]);
+    expect([...labels.values()]).toEqual(["Region · Name", "Customer · Name", "City", "Area · Code (a.code)", "Area · Code (b.code)"]);
+  });
+});
+
+describe("value picking", () => {
+  it("searches the item being typed and replaces it with the choice", () => {
+    expect(searchTerm(" EM ", false)).toBe("EM");
+    expect(searchTerm("APAC, em", true)).toBe("em");
+    expect(withChoice("em", "EMEA", false)).toBe("EMEA");
+    expect(withChoice("APAC, em", "EMEA", true)).toBe("APAC, EMEA, ");
+    expect(withChoice("APAC, EMEA, ap", "APAC", true)).toBe("EMEA, APAC, ");
   });
 });

@@ -90,3 +90,35 @@ export function shortLabel(field: RefinableField): string {
   const parts = field.label.split(" · ");
   return parts.length > 1 ? parts.slice(1).join(" · ") : field.label;
 }
+
+/**
+ * What each field is called in a list of choices: its name within its table,
+ * or with the table ("Customer · Name") where that name alone would appear
+ * twice, so no two choices read the same.
+ */
+export function choiceLabels(fields: readonly RefinableField[]): Map<string, string> {
+  const count = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const short = count(fields.map(shortLabel));
+  const full = count(fields.map((f) => f.label));
+  return new Map(
+    fields.map((f) => {
+      const label = (short.get(shortLabel(f)) ?? 0) > 1 ? f.label : shortLabel(f);
+      return [f.name, (full.get(f.label) ?? 0) > 1 ? `${label} (${f.name})` : label];
+    }),
+  );
+}
+
+/** Fields whose values a picker can offer (the API lists values of text fields). */
+export const offersValues = (field: RefinableField | undefined) => field?.type === "text" && field.kind !== "MEASURE";
+
+/** The part of a value text a picker completes: the last comma-separated item when several are allowed. */
+export function searchTerm(value: string, many: boolean): string {
+  return (many ? (value.split(",").at(-1) ?? "") : value).trim();
+}
+
+/** The value text after picking `choice`: replaces the item being typed. */
+export function withChoice(value: string, choice: string, many: boolean): string {
+  if (!many) return choice;
+  const done = value.split(",").slice(0, -1).map((v) => v.trim()).filter(Boolean);
+  return [...done.filter((v) => v !== choice), choice].join(", ") + ", ";
+}

@@ -3,6 +3,7 @@ import { useMutation } from "urql";
 import type { AskInput } from "../../graphql/graphql";
 import { errorCode, errorMessage } from "../../lib/errors.ts";
 import { Ask } from "./operations.ts";
+import { markAskedHere } from "./asked-here.ts";
 
 /** What a view asks; the session is added by whoever owns the conversation. */
 export interface AskRequest {
@@ -23,7 +24,10 @@ export function useAsk(): (request: AskRequest, sessionId: string | null) => Pro
       const input: AskInput = { message: request.message, sessionId, dataSourceId: request.dataSourceId ?? null, pick: request.pick ?? null };
       const result = await ask({ input });
       const payload = result.data?.ask;
-      if (payload) return { ok: true, runId: payload.run.id, sessionId: payload.session.id, question: payload.run.question };
+      if (payload) {
+        markAskedHere(payload.run.id);
+        return { ok: true, runId: payload.run.id, sessionId: payload.session.id, question: payload.run.question };
+      }
       return { ok: false, code: errorCode(result.error) ?? "NETWORK_ERROR", message: errorMessage(result.error) ?? "The question could not be sent." };
     },
     [ask],

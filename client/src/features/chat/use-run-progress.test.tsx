@@ -2,6 +2,7 @@ import { act, renderHook } from "@testing-library/react";
 import type { Client as WsClient, Sink } from "graphql-ws";
 import { describe, expect, it, vi } from "vitest";
 import type { ProgressEvent } from "../answer/types.ts";
+import { PACE_MS } from "./use-paced";
 import { useRunProgress } from "./use-run-progress";
 
 const event = (seq: number, stage: string, status: ProgressEvent["status"] = "COMPLETED", payload: unknown = null): ProgressEvent => ({
@@ -80,5 +81,24 @@ describe("useRunProgress", () => {
     renderHook(() => useRunProgress(socket.client, "run-1", { seed: null, live: true }));
     renderHook(() => useRunProgress(socket.client, "run-2", { seed: [event(1, "DONE")], live: false }));
     expect(socket.client.subscribe).not.toHaveBeenCalled();
+  });
+
+  it("paced, replays a run that finished before it was read one event at a time, the preview following the stepper", () => {
+    vi.useFakeTimers();
+    try {
+      const finished = [event(1, "UNDERSTAND", "STARTED"), event(2, "UNDERSTAND"), event(3, "COMPILE", "COMPLETED", { sql: "select 1", explanation: "One." }), event(4, "DONE")];
+      const socket = fakeSocket([]);
+      const { result } = renderHook(() => useRunProgress(socket.client, "run-1", { seed: finished, live: false, paced: true }));
+      const seen: number[] = [];
+      for (let i = 0; i < 10 && !result.current.done; i++) {
+        act(() => void vi.advanceTimersByTime(PACE_MS));
+        seen.push(result.current.events.length);
+        if (result.current.events.length < 3) expect(result.current.sql).toBeNull();
+      }
+      expect(seen).toEqual([1, 2, 3, 4]);
+      expect(result.current.sql).toBe("select 1");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { print } from "graphql";
 import type { Client as WsClient } from "graphql-ws";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ProgressEvent } from "../answer/types.ts";
 import { applyEvents, emptyLiveRun, resumableVariables, type LiveRun } from "./live-run.ts";
 import { QueryProgress } from "./operations.ts";
+import { usePaced } from "./use-paced.ts";
 
 const progressQuery = print(QueryProgress);
 
@@ -14,14 +15,17 @@ export interface RunProgressOptions {
   live: boolean;
   /** The DONE event arrived. */
   onDone?: () => void;
+  /** Show the events one after another (see usePaced): the user is watching this run. */
+  paced?: boolean;
 }
 
 /**
  * Follows one run: the known events, then live ones from `queryProgress`,
  * resumed after the last seq when the socket reconnects (graphql-ws retries on
- * its own; see resumableVariables).
+ * its own; see resumableVariables). Paced, what it returns is read from the
+ * events shown so far, so the stepper and the live preview agree.
  */
-export function useRunProgress(ws: WsClient, runId: string, { seed, live, onDone }: RunProgressOptions): LiveRun & { subscriptionError: string | null } {
+export function useRunProgress(ws: WsClient, runId: string, { seed, live, onDone, paced = false }: RunProgressOptions): LiveRun & { subscriptionError: string | null } {
   const [state, setState] = useState<LiveRun>(emptyLiveRun);
   const [subscriptionError, setSubscriptionError] = useState<string | null>(null);
   const lastSeq = useRef(0);
@@ -64,5 +68,7 @@ export function useRunProgress(ws: WsClient, runId: string, { seed, live, onDone
     return () => unsubscribe();
   }, [ws, runId, live, ready]);
 
-  return { ...state, subscriptionError };
+  const shown = usePaced(state.events, paced);
+  const view = useMemo(() => (shown.length === state.events.length ? state : applyEvents(emptyLiveRun, shown)), [shown, state]);
+  return { ...view, subscriptionError };
 }

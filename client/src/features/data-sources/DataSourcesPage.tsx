@@ -10,8 +10,14 @@ import { AddDataSourceForm } from "./AddDataSourceForm.tsx";
 import { DataSourceList, RefreshDataSource, RemoveDataSource } from "./operations.ts";
 import { SourceStatus } from "./source-status.tsx";
 
+export interface DataSourcesPageProps {
+  onOpen: (id: string) => void;
+  /** Viewers cannot connect databases (the API refuses them): no form to fill in vain. */
+  canConnect: boolean;
+}
+
 /** Every data source the user can ask, with adding, refreshing and removing. */
-export function DataSourcesPage({ onOpen }: { onOpen: (id: string) => void }) {
+export function DataSourcesPage({ onOpen, canConnect }: DataSourcesPageProps) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: DataSourceList, requestPolicy: "cache-and-network" });
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
@@ -48,7 +54,7 @@ export function DataSourcesPage({ onOpen }: { onOpen: (id: string) => void }) {
           </h1>
           <p className="muted">The databases questions are answered from. Each has a semantic model you can teach your own words.</p>
         </div>
-        {!adding && (
+        {canConnect && !adding && (
           <button type="button" className="primary" onClick={() => setAdding(true)}>
             <PlusIcon /> Add data source
           </button>
@@ -79,10 +85,16 @@ export function DataSourcesPage({ onOpen }: { onOpen: (id: string) => void }) {
         <div className="empty-panel">
           <DatabaseIcon size={28} />
           <h2>No data sources yet</h2>
-          <p className="muted">Connect a PostgreSQL database to start asking questions.</p>
-          <button type="button" className="primary" onClick={() => setAdding(true)}>
-            Add a data source
-          </button>
+          {canConnect ? (
+            <>
+              <p className="muted">Connect a PostgreSQL database to start asking questions.</p>
+              <button type="button" className="primary" onClick={() => setAdding(true)}>
+                Add a data source
+              </button>
+            </>
+          ) : (
+            <p className="muted">An administrator or analyst connects databases and shares them with you.</p>
+          )}
         </div>
       )}
       <ul className="source-grid" aria-label="Data sources">
