@@ -13,6 +13,7 @@ const benches: Record<string, { file: string; about: string; nodeArgs?: string[]
   insights: { file: "bench/insights.bench.ts", about: "chart choice and follow-up suggestions" },
   executor: { file: "bench/executor.bench.ts", about: "SQL guard and executors (PostgreSQL, PGlite worker)" },
   llm: { file: "bench/llm.bench.ts", about: "LLM schema linking and prompt building" },
+  startup: { file: "bench/startup.bench.ts", about: "npm start: first start with demo data, restarts, first answer after a restart" },
   pipeline: { file: "bench/pipeline.bench.ts", about: "ask pipeline through the API: sessions, ask → done, overhead, 2,000 subscribers", nodeArgs: ["--expose-gc"] },
 };
 

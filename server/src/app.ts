@@ -9,6 +9,7 @@ import { openAppDatabase } from "./infra/db/database.ts";
 import { createLogger, type Logger } from "./infra/logger.ts";
 import { createAppPubSub } from "./infra/pubsub.ts";
 import { createRedis } from "./infra/redis.ts";
+import { createRedisGuard } from "./infra/redis-guard.ts";
 import { requestIdFrom, requestScope } from "./infra/request-scope.ts";
 import { deriveSecrets, loadMasterSecret } from "./infra/secrets.ts";
 import { createStaticHandler, healthz, readyz, sendJson } from "./http/routes.ts";
@@ -17,6 +18,7 @@ import { createYogaServer } from "./http/yoga.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
 import { createLlmClient } from "./llm/client.ts";
 import { handleExport, isExportPath } from "./modules/export/export.route.ts";
+import { createConnectionPolicy } from "./modules/data-sources/connection-policy.ts";
 import { createConnections } from "./modules/data-sources/connections.ts";
 import { createDataSourceService } from "./modules/data-sources/data-sources.service.ts";
 import { ensureDemoDataSources } from "./modules/data-sources/demo-sources.ts";
@@ -38,7 +40,7 @@ import { createAuditService } from "./modules/audit/audit.service.ts";
 import { auditedEventLog } from "./modules/audit/audit-runs.ts";
 import { createUserService } from "./modules/users/users.service.ts";
 import { createMemoryRateLimiter, createRedisRateLimiter } from "./http/limits/rate-limiter.ts";
-import { createPersistedOperations } from "./http/limits/persisted-operations.ts";
+import { createPersistedOperations, maySendOwnDocuments } from "./http/limits/persisted-operations.ts";
 import { authenticate } from "./graphql/authenticate.ts";
 
 export interface AppOptions {
@@ -68,6 +70,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   });
   closers.push(() => db.close());
 
+  const instanceId = randomUUID();
   let redisReady = () => false;
   let pubsub = createAppPubSub();
   let cache = createMemoryCache();
@@ -75,20 +78,22 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   if (config.redisUrl) {
     const publish = createRedis(config.redisUrl, log, "publish");
     const subscribe = createRedis(config.redisUrl, log, "subscribe");
-    const commands = createRedis(config.redisUrl, log, "cache");
+    const commands = createRedis(config.redisUrl, log, "commands");
     closers.push(async () => Promise.all([publish, subscribe, commands].map((r) => r.quit().catch(() => r.disconnect()))));
-    pubsub = createAppPubSub({ publish, subscribe }, log);
-    cache = createRedisCache(commands);
+    pubsub = createAppPubSub({ publish, subscribe, instanceId, log });
+    const guard = createRedisGuard(commands, log);
+    cache = createRedisCache(guard);
     // Counters are per deployment (its database), so deployments sharing a Redis do not share quotas.
     const deployment = createHash("sha256").update(config.databaseUrl ?? config.dataDir).digest("hex").slice(0, 12);
-    rateLimiter = createRedisRateLimiter(commands, config.rateLimit.windowMs, rateLimiter, log, `am:rl:${deployment}:`);
-    redisReady = () => [publish, subscribe, commands].every((r) => r.status === "ready");
+    rateLimiter = createRedisRateLimiter(guard, config.rateLimit.windowMs, rateLimiter, `am:rl:${deployment}:`);
+    redisReady = () => guard.available && [publish, subscribe].every((r) => r.status === "ready");
   }
 
   const master = await loadMasterSecret(config.secret, config.dataDir, Boolean(config.databaseUrl), log);
   const secrets = deriveSecrets(master);
   const { prisma } = db;
-  const connections = createConnections({ dataDir: config.dataDir });
+  const policy = createConnectionPolicy({ allowedHosts: config.dataSourceAllowedHosts, appDatabaseUrl: config.databaseUrl });
+  const connections = createConnections({ dataDir: config.dataDir, policy });
   closers.push(() => connections.closeAll());
   const semantic = createSemanticService({ prisma, cache });
   const dataSources = createDataSourceService({ prisma, secrets, connections, semantic, config, log });
@@ -97,7 +102,6 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   const runFeeds = createRunFeeds({ events, pubsub, log });
   closers.push(async () => runFeeds.close());
   const contexts = createSessionContexts({ prisma, cache });
-  const instanceId = randomUUID();
   // Filled in below: the runner needs the finished services object.
   const services = {
     config,
@@ -110,7 +114,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     secrets,
     redisReady,
     llm: config.openai.apiKey || config.openai.baseUrl ? createLlmClient(config.openai) : null,
-    auth: createAuthService({ prisma, cache, tokenKey: secrets.tokenKey, tokenTtlSeconds: config.tokenTtlSeconds }),
+    auth: createAuthService({ prisma, cache, tokenKey: secrets.tokenKey, tokenTtlSeconds: config.tokenTtlSeconds, signUp: config.signUp }),
     sessions: createSessionService({ prisma, pubsub, ttlMs: config.sessionTtlMs, retentionMs: config.sessionRetentionMs }),
     connections,
     semantic,
@@ -119,7 +123,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
     events,
     runFeeds,
     contexts,
-    apiKeys: createApiKeyService({ prisma, log }),
+    apiKeys: createApiKeyService({ prisma, log, adminOnly: config.persistedOperations.mode === "only" }),
     users: createUserService({ prisma, forgetUser: (userId) => services.auth.forgetUser(userId) }),
     audit,
     rateLimiter,
@@ -157,10 +161,12 @@ async function ensureDemoAccount(services: Services) {
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config);
   const { services, close: closeServices } = await createServices(config, log, options);
-  const persisted = createPersistedOperations(config.persistedOperations, async (authorization) => Boolean((await authenticate(services, authorization)).viewer?.apiKeyId));
+  const persisted = createPersistedOperations(config.persistedOperations, async (authorization) => maySendOwnDocuments((await authenticate(services, authorization)).viewer));
   const yoga = createYogaServer(services, persisted);
   const serveClient = createStaticHandler();
 
+  // A line per request suits a log collector (JSON); at a terminal it would bury the start banner.
+  const requestLevel = config.logFormat === "json" ? "info" : "debug";
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     res.setHeader("x-request-id", requestId);
@@ -168,7 +174,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     res.on("finish", () => {
       const entry = { method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) };
       if (req.url?.startsWith("/healthz") || req.url?.startsWith("/readyz")) log.debug(entry, "request");
-      else log.info(entry, "request");
+      else log[requestLevel](entry, "request");
     });
     await requestScope.run({ requestId }, async () => {
       const url = new URL(req.url ?? "/", "http://local");

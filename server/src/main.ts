@@ -1,14 +1,21 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DatabaseStartError } from "./infra/db/database.ts";
+import { createLogger } from "./infra/logger.ts";
+import { warmDictionary } from "./semantic/dictionary.ts";
 
 /** Starts one server instance; failures a user can fix print one line, not a stack trace. */
 async function main() {
   const config = loadConfig();
-  const app = await buildApp(config, { progress: (message) => console.log(`  ${message}`) });
+  const log = createLogger(config);
+  const json = config.logFormat === "json";
+  // Progress is a log entry for a log collector, a plain line for a person; the banner below is for people either way.
+  const progress = json ? (message: string) => log.info(message) : (message: string) => console.log(`  ${message}`);
+  const app = await buildApp(config, { log, progress });
   const url = await app.start();
-  const log = app.services.log;
-  log.info({ url, database: app.services.db.kind, redis: Boolean(config.redisUrl), engine: config.engine }, "AgentMedha is running");
+  // After start, so neither start nor the first question waits for the word lists.
+  setTimeout(warmDictionary, 0).unref();
+  log[json ? "info" : "debug"]({ url, database: app.services.db.kind, redis: Boolean(config.redisUrl), engine: config.engine }, "AgentMedha is running");
   console.log(`\n  AgentMedha is running at ${url}\n  GraphQL API and GraphiQL: ${url}/graphql`);
   if (app.demoAccount) {
     console.log(`  Demo account: ${app.demoAccount.email} / ${app.demoAccount.password}`);
