@@ -41,6 +41,7 @@ export function clarifyUnknown(lexicon: Lexicon, reading: Reading, reason: "NOT_
   const words = unknown.length > 0 ? `“${unknown.join(" ")}”` : "what to count";
   return {
     kind: "clarify",
+    ...(unknown.length > 0 ? { unread: unknown } : {}),
     message: `I don't know ${words} in this data. Did you mean one of these?`,
     options: ranked.map(({ e }) => {
       const spec = emptySpec(e.name);

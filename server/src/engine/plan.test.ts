@@ -144,7 +144,8 @@ describe("plan: honesty", () => {
     const outcome = plan({ question: "How many clients are happily from Brazil?", model, now: NOW });
     expect(outcome.kind).toBe("query");
     if (outcome.kind !== "query") return;
-    expect(outcome.ignored).toContain("happily");
+    expect(outcome.skipped).toContain("happily");
+    expect(outcome.ignored).toEqual([]);
     expect(outcome.understood.some((u) => u.includes("Brazil"))).toBe(true);
     expect(outcome.confidence).toBeLessThan(1);
   });

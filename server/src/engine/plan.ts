@@ -1,6 +1,8 @@
 import type { SemanticModel } from "../semantic/types.ts";
 import { specFromParts } from "./build.ts";
 import { clarifyUnknown } from "./clarify.ts";
+import { clarifyUnread } from "./clarify-unread.ts";
+import { unreadContent } from "./read/account.ts";
 import { describeItems } from "./describe.ts";
 import { mergeFollowUp } from "./followup.ts";
 import { lexiconOf } from "./lexicon/build.ts";
@@ -12,7 +14,7 @@ import { ratioOutcome, splitRatio } from "./read/ratio.ts";
 import { readIntents } from "./read/intents.ts";
 import type { Parts } from "./read/parts.ts";
 import { rejectReason, type RejectCode } from "./reject.ts";
-import type { QuerySpec } from "./spec.ts";
+import { specEntitiesIn, type QuerySpec } from "./spec.ts";
 import type { ConversationState } from "./state.ts";
 import { tokenize } from "./text/tokenize.ts";
 import { scanTime } from "./time/scan.ts";
@@ -28,8 +30,10 @@ export interface ClarifyOption {
 }
 
 export type PlanOutcome =
-  | { kind: "query"; spec: QuerySpec; confidence: number; understood: string[]; ignored: string[]; followUp: boolean }
-  | { kind: "clarify"; message: string; options: ClarifyOption[] }
+  /** `ignored`: content words left unread (a query leaves none); `skipped`: function words it passed over. */
+  | { kind: "query"; spec: QuerySpec; confidence: number; understood: string[]; ignored: string[]; skipped?: string[]; followUp: boolean }
+  /** `unread`: the content words that made the engine ask instead of answer. */
+  | { kind: "clarify"; message: string; options: ClarifyOption[]; unread?: string[] }
   | { kind: "reject"; code: RejectCode; message: string };
 
 export interface PlanInput {
@@ -65,6 +69,11 @@ function isComplete(parts: Parts, hasOwnEntity: boolean): boolean {
  * a refusal. Pure and synchronous.
  */
 export function plan(input: PlanInput): PlanOutcome {
+  return planQuestion(input, true);
+}
+
+/** `withOptions`: build the options of a clarification (not when planning an option's own question). */
+function planQuestion(input: PlanInput, withOptions: boolean): PlanOutcome {
   const rejected = rejectReason(input.question);
   if (rejected) return { kind: "reject", ...rejected };
   const now = input.now ?? new Date();
@@ -129,8 +138,15 @@ export function plan(input: PlanInput): PlanOutcome {
 
   const { understood, ignored } = describeItems(lexicon, items, parts, corrections);
   for (const text of instructions) understood.push(`“${text}” → instruction on how to write the query`);
+  // Every content word must be read: one left over means this spec answers another question.
+  const unread = unreadContent(input.question, reading, parts.ignored.slice(reading.unused.length), spec, input.model);
+  if (unread.length > 0) {
+    const near = specEntitiesIn(spec, input.model.metrics);
+    if (!withOptions) return { kind: "clarify", message: "", options: [], unread: unread.map((p) => p.text) };
+    return clarifyUnread(input.question, input.model, unread, spec, near, (question) => planQuestion({ ...input, question }, false));
+  }
   const content = tokens.filter((t) => t.kind !== "symbol").length || 1;
   const penalty = ignored.length / content + 0.05 * corrections.length;
   const confidence = Math.max(0.05, Math.min(1, 1 - penalty));
-  return { kind: "query", spec, confidence: Math.round(confidence * 100) / 100, understood, ignored, followUp };
+  return { kind: "query", spec, confidence: Math.round(confidence * 100) / 100, understood, ignored: [], skipped: ignored, followUp };
 }

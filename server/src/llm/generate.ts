@@ -25,6 +25,8 @@ export interface GenerateSqlInput {
   history: Turn[];
   /** Verified question → SQL pairs; the model's own verified queries are added. */
   examples: Example[];
+  /** Words the built-in engine could not match (a hand-over from hybrid mode). */
+  unread?: string[];
   /**
    * The sandbox: guard, then EXPLAIN. Returns `ok: false` for SQL the model
    * should fix; a thrown error ends the run as is.

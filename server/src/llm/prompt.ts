@@ -49,6 +49,8 @@ export interface PromptInput {
   model: SemanticModel;
   history: Turn[];
   examples: Example[];
+  /** Words of the question the built-in engine found no name for (why it handed the question over). */
+  unread?: string[];
   budget?: Partial<PromptBudget>;
 }
 
@@ -72,6 +74,7 @@ export function buildPrompt(input: PromptInput): Prompt {
     renderSemanticContext(input.model, linked, budget.context),
     renderExamples(input.question, examples, budget.examples),
     renderHistory(input.history, budget.history),
+    unreadNote(input.unread),
     `Question: ${input.question.trim()}`,
   ].filter(Boolean);
   const messages: ChatCompletionMessageParam[] = [
@@ -79,6 +82,12 @@ export function buildPrompt(input: PromptInput): Prompt {
     { role: "user", content: sections.join("\n\n") },
   ];
   return { messages, linked, tokens: estimateTokens(SYSTEM) + estimateTokens(messages[1]!.content as string) };
+}
+
+/** Tells the model which words no table, column, value or business term matched, so it looks at them first. */
+function unreadNote(unread: string[] | undefined): string {
+  if (!unread || unread.length === 0) return "";
+  return `No table, column, sampled value or business term matched these words of the question: ${unread.map((w) => `“${w}”`).join(", ")}. Work out from the schema what they refer to, and say in the explanation how you read them.`;
 }
 
 export type Problem =

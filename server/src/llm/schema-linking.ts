@@ -145,7 +145,7 @@ export function linkSchema(question: string, model: SemanticModel, options: Sche
 
   const ctx: RenderContext = { model, relevance, maxValues: options.maxValues ?? 5 };
   const paths = [...pathJoins];
-  const pathText = paths.length > 0 ? `Join path for this question:\n${paths.map((j) => `  ${joinCondition(j, model)}`).join("\n")}` : null;
+  const pathText = paths.length > 0 ? `Join path for this question:\n${paths.map((j) => `  ${joinCondition(j, model)}${j.inferred && !j.confirmed ? " (inferred from names and values)" : ""}`).join("\n")}` : null;
   const blocks: string[] = [];
   const tables: LinkedTable[] = [];
   let used = pathText ? estimateTokens(pathText) + 1 : 0;

@@ -45,7 +45,8 @@ function referenceOf(entity: Entity, field: Field, model: SemanticModel): string
   const join = model.joins.find((j) => j.from === entity.name && j.fromColumns.length === 1 && j.fromColumns[0] === field.name);
   if (!join) return null;
   const target = model.entities.find((e) => e.name === join.to);
-  return target ? `${sqlTableName(target)}.${sqlIdent(join.toColumns[0]!)}` : null;
+  // An inferred reference is a guess from names and values: the model may weigh it against the question.
+  return target ? `${sqlTableName(target)}.${sqlIdent(join.toColumns[0]!)}${join.inferred && !join.confirmed ? " (inferred)" : ""}` : null;
 }
 
 /** Sampled values: all of a small domain, only the question's matches for names, addresses and the like. */

@@ -175,7 +175,7 @@ export async function executeRun(
     });
 
     const compiled = await stage.run("COMPILE", async () => {
-      const value = planned.kind === "spec" ? await compileSpec(planned.spec, context.model, source, planned.ignored) : await guardModelSql(planned.sql, planned.explanation, source);
+      const value = planned.kind === "spec" ? await compileSpec(planned.spec, context.model, source, { understood: planned.understood, unread: planned.ignored }) : await guardModelSql(planned.sql, planned.explanation, source);
       return { value, payload: { sql: value.guarded.sql, explanation: value.explanation, tables: value.guarded.tables } };
     });
     const spec = planned.kind === "spec" ? planned.spec : null;

@@ -77,6 +77,8 @@ export interface Reading {
   which: boolean;
   /** Texts of items no rule used (for the "ignored" list). */
   unused: string[];
+  /** The items behind `unused`, with their positions. */
+  unusedItems: Item[];
   /** Item index of the first follow-up cue, to tell "and" at the start from "A and B". */
   startsWithFollowup: boolean;
 }
@@ -305,12 +307,12 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
   });
 
   const free: MentionItem[] = [];
-  const unused: string[] = [];
+  const unusedItems: Item[] = [];
   items.forEach((it, k) => {
     if (claimed.has(k)) return;
     if (it.kind === "mention") free.push(it);
-    else if (it.kind === "word" && !it.filler) unused.push(it.text);
-    else if (it.kind === "number") unused.push(it.text);
+    else if ((it.kind === "word" && !it.filler) || it.kind === "number") unusedItems.push(it);
   });
-  return { items, intents, free, qualifiers, followups, list, which, unused, startsWithFollowup };
+  const unused = unusedItems.map((it) => it.text);
+  return { items, intents, free, qualifiers, followups, list, which, unused, unusedItems, startsWithFollowup };
 }

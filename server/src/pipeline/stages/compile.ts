@@ -30,12 +30,43 @@ export function withUnreadWords(explanation: string, unread: readonly string[]):
   return `${explanation} Not used from the question: ${listed}${more} — check that the answer does not depend on ${words.length === 1 ? "it" : "them"}.`;
 }
 
+const shownRead = 8;
+
+/** The engine's readings of the question that name data (not the structure words: "how many", "by"). */
+const NAMING = /^“(.+)” → (table|column|value|name of|metric|glossary term|time|quoted value)\b(.*)$/;
+
+/**
+ * The explanation, followed by what the engine read from the question and
+ * what it assumed (a word read as a near spelling of a name): the user sees
+ * which words decided the answer, not only what the SQL does.
+ */
+export function withReading(explanation: string, understood: readonly string[]): string {
+  const read: string[] = [];
+  const assumed: string[] = [];
+  for (const u of understood) {
+    const m = NAMING.exec(u);
+    if (m) read.push(`“${m[1]}” (${`${m[2]}${m[3]}`.trim()})`);
+    const typo = /^read (.+)→(.+)$/.exec(u);
+    if (typo) assumed.push(`“${typo[1]}” means “${typo[2]}”`);
+  }
+  const parts = [explanation];
+  if (read.length > 0) parts.push(`Read from the question: ${read.slice(0, shownRead).join(", ")}${read.length > shownRead ? ` and ${read.length - shownRead} more` : ""}.`);
+  if (assumed.length > 0) parts.push(`Assumed ${assumed.join(", ")}.`);
+  return parts.join(" ");
+}
+
+/** What the engine read of the question behind a spec (nothing for a picked option or a refinement). */
+export interface SpecReading {
+  understood?: readonly string[];
+  unread?: readonly string[];
+}
+
 /** Spec → SQL through the engine's compiler, then through the same guard as any other SQL. */
-export async function compileSpec(spec: QuerySpec, model: SemanticModel, source: { schemas: string[]; snapshot: unknown }, unread: readonly string[] = []): Promise<Compiled> {
+export async function compileSpec(spec: QuerySpec, model: SemanticModel, source: { schemas: string[]; snapshot: unknown }, reading: SpecReading = {}): Promise<Compiled> {
   const compiled = compile(spec, model);
   const guarded = await guardSql(compiled.sql, {
     allowedSchemas: source.schemas,
     knownTables: knownTables(source.snapshot as SchemaSnapshot | null),
   });
-  return { guarded, explanation: withUnreadWords(explain(spec, model), unread) };
+  return { guarded, explanation: withUnreadWords(withReading(explain(spec, model), reading.understood ?? []), reading.unread ?? []) };
 }

@@ -84,7 +84,9 @@ function settle(outcome: PlanOutcome): Planned {
 /** Why hybrid mode handed the question to the model, for the progress events. */
 function handOver(outcome: PlanOutcome): string | null {
   if (outcome.kind === "query") return outcome.confidence < hybridConfidence && !outcome.spec.verifiedSql ? "The built-in engine was not confident." : null;
-  if (outcome.kind === "clarify") return "The built-in engine could not read the question without asking.";
+  if (outcome.kind === "clarify") {
+    return outcome.unread?.length ? `The built-in engine could not read ${outcome.unread.map((w) => `“${w}”`).join(", ")}.` : "The built-in engine could not read the question without asking.";
+  }
   return finalRejects.has(outcome.code) ? null : "The built-in engine could not read the question.";
 }
 
@@ -124,6 +126,7 @@ async function chooseAnswer(input: PlanAnswerInput): Promise<Planned> {
     model: input.context.model,
     history: input.history,
     examples: [],
+    ...(outcome.kind === "clarify" && outcome.unread ? { unread: outcome.unread } : {}),
     validate: input.validate,
     signal: input.signal,
     onEvent: input.onLlmEvent,
