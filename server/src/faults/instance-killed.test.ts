@@ -49,6 +49,8 @@ describe("an instance is killed in the middle of a run", () => {
       DEMO_USER: "false",
       LOG_LEVEL: "warn",
       RUN_STALE_AFTER_SECONDS: "2",
+      // The shop database is on this machine; the connection policy refuses loopback unless allowed.
+      DATA_SOURCE_ALLOWED_HOSTS: "127.0.0.1,localhost,::1",
     };
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: "ignore" });
     const doomed = `http://127.0.0.1:${port}`;
