@@ -74,7 +74,11 @@ export function createRedisGuard(redis: Redis, log: Logger, options: GuardOption
       }
     },
     async probe() {
-      if (redis.status !== "ready" || !breaker.allow()) return false;
+      if (redis.status !== "ready" || !breaker.allow()) {
+        // Too early, or not connected: look again, or a connection that never drops (a frozen server) keeps the breaker open for good.
+        if (breaker.state !== "closed") scheduleProbe();
+        return false;
+      }
       try {
         await redis.ping();
         breaker.success();
