@@ -82,3 +82,23 @@ export function expectComplete(events: Pick<StoredEvent, "seq" | "stage">[]) {
   if (JSON.stringify(seqs) !== JSON.stringify(expected)) throw new Error(`events out of order, missing or doubled: ${seqs.join(",")}`);
   if (events.at(-1)?.stage !== "DONE") throw new Error(`the last event is ${events.at(-1)?.stage}, not DONE`);
 }
+
+/** The environment of an app instance started as a child process on the test services; `extra` adds or overrides settings. */
+export function childServerEnv(options: { port: number; databaseUrl: string; redisUrl: string; secret: string; dataDir: string }, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "test",
+    PORT: String(options.port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    AGENTMEDHA_SECRET: options.secret,
+    AGENTMEDHA_DATA_DIR: options.dataDir,
+    DEMO_DATA: "false",
+    DEMO_USER: "false",
+    LOG_LEVEL: "warn",
+    // Test databases are on this machine; the connection policy refuses loopback unless allowed.
+    DATA_SOURCE_ALLOWED_HOSTS: "127.0.0.1,localhost,::1",
+    ...extra,
+  };
+}

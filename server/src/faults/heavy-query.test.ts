@@ -10,6 +10,7 @@ import { addDataSource, askAndWait, shopDatabase } from "../security/fixtures.ts
 import { testRedisUrl, type TestApp } from "../testing/app.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/postgres.ts";
 import { freePort, waitFor } from "./services.ts";
+import { childServerEnv } from "./fixtures.ts";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const mib = 1024 * 1024;
@@ -70,27 +71,18 @@ describe("one user's huge query does not hurt another user", () => {
     [appDb, shop, model] = await Promise.all([createTestDatabase("heavy"), shopDatabase(), startOpenAiTestServer({ models: ["test-model"] })]);
     dataDir = await mkdtemp(path.join(os.tmpdir(), "agentmedha-heavy-"));
     const port = await freePort();
-    const env = {
-      ...process.env,
-      NODE_ENV: "test",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: appDb.url,
-      REDIS_URL: testRedisUrl,
-      AGENTMEDHA_SECRET: "test-secret-that-is-long-enough-for-the-rules",
-      AGENTMEDHA_DATA_DIR: dataDir,
-      DEMO_DATA: "false",
-      DEMO_USER: "false",
-      LOG_LEVEL: "warn",
-      ENGINE: "llm",
-      OPENAI_BASE_URL: model.baseUrl,
-      OPENAI_API_KEY: "k",
-      OPENAI_MODEL: "test-model",
-      SIGNUP_ROLE: "analyst",
-      DATA_SOURCE_ALLOWED_HOSTS: "127.0.0.1,localhost,::1",
-      // The bystander polls as fast as it can: the rate limit is not what is measured.
-      RATE_LIMIT_USER: "1000000",
-    };
+    const env = childServerEnv(
+      { port, databaseUrl: appDb.url, redisUrl: testRedisUrl, secret: "test-secret-that-is-long-enough-for-the-rules", dataDir },
+      {
+        ENGINE: "llm",
+        OPENAI_BASE_URL: model.baseUrl,
+        OPENAI_API_KEY: "k",
+        OPENAI_MODEL: "test-model",
+        SIGNUP_ROLE: "analyst",
+        // The bystander polls as fast as it can: the rate limit is not what is measured.
+        RATE_LIMIT_USER: "1000000",
+      },
+    );
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: "ignore" });
     url = `http://127.0.0.1:${port}`;
     await waitFor("the server", async () => (await fetch(`${url}/healthz`)).ok, 60_000, 250);

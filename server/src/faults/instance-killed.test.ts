@@ -8,7 +8,7 @@ import { addDataSource } from "../security/fixtures.ts";
 import { startTestApp, testRedisUrl, type TestApp } from "../testing/app.ts";
 import { runScript } from "../testing/datasets.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/postgres.ts";
-import { expectComplete, follow, setPause, slowShopSql } from "./fixtures.ts";
+import { childServerEnv, expectComplete, follow, setPause, slowShopSql } from "./fixtures.ts";
 import { freePort, waitFor } from "./services.ts";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -36,22 +36,7 @@ describe("an instance is killed in the middle of a run", () => {
 
   it("ends the run FAILED with RUN_ABANDONED from another instance, and subscribers there see it end", async () => {
     const port = await freePort();
-    const env = {
-      ...process.env,
-      NODE_ENV: "test",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: appDb.url,
-      REDIS_URL: testRedisUrl,
-      AGENTMEDHA_SECRET: secret,
-      AGENTMEDHA_DATA_DIR: dataDir,
-      DEMO_DATA: "false",
-      DEMO_USER: "false",
-      LOG_LEVEL: "warn",
-      RUN_STALE_AFTER_SECONDS: "2",
-      // The shop database is on this machine; the connection policy refuses loopback unless allowed.
-      DATA_SOURCE_ALLOWED_HOSTS: "127.0.0.1,localhost,::1",
-    };
+    const env = childServerEnv({ port, databaseUrl: appDb.url, redisUrl: testRedisUrl, secret, dataDir }, { RUN_STALE_AFTER_SECONDS: "2" });
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: "ignore" });
     const doomed = `http://127.0.0.1:${port}`;
     await waitFor("the child instance", async () => (await fetch(`${doomed}/healthz`)).ok, 60_000, 250);
