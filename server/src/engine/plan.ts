@@ -5,6 +5,7 @@ import { clarifyUnread } from "./clarify-unread.ts";
 import { unreadContent } from "./read/account.ts";
 import { describeItems } from "./describe.ts";
 import { mergeFollowUp } from "./followup.ts";
+import { joinTree, NoJoinPathError } from "./graph.ts";
 import { lexiconOf } from "./lexicon/build.ts";
 import { literalProblem } from "./literals.ts";
 import { phraseLengthAt, segment } from "./lexicon/segment.ts";
@@ -73,6 +74,17 @@ export function plan(input: PlanInput): PlanOutcome {
 }
 
 /** `withOptions`: build the options of a clarification (not when planning an option's own question). */
+/** Whether every table the spec reads is reachable from its own through references. */
+function joinable(spec: QuerySpec, model: SemanticModel): boolean {
+  try {
+    joinTree(model, spec.entity, specEntitiesIn(spec, model.metrics));
+    return true;
+  } catch (error) {
+    if (error instanceof NoJoinPathError) return false;
+    throw error;
+  }
+}
+
 function planQuestion(input: PlanInput, withOptions: boolean): PlanOutcome {
   const rejected = rejectReason(input.question);
   if (rejected) return { kind: "reject", ...rejected };
@@ -140,7 +152,8 @@ function planQuestion(input: PlanInput, withOptions: boolean): PlanOutcome {
   for (const text of instructions) understood.push(`“${text}” → instruction on how to write the query`);
   // Every content word must be read: one left over means this spec answers another question.
   const unread = unreadContent(input.question, reading, parts.ignored.slice(reading.unused.length), spec, input.model);
-  if (unread.length > 0) {
+  // Tables no chain of references connects fail whatever the unread words meant: compiling says so (NO_JOIN_PATH).
+  if (unread.length > 0 && joinable(spec, input.model)) {
     const near = specEntitiesIn(spec, input.model.metrics);
     if (!withOptions) return { kind: "clarify", message: "", options: [], unread: unread.map((p) => p.text) };
     return clarifyUnread(input.question, input.model, unread, spec, near, (question) => planQuestion({ ...input, question }, false));

@@ -1,6 +1,7 @@
 import type { SemanticModel } from "../../semantic/types.ts";
 import type { Item } from "../lexicon/segment.ts";
 import { specEntitiesIn, type FieldRef, type Filter, type QuerySpec } from "../spec.ts";
+import { ABBREVIATIONS } from "../../semantic/thesaurus.ts";
 import { isFunctionWord } from "../text/function-words.ts";
 import { stem } from "../text/stem.ts";
 import type { Reading } from "./intents.ts";
@@ -67,10 +68,17 @@ function usedTermStems(spec: QuerySpec, model: SemanticModel): string[] {
   return [...stems];
 }
 
-/** Whether a word names part of a used term: the same stem, or one the start of the other (4 letters at least). */
+/**
+ * Whether a word names part of a used term: the same stem, or one the start of the other
+ * (4 letters at least); an abbreviation ("tx") by the words it stands for.
+ */
 function namesUsedTerm(word: string, stems: string[]): boolean {
-  const w = stem(word.toLowerCase());
-  return stems.some((s) => s === w || (Math.min(s.length, w.length) >= 4 && (s.startsWith(w) || w.startsWith(s))));
+  const lower = word.toLowerCase();
+  const spelled = ABBREVIATIONS[lower]?.split(" ") ?? [lower];
+  return spelled.every((part) => {
+    const w = stem(part);
+    return stems.some((s) => s === w || (Math.min(s.length, w.length) >= 4 && (s.startsWith(w) || w.startsWith(s))));
+  });
 }
 
 /** Words of degree that a comparison in the answer states exactly ("low on stock, under 10 units"). */

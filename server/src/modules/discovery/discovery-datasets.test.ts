@@ -73,7 +73,10 @@ describe.each(modes)("discovery over Chinook and Northwind (%s)", (mode) => {
   it("answers questions without a data source from the discovered one", async () => {
     for (const [topic, question] of cases) {
       const run = await askAndWait(t, user.token, { message: question });
-      expect({ question, status: run.status === "NEEDS_INPUT" ? "NEEDS_INPUT" : "picked", source: run.dataSource?.name }).toEqual({
+      // A question back about the data's own words ("low" in stock: under what?) still ran on the picked source;
+      // only offering sources to choose from means discovery did not pick.
+      const status = run.candidates.length > 0 ? "asked which source" : "picked";
+      expect({ question, status, source: run.dataSource?.name }).toEqual({
         question,
         status: "picked",
         source: expected(topic),
