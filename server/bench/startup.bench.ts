@@ -1,7 +1,8 @@
 /**
  * Start-up of the `npm start` process (src/main.ts, embedded database, demo data): the first
  * start on an empty data folder, restarts on the same folder, and the first answer after a
- * restart. The floor is Node with tsx starting an empty module.
+ * restart. It runs what `npm start` runs, the server's build (dist/, built first); the floor is
+ * Node starting an empty module.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -23,7 +24,7 @@ interface Started {
 
 function start(dataDir: string): Promise<Started> {
   const began = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/main.mjs"], {
     cwd: serverDir,
     env: { ...process.env, AGENTMEDHA_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", LOG_FORMAT: "text" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -74,15 +75,18 @@ async function firstAnswer(s: Started): Promise<number> {
 
 async function floor(): Promise<number> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "agentmedha-bench-floor-"));
-  const file = path.join(dir, "empty.ts");
+  const file = path.join(dir, "empty.mjs");
   await writeFile(file, "export {};\n");
   const began = performance.now();
-  spawnSync(process.execPath, ["--import", "tsx", file], { cwd: serverDir });
+  spawnSync(process.execPath, [file], { cwd: serverDir });
   const took = performance.now() - began;
   await rm(dir, { recursive: true, force: true });
   return took;
 }
 
+say("building the server (npm run build)…");
+const built = spawnSync("npm", ["run", "--silent", "build"], { cwd: serverDir, stdio: "inherit" });
+if (built.status !== 0) throw new Error("the server build failed");
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "agentmedha-bench-start-"));
 try {
   const bare = await floor();
@@ -100,7 +104,7 @@ try {
   }
   const restart = percentile(again, 0.5);
   const answer = percentile(answers, 0.5);
-  printTable(`start-up of npm start (embedded, demo data; floor: node + tsx of an empty module ${ms(bare)})`, [
+  printTable(`start-up of npm start (embedded, demo data; floor: node of an empty module ${ms(bare)})`, [
     { measure: "first start → answering (empty data folder)", value: ms(first.ms), target: "≤ 20 s", ok: first.ms <= 20_000 },
     { measure: `restart → answering, p50 of ${restarts}`, value: ms(restart), target: "≤ 3 s", ok: restart <= 3_000 },
     { measure: "first question after a restart (ask → SUCCEEDED), p50", value: ms(answer), target: "≤ 1 s", ok: answer <= 1_000 },

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const serverDir = path.resolve(__dirname, "..");
 
+/** What `npm start` runs: the server's build (dist/), built once for this file. */
 function launch(env: Record<string, string>): { child: ChildProcess; output: () => { stdout: string; stderr: string } } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/main.mjs"], {
     cwd: serverDir,
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -36,8 +37,10 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promis
 describe("main (the `npm start` process)", () => {
   let dataDir: string;
   beforeAll(async () => {
+    const built = spawnSync("npm", ["run", "--silent", "build"], { cwd: serverDir, encoding: "utf8" });
+    expect(built.status, built.stderr).toBe(0);
     dataDir = await mkdtemp(path.join(os.tmpdir(), "agentmedha-main-"));
-  });
+  }, 60_000);
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it.each([

@@ -2,6 +2,7 @@ import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DatabaseStartError } from "./infra/db/database.ts";
 import { createLogger } from "./infra/logger.ts";
+import { prewarmSharedSources } from "./modules/data-sources/prewarm.ts";
 import { warmDictionary } from "./semantic/dictionary.ts";
 
 /** Starts one server instance; failures a user can fix print one line, not a stack trace. */
@@ -13,8 +14,9 @@ async function main() {
   const progress = json ? (message: string) => log.info(message) : (message: string) => console.log(`  ${message}`);
   const app = await buildApp(config, { log, progress });
   const url = await app.start();
-  // After start, so neither start nor the first question waits for the word lists.
+  // After start, so neither start nor the first question waits for the word lists or a data source's first connection.
   setTimeout(warmDictionary, 0).unref();
+  setTimeout(() => void prewarmSharedSources(app.services), 0).unref();
   log[json ? "info" : "debug"]({ url, database: app.services.db.kind, redis: Boolean(config.redisUrl), engine: config.engine }, "AgentMedha is running");
   console.log(`\n  AgentMedha is running at ${url}\n  GraphQL API and GraphiQL: ${url}/graphql`);
   if (app.demoAccount) {

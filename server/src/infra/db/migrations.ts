@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -37,10 +38,39 @@ function datamodels(files: { path: string; content: string }[]): [string, string
   return files.map((f) => [f.path, f.content]);
 }
 
+/**
+ * Whether `_prisma_migrations` records every migration of the folder, finished, with the
+ * same checksum, and nothing else: then there is nothing to apply, and a restart need not
+ * start the schema engine (most of the time an up-to-date database takes to open).
+ * Any doubt (no table yet, a failed or edited migration) answers false, and the engine decides.
+ */
+export async function migrationsUpToDate(adapterFactory: SqlMigrationAwareDriverAdapterFactory, list?: MigrationList): Promise<boolean> {
+  list ??= await readMigrationList();
+  const adapter = await adapterFactory.connect();
+  try {
+    const applied = await adapter.queryRaw({
+      sql: "SELECT migration_name, checksum, finished_at IS NOT NULL AND rolled_back_at IS NULL AS ok FROM _prisma_migrations",
+      args: [],
+      argTypes: [],
+    });
+    const recorded = new Map(applied.rows.map(([name, checksum, ok]) => [String(name), ok === true ? String(checksum) : null]));
+    if (recorded.size !== list.migrationDirectories.length) return false;
+    return list.migrationDirectories.every((dir) => {
+      const content = dir.migrationFile.content;
+      return content.tag === "ok" && recorded.get(dir.path) === createHash("sha256").update(content.value).digest("hex");
+    });
+  } catch {
+    return false;
+  } finally {
+    await adapter.dispose();
+  }
+}
+
 /** Applies every pending migration; idempotent, records them in `_prisma_migrations`. */
 export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const files = await schemaFiles();
   const migrationsList = await readMigrationList();
+  if (await migrationsUpToDate(adapterFactory, migrationsList)) return [];
+  const files = await schemaFiles();
   return withSchemaEngine(adapterFactory, datamodels(files), async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return out.appliedMigrationNames;

@@ -1,24 +1,23 @@
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { demoDatasets, type DemoDataset } from "../../demo/catalogue.ts";
+import { demoCodeVersion } from "../../demo/code-version.ts";
 import { installDemoDatabases } from "../../demo/install-postgres.ts";
 import type { Services } from "../../services.ts";
 import { embeddedUrl } from "./connections.ts";
 
 const markerFile = ".agentmedha-demo";
 
-/** Loads a demo dataset into its own PGlite folder once; again only when the generated data changed. */
-async function installEmbedded(dataDir: string, dataset: DemoDataset, progress: (message: string) => void): Promise<string> {
+/** Loads a demo dataset into its own PGlite folder once; again only when the generators' code changed. */
+async function installEmbedded(dataDir: string, dataset: DemoDataset, codeVersion: string, progress: (message: string) => void): Promise<string> {
   const relative = path.join("sources", `demo-${dataset.key}`);
   const folder = path.join(dataDir, relative);
-  const sql = dataset.generate();
-  const hash = createHash("sha256").update(sql).digest("hex");
   const marker = await readFile(path.join(folder, markerFile), "utf8").catch(() => null);
-  if (marker?.trim() === hash) return embeddedUrl(relative);
+  if (marker?.trim() === codeVersion) return embeddedUrl(relative);
   const started = performance.now();
   progress(`Loading demo data "${dataset.name}"…`);
+  const sql = dataset.generate();
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
   const db = new PGlite(folder);
@@ -27,7 +26,7 @@ async function installEmbedded(dataDir: string, dataset: DemoDataset, progress: 
   } finally {
     await db.close();
   }
-  await writeFile(path.join(folder, markerFile), hash);
+  await writeFile(path.join(folder, markerFile), codeVersion);
   progress(`Loaded demo data "${dataset.name}" in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return embeddedUrl(relative);
 }
@@ -61,9 +60,10 @@ export async function ensureDemoDataSources(services: Services, progress: (messa
     }
   }
 
+  const codeVersion = config.databaseUrl ? "" : await demoCodeVersion();
   for (const dataset of demoDatasets) {
     try {
-      const connectionUrl = config.databaseUrl ? serverUrls.get(dataset.key) : await installEmbedded(config.dataDir, dataset, progress);
+      const connectionUrl = config.databaseUrl ? serverUrls.get(dataset.key) : await installEmbedded(config.dataDir, dataset, codeVersion, progress);
       if (registered.has(dataset.name) || !connectionUrl) continue;
       await services.dataSources.register(
         null,
