@@ -205,7 +205,20 @@ export function mergeFollowUp(previous: QuerySpec, parts: Parts): QuerySpec {
     spec.limit = null;
   }
   if (!everyGroup && parts.measures.length === 0 && parts.dimensions.length === 0 && !parts.countWithoutTarget) keepRanked(parts, previous, spec);
+  // "headcount by gender" → "top 10 departments": the rows ranked now are the one grouping.
+  const rankedRows = parts.rowEntity;
+  const regroups =
+    rankedRows !== undefined && parts.limit !== undefined && parts.dimensions.length === 0 && parts.measures.length === 0 && spec.measures.length > 0 &&
+    spec.dimensions.length === 1 && !(spec.dimensions[0]!.kind === "entity" && spec.dimensions[0]!.entity === rankedRows) && rankedRows !== spec.entity &&
+    joinDistance(parts.lexicon.model, spec.entity, rankedRows) !== Infinity;
+  if (regroups) spec.dimensions = [{ kind: "entity", entity: rankedRows }];
+  const timeBefore = spec.dimensions.some(isTimeDim);
   mergeDimensions(spec, parts);
+  // "top 5 products by revenue" → "by month instead": a series over time, not the five best months.
+  if (!timeBefore && spec.dimensions.some(isTimeDim) && parts.limit === undefined && parts.order === undefined) {
+    spec.limit = null;
+    spec.order = [];
+  }
   // "compare with Canada": both values, side by side.
   const comparing = followups.has("compare");
   if (comparing) comparePeriods(spec, parts.filters);
@@ -386,7 +399,11 @@ function switchSubject(parts: Parts, spec: QuerySpec, entity: string): void {
 /** "What about the average instead": the same thing under another aggregate. */
 function changeAggregate(parts: Parts, m: Measure, agg: "sum" | "avg" | "min" | "max"): Measure {
   if (m.kind === "field") return { ...m, agg: m.agg === "count_distinct" ? m.agg : agg };
-  if (m.kind === "metric") return m;
+  if (m.kind === "metric") {
+    // A metric's expression holds its own aggregate: the engine asks what to take it per.
+    if (agg !== "sum") parts.metricAgg = { metric: m.metric, agg };
+    return m;
+  }
   const f = parts.lexicon.entities.get(m.entity)?.fields.find((x) => x.role === "measure" && x.money) ?? parts.lexicon.entities.get(m.entity)?.fields.find((x) => x.role === "measure");
   return f ? { kind: "field", agg, field: { entity: m.entity, field: f.name } } : m;
 }

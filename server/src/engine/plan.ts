@@ -1,6 +1,7 @@
 import type { SemanticModel } from "../semantic/types.ts";
 import { specFromParts } from "./build.ts";
 import { clarifyUnknown } from "./clarify.ts";
+import { clarifyMetricAggregate } from "./clarify-metric-agg.ts";
 import { clarifyUnread } from "./clarify-unread.ts";
 import { unreadContent } from "./read/account.ts";
 import { describeItems } from "./describe.ts";
@@ -10,12 +11,13 @@ import { lexiconOf } from "./lexicon/build.ts";
 import { literalProblem } from "./literals.ts";
 import { phraseLengthAt, segment } from "./lexicon/segment.ts";
 import { readParts } from "./read/assemble.ts";
+import { clearsPeriod } from "./read/clear-period.ts";
 import { splitInstructions } from "./read/instructions.ts";
 import { ratioOutcome, splitRatio } from "./read/ratio.ts";
 import { readIntents } from "./read/intents.ts";
 import type { Parts } from "./read/parts.ts";
 import { rejectReason, type RejectCode } from "./reject.ts";
-import { specEntitiesIn, type QuerySpec } from "./spec.ts";
+import { cloneSpec, specEntitiesIn, type QuerySpec } from "./spec.ts";
 import type { ConversationState } from "./state.ts";
 import { tokenize } from "./text/tokenize.ts";
 import { scanTime } from "./time/scan.ts";
@@ -105,6 +107,12 @@ function planQuestion(input: PlanInput, withOptions: boolean): PlanOutcome {
   const tokens = tokenize(question);
   const literal = literalProblem(tokens);
   if (literal) return { kind: "reject", ...literal };
+  const lastSpec = input.state?.lastSpec;
+  if (lastSpec && clearsPeriod(tokens) && lastSpec.filters.some((f) => f.kind === "range" || f.kind === "weekday")) {
+    const spec = cloneSpec(lastSpec);
+    spec.filters = spec.filters.filter((f) => f.kind !== "range" && f.kind !== "weekday");
+    return { kind: "query", spec, confidence: 1, understood: [`“${question}” → the previous answer without its period`], ignored: [], skipped: [], followUp: true };
+  }
   const { items, corrections } = segment(lexicon, tokens, scanTime(tokens, (i) => phraseLengthAt(lexicon, tokens, i) >= 2));
   const reading = readIntents(lexicon, items);
   const parts = readParts(lexicon, reading, tokens.map((t) => t.raw), now, input.state?.lastSpec);
@@ -147,6 +155,7 @@ function planQuestion(input: PlanInput, withOptions: boolean): PlanOutcome {
   }
   const spec = followUp ? mergeFollowUp(previous!, parts) : specFromParts(parts, { perRow: input.ratioSide === true });
   if (!spec) return clarifyUnknown(lexicon, reading, "NO_SUBJECT");
+  if (parts.metricAgg && !spec.rollup) return clarifyMetricAggregate(input.model, spec, parts.metricAgg);
 
   const { understood, ignored } = describeItems(lexicon, items, parts, corrections);
   for (const text of instructions) understood.push(`“${text}” → instruction on how to write the query`);

@@ -157,6 +157,11 @@ export function readParts(
       continue;
     }
     const m = a.target && !(named && !primaryMeasure(lexicon, named, a.agg)) ? t.measure(a.target, a.agg) : undefined;
+    if (m?.kind === "metric" && a.agg !== "sum") {
+      // Averaged per the first grouping when there is one ("average revenue per order"), below.
+      parts.metricAgg = { metric: m.metric, agg: a.agg };
+      parts.pendingAgg = a.agg;
+    }
     if (m) parts.measures.push(m);
     else if (a.amount) amountAsked = true;
     else {
@@ -187,8 +192,11 @@ export function readParts(
   }
   const aggregateContext = !ownValues && (loneMeasure || counts.length > 0 || all("agg").length > 0 || all("group").length > 0 || all("grain").length > 0 || rankers > 0);
   const used = new Set<MentionItem>();
+  // A glossary term for a metric ("turnover" → revenue) is that metric wherever it is written.
+  const namesMetric = (target: Target | undefined) =>
+    target?.type === "metric" || (target?.type === "glossary" && lexicon.model.glossary[target.index]?.maps.kind === "metric");
   for (const m of freeOthers) {
-    if (m.entries.some((e) => e.target.type === "metric") && pick(m, ["metric", "field", "entity", "label", "glossary"], t.ctx(m, "measure"))?.type === "metric") {
+    if (m.entries.some((e) => namesMetric(e.target)) && namesMetric(pick(m, ["metric", "field", "entity", "label", "glossary"], t.ctx(m, "measure")))) {
       const measure = t.measure(m, "default");
       if (measure) parts.measures.push(measure);
       used.add(m);

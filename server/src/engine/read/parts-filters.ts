@@ -222,8 +222,9 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     r.where = inside.map((f) => (f.kind === "compare" && (f.op === "!=" || f.op === "not_in") ? { ...f, op: positive[f.op] } : f));
     parts.filters = parts.filters.filter((f) => !inside.includes(f));
   }
-  // Glossary terms that stand for filters.
-  for (const m of parts.reading.free) {
+  // Glossary terms that stand for filters, wherever they are written ("number of big orders" counts what the term picks).
+  for (const m of parts.reading.items) {
+    if (m.kind !== "mention") continue;
     const g = m.entries.find((e) => e.target.type === "glossary");
     if (g?.target.type !== "glossary") continue;
     const maps = lexicon.model.glossary[g.target.index]?.maps;

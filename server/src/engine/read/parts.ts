@@ -34,6 +34,11 @@ export interface Parts {
   measures: Measure[];
   /** An aggregate word with nothing to apply to ("what about the average?"). */
   pendingAgg?: "sum" | "avg" | "min" | "max";
+  /**
+   * "average revenue" where revenue is a metric, which carries its own aggregate (a sum): an
+   * average of it needs the rows it is taken per ("per order"). Without them the engine asks.
+   */
+  metricAgg?: { metric: string; agg: "avg" | "min" | "max" };
   /** "How many" with nothing after it. */
   countWithoutTarget: boolean;
   /** The count a new question falls back to when it names rows but no measure ("customers by country"). */

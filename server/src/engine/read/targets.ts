@@ -102,6 +102,11 @@ export class Targets {
     const t = this.choose(item, ["entity", "label", "field", "metric", "glossary"], this.ctx(item, "dimension"));
     if (!t) return undefined;
     if (t.type === "entity" || t.type === "label") return { kind: "count", entity: t.entity };
+    // "number of big orders" for a term meaning orders over 5,000: the rows it picks (the filter is read with the filters).
+    if (t.type === "glossary") {
+      const maps = this.lexicon.model.glossary[t.index]?.maps;
+      if (maps?.kind === "filter" || maps?.kind === "entity") return { kind: "count", entity: maps.entity };
+    }
     if (t.type === "field") {
       const f = fieldOf(this.lexicon, t);
       if (f?.role === "measure" && !distinct) return this.scaled(item, { kind: "field", agg: "sum", field: { entity: t.entity, field: t.field } });
