@@ -176,6 +176,8 @@ export function defaultOrder(spec: QuerySpec): void {
   if (spec.order.length > 0) return;
   const t = spec.dimensions.findIndex((d) => d.kind === "field" && d.grain !== undefined);
   if (t >= 0) spec.order = [{ by: { kind: "dimension", index: t }, dir: "asc" }];
+  // A breakdown reads like a report, largest first, in the table, the chart and the export alike.
+  else if (spec.dimensions.length > 0 && spec.measures.length > 0 && !spec.rollup) spec.order = [{ by: { kind: "measure", index: 0 }, dir: "desc" }];
 }
 
 /** The spec a new question asks for, or undefined when it names nothing to query. `perRow`: keep a grouping by the measured rows themselves. */

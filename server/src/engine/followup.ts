@@ -356,6 +356,8 @@ function applySuperlative(spec: QuerySpec, dir: "asc" | "desc", which: boolean):
   }
   if (spec.order.some((o) => o.by.kind === "measure")) {
     spec.order = spec.order.map((o) => ({ ...o, dir }));
+    // A breakdown is sorted largest first already: "which one has the fewest?" still wants the one.
+    if (which && spec.limit === null && spec.dimensions.length > 0) spec.limit = 1;
     return;
   }
   if (spec.measures.length > 0 && spec.dimensions.length > 0) {

@@ -14,7 +14,7 @@ export interface ChartInput {
   rows: readonly unknown[][];
   /** Column roles when the caller knows them; derived from the spec (or the values) otherwise. */
   roles?: readonly ColumnRole[];
-  /** The question, used as the title as it was asked. */
+  /** The question as asked, the title of SQL written by the model; an engine answer is titled from its spec. */
   title?: string;
 }
 

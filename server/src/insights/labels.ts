@@ -83,5 +83,8 @@ export function specTitle(model: SemanticModel, spec: QuerySpec): string {
   }
   if (spec.rollup) base = `${capitalize(AGG_WORDS[spec.rollup]!)} of ${lower(base)}`;
   const conditions = spec.filters.map(filterText).filter((x): x is string => x !== null);
+  // "Revenue by country, 2023, top 3": what a follow-up changed, as part of the title, not the follow-up's words.
+  const ranked = spec.order[0]?.by.kind === "measure" ? spec.order[0] : undefined;
+  if (spec.limit !== null && ranked && spec.dimensions.length > 0) conditions.push(`${ranked.dir === "desc" ? "top" : "bottom"} ${spec.limit}`);
   return conditions.length ? `${base}, ${conditions.join(", ")}` : base;
 }

@@ -197,7 +197,7 @@ export async function executeRun(
     });
 
     const chart = await stage.run("VISUALIZE", async () => {
-      const value = chooseChart({ spec, model: context.model, columns: result.columns, rows: result.rows, title: understood.text });
+      const value = chooseChart({ spec, model: context.model, columns: result.columns, rows: result.rows, ...(spec ? {} : { title: understood.text }) });
       return { value, payload: { chart: value } };
     });
 

@@ -322,7 +322,13 @@ export function readParts(
     const measureWord = best.target.type === "field" && lexicon.fields.get(`${best.target.entity}\u0000${best.target.field}`)?.role === "measure";
     // ("the 5 longest tracks, with their length": rows ranked by a column show it, they are not totalled.)
     if (aggregateContext && measureWord && !t.namesEntity(m) && !(parts.order?.kind === "field" && parts.measures.length === 0)) {
-      if (parts.measures.length > 0 || parts.countWithoutTarget) continue;
+      // "revenue and quantity": a second measure named next to the first, not a word to pass over.
+      const k = reading.items.indexOf(m);
+      const before = reading.items[k - 2];
+      const listed =
+        /^(and|,|&|plus)$/i.test(reading.items[k - 1]?.text ?? "") && before?.kind === "mention" &&
+        before.entries.some((e) => e.target.type === "metric" || (e.target.type === "field" && lexicon.fields.get(fieldKey(e.target.entity, e.target.field))?.role === "measure"));
+      if ((parts.measures.length > 0 && !listed) || parts.countWithoutTarget) continue;
       const measure = t.measure(m, parts.pendingAgg ?? "default");
       if (measure && !parts.measures.some((x) => sameMeasure(x, measure))) {
         if (loneMeasure && !parts.pendingAgg) parts.bareMeasure = true;

@@ -9,7 +9,7 @@ import { editMutation } from "../semantic/testing.ts";
 const askDoc = `mutation($input: AskInput!) { ask(input: $input) { run { id } session { id } } }`;
 const progressDoc = `subscription($runId: ID!) { queryProgress(runId: $runId) { seq stage status } }`;
 const runDoc = `query($id: ID!) {
-  run(id: $id) { status sql explanation error { code message } answer { content } clarification { label runnable } candidates { name }
+  run(id: $id) { status sql chart { title } explanation error { code message } answer { content } clarification { label runnable } candidates { name }
     result(page: 1, pageSize: 200) { rows totalRows } }
 }`;
 const upsertTerm = editMutation("upsertGlossaryTerm", "UpsertGlossaryTermInput");
@@ -18,6 +18,7 @@ const setRules = editMutation("setBusinessRules", "SetBusinessRulesInput");
 interface Run {
   status: string;
   sql: string | null;
+  chart: { title: string } | null;
   explanation: string | null;
   error: { code: string; message: string } | null;
   answer: { content: string } | null;
@@ -151,5 +152,20 @@ describe("answers a business user can trust, on the demo data (embedded)", () =>
     expect(again!.status).toBe("SUCCEEDED");
     expect(again!.sql).toBe(all!.sql);
     expect(again!.result!.rows).toEqual(all!.result!.rows);
+  }, 60_000);
+
+  it("reads like a report: a breakdown largest first, titled from what it shows after each follow-up", async () => {
+    const [byCountry, only2023, top3] = await conversation("Sales", ["revenue by country", "only 2023", "top 3"]);
+    const values = byCountry!.result!.rows.map((row) => Number(row.at(-1)));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect([byCountry, only2023, top3].map((r) => r!.chart?.title)).toEqual(["Revenue by country", "Revenue by country, in 2023", "Revenue by country, in 2023, top 3"]);
+    expect(top3!.result!.rows).toEqual(only2023!.result!.rows.slice(0, 3));
+  }, 60_000);
+
+  it("keeps every measure asked for: “revenue and quantity by category”", async () => {
+    const [both] = await conversation("Sales", ["revenue and quantity by category"]);
+    expect(both!.status).toBe("SUCCEEDED");
+    expect(both!.sql).toMatch(/as "revenue", sum\("oi"\."quantity"\) as "sum_quantity"/);
+    expect(both!.chart?.title).toBe("Revenue and total quantity by product category");
   }, 60_000);
 });
