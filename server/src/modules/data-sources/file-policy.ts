@@ -17,8 +17,8 @@ const formats: Record<string, FileTable["format"]> = { ".csv": "csv", ".tsv": "t
 /** `Sales 2024.csv` → `sales_2024`: a name questions and SQL can use unquoted. */
 export function tableNameOf(fileName: string): string {
   const stem = fileName.slice(0, fileName.length - path.extname(fileName).length);
-  const name = stem.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
-  return /^[a-z_]/.test(name) ? name : `t_${name}`;
+  const name = stem.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, "_").replace(/^_+|_+$/g, "");
+  return /^\p{L}/u.test(name) ? name : `t_${name}`;
 }
 
 export interface FilePolicy {
