@@ -196,6 +196,8 @@ export function createDataSourceService(deps: DataSourceDeps) {
 
   async function refreshSource(source: DataSource, userId: string | null, onProgress?: (p: IntrospectProgress) => void) {
     try {
+      // Files are loaded when a DuckDB source opens: a refresh opens it again to read them as they are now.
+      if (source.dialect === "DUCKDB") await connections.close(source.id);
       const snapshot = await introspect(executorFor(source), source.schemas, onProgress);
       const previous = await semantic.current(source.id);
       const { model, dropped } = previous ? rebootstrapSemanticModel(previous.model, snapshot) : { model: bootstrapSemanticModel(snapshot), dropped: [] };

@@ -80,6 +80,16 @@ describe("DuckDB data sources over the API", () => {
     expect([delivered.status, delivered.result?.rows]).toEqual(["SUCCEEDED", [[4]]]);
   });
 
+  it("reads changed files again on refresh", async () => {
+    await writeFile(path.join(files, "deliveries", "shipments.csv"), `${shipments}\n7,3,5,2024-03-20,delivered\n`);
+    const refreshed = await t.gql(`mutation($input: DataSourceIdInput!) { refreshDataSource(input: $input) { dataSource { status tables { name rowEstimate } } } }`, { input: { id: dataSourceId } }, token);
+    if (!refreshed.data) throw new Error(JSON.stringify(refreshed.errors));
+    const tables = refreshed.data.refreshDataSource.dataSource.tables as { name: string; rowEstimate: number }[];
+    expect(tables.find((table) => table.name === "shipments")?.rowEstimate).toBe(7);
+    const counted = await askAndWait("How many shipments are there?");
+    expect(counted.result.rows).toEqual([[7]]);
+  });
+
   it("refuses paths outside FILE_SOURCES_DIR and files that link out, with DATA_SOURCE_PATH_NOT_ALLOWED", async () => {
     const outside = await t.gql(add, { input: { name: "Etc", connectionUrl: "duckdb:///etc" } }, token);
     expect(outside.errors?.[0]?.extensions?.code).toBe("DATA_SOURCE_PATH_NOT_ALLOWED");
