@@ -76,6 +76,9 @@ describe("DuckDB data sources over the API", () => {
     const totals = Object.fromEntries((byDepot.result.rows as (string | number)[][]).map((row) => [row[name], row[weight]]));
     expect(totals).toEqual({ "Harbour Depot": 210.5, "Hill Depot": 245.25, "Marsh Depot": 64 });
 
+    const weekly = await askAndWait("Shipments per week in March 2024");
+    expect([weekly.status, weekly.result?.rows]).toEqual(["SUCCEEDED", [["2024-02-26", 1], ["2024-03-04", 3], ["2024-03-11", 2]]]);
+
     const delivered = await askAndWait("How many shipments were delivered?");
     expect([delivered.status, delivered.result?.rows]).toEqual(["SUCCEEDED", [[4]]]);
   });
