@@ -141,6 +141,25 @@ describe("DuckdbExecutor over a folder of files", () => {
   });
 });
 
+describe("DuckdbExecutor loading files", () => {
+  it("stops a load that overruns its time limit, and says which file a malformed one was", async () => {
+    await mkdir(path.join(root, "big"));
+    const lines = Array.from({ length: 300_000 }, (_, i) => `${i},name ${i},${i * 1.5}`);
+    await writeFile(path.join(root, "big", "rows.csv"), `id,name,value\n${lines.join("\n")}\n`);
+    const policy = createFilePolicy(root);
+    const location = parseDuckdbUrl(`duckdb://${path.join(root, "big")}`);
+    const slow = new DuckdbExecutor({ open: () => policy.resolve(location), loadTimeoutMs: 1 });
+    expect((await failure(slow.test())).code).toBe("QUERY_TIMEOUT");
+    await slow.close();
+
+    await mkdir(path.join(root, "broken"));
+    await writeFile(path.join(root, "broken", "bad.parquet"), "this is not parquet");
+    const broken = open(`duckdb://${path.join(root, "broken")}`);
+    expect(await failure(broken.test())).toMatchObject({ code: "QUERY_FAILED", message: expect.stringMatching(/^Loading bad from its file failed/) });
+    await broken.close();
+  });
+});
+
 describe("DuckdbExecutor over a .duckdb file", () => {
   it("opens it read-only and queries it", async () => {
     const file = path.join(root, "fleet.duckdb");

@@ -21,6 +21,8 @@ export interface DuckdbExecutorOptions {
   memoryLimit?: string;
   /** Worker threads of this source; default 2. */
   threads?: number;
+  /** Loading a folder's files, interrupted past this; default 120 000 ms. */
+  loadTimeoutMs?: number;
 }
 
 /**
@@ -202,11 +204,19 @@ export class DuckdbExecutor implements SqlExecutor {
       });
     }
     const setup = await instance.connect();
+    const loadTimeoutMs = this.#options.loadTimeoutMs ?? 120_000;
+    const watch = new InterruptWatch(loadTimeoutMs, undefined, () => setup.interrupt());
     let failure: unknown;
     try {
       if (files.kind === "folder") {
         for (const table of files.tables) {
           await setup.run(loadSql(table)).catch((error: unknown) => {
+            if (watch.reason) {
+              throw new SqlSandboxError("QUERY_TIMEOUT", `Loading the files took longer than ${Math.round(loadTimeoutMs / 1000)} s and was stopped.`, {
+                hint: "Use fewer or smaller files, or Parquet instead of CSV.",
+                cause: error,
+              });
+            }
             throw new SqlSandboxError("QUERY_FAILED", `Loading ${table.table} from its file failed: ${(error as Error).message}`, {
               hint: "Check that the file is well-formed CSV, TSV or Parquet with a header row.",
               details: { name: table.table },
@@ -219,6 +229,7 @@ export class DuckdbExecutor implements SqlExecutor {
     } catch (error) {
       failure = error;
     } finally {
+      watch.dispose();
       setup.closeSync();
     }
     if (failure !== undefined) {
