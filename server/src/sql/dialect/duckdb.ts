@@ -1,4 +1,5 @@
-import { scanSync } from "libpg-query";
+import { parseSync, scanSync } from "libpg-query";
+import { unnamedTargets } from "./column-names.ts";
 
 /**
  * PostgreSQL SQL (what the engine writes and the guard checks) adapted to
@@ -14,6 +15,8 @@ import { scanSync } from "libpg-query";
  * - `pg_catalog.` prefixes: DuckDB's built-ins live in no such schema.
  * - jsonb and the json_* constructors and aggregates: DuckDB's JSON names.
  * - to_char(value, 'YYYY-MM'): strftime with the format translated.
+ * - select-list items without an alias get the name PostgreSQL would give
+ *   them (column-names.ts), so results and wrapping queries see the same names.
  */
 
 interface Token {
@@ -24,7 +27,8 @@ interface Token {
   keywordName: string;
 }
 
-type Edit = { start: number; end: number; text: string };
+/** `order` breaks ties between edits at one position: an ESCAPE goes before an alias. */
+type Edit = { start: number; end: number; text: string; order?: number };
 
 const functionNames: Record<string, string> = {
   json_build_object: "json_object",
@@ -43,6 +47,7 @@ const functionNames: Record<string, string> = {
   jsonb_extract_path_text: "json_extract_string",
   json_extract_path: "json_extract",
   json_extract_path_text: "json_extract_string",
+  every: "bool_and",
 };
 
 /** Ends a LIKE pattern expression when met outside parentheses. */
@@ -140,10 +145,11 @@ export function toDuckdbSql(sql: string): string {
       }
     }
   }
+  aliasEdits(sql, tokens, edits);
   if (edits.length === 0) return sql;
   const parts: Buffer[] = [];
   let at = 0;
-  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+  for (const edit of edits.sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0))) {
     parts.push(bytes.subarray(at, edit.start), Buffer.from(edit.text, "utf8"));
     at = edit.end;
   }
@@ -173,4 +179,55 @@ function toCharEdit(tokens: Token[], i: number, edits: Edit[]): void {
   if (format === undefined) return;
   edits.push({ start: tokens[i]!.start, end: tokens[i]!.end, text: "strftime" });
   edits.push({ start: tokens[comma + 1]!.start, end: tokens[comma + 1]!.end, text: quoteLiteral(format) });
+}
+
+/** Clause keywords that end the last select-list item. */
+const selectListEnds = new Set(["from", "into", "where", "group", "having", "window", "order", "limit", "offset", "fetch", "union", "intersect", "except", "for"]);
+
+/** ` AS "name"` after each unaliased select-list item, named as PostgreSQL names it. */
+function aliasEdits(sql: string, tokens: Token[], edits: Edit[]): void {
+  let statement: unknown;
+  try {
+    statement = (parseSync(sql) as unknown as { stmts?: { stmt: unknown }[] }).stmts?.[0]?.stmt;
+  } catch {
+    return;
+  }
+  const found = unnamedTargets(statement as Record<string, unknown>);
+  if (!found) return;
+  const firstAt = (offset: number) => tokens.findIndex((t) => t.start >= offset);
+  found.targets.forEach((target, i) => {
+    if (!target) return;
+    const next = found.locations[i + 1];
+    let end: number;
+    if (next !== undefined) {
+      const nextIndex = firstAt(next);
+      if (nextIndex < 1 || tokens[nextIndex - 1]!.text !== ",") return;
+      end = nextIndex - 2;
+    } else {
+      end = lastItemEnd(tokens, firstAt(target.location));
+    }
+    const token = tokens[end];
+    if (!token || token.start < target.location) return;
+    edits.push({ start: token.end, end: token.end, text: ` AS "${target.name.replace(/"/g, '""')}"`, order: 1 });
+  });
+}
+
+/** `IS DISTINCT FROM` and `WITHIN GROUP` are inside an item, not a clause after it. */
+function continuesItem(keyword: string, previous: string | undefined): boolean {
+  return (keyword === "from" && previous === "distinct") || (keyword === "group" && previous === "within");
+}
+
+function lastItemEnd(tokens: Token[], from: number): number {
+  if (from < 0) return -1;
+  let depth = 0;
+  let i = from;
+  for (; i < tokens.length; i++) {
+    const text = lower(tokens[i])!;
+    if (text === "(" || text === "[") depth += 1;
+    else if (text === ")" || text === "]") {
+      if (depth === 0) break;
+      depth -= 1;
+    } else if (depth === 0 && selectListEnds.has(text) && !continuesItem(text, lower(tokens[i - 1]))) break;
+  }
+  return i - 1;
 }

@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { DuckDBArrayValue, DuckDBInstance, DuckDBListValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { SqlSandboxError } from "../../errors.ts";
 import type { GuardedSql } from "../../guard/guard.ts";
 import { initParser } from "../../guard/parser.ts";
@@ -48,9 +48,22 @@ function loadSql(table: FileTable): string {
   return `CREATE TABLE main.${quoteIdent(table.table)} AS SELECT * FROM ${reader}`;
 }
 
-/** A value as text, the way the PostgreSQL executors receive it (see values.ts). */
+/** An array element as PostgreSQL writes it inside `{...}`: quoted when it would read otherwise. */
+function arrayElement(value: DuckDBValue): string {
+  if (value === null || value === undefined) return "NULL";
+  if (value instanceof DuckDBListValue || value instanceof DuckDBArrayValue) return arrayLiteral(value.items);
+  const text = String(value);
+  return text === "" || /^null$/i.test(text) || /[{}",\\\s]/.test(text) ? `"${text.replace(/[\\"]/g, "\\$&")}"` : text;
+}
+
+function arrayLiteral(items: readonly DuckDBValue[]): string {
+  return `{${items.map(arrayElement).join(",")}}`;
+}
+
+/** A value as text, the way the PostgreSQL executors receive it (see values.ts): lists as array literals. */
 function asText(value: DuckDBValue): string | null {
   if (value === null || value === undefined) return null;
+  if (value instanceof DuckDBListValue || value instanceof DuckDBArrayValue) return arrayLiteral(value.items);
   return String(value);
 }
 
@@ -84,7 +97,11 @@ export class DuckdbExecutor implements SqlExecutor {
     const raw = await this.#session(options, query.searchPath, async (connection, checkpoint): Promise<SessionResult> => {
       const result = await connection.stream(sql);
       const names = result.columnNames();
-      const columns = result.columnTypes().map((type, i) => ({ name: names[i]!, type: duckdbTypeInfo(String(type)) }));
+      // JSON is VARCHAR with an alias: only the logical type tells it apart.
+      const columns = result.columnTypes().map((type, i) => {
+        const json = result.columnLogicalType(i).alias === "JSON";
+        return { name: names[i]!, type: duckdbTypeInfo(json ? "JSON" : String(type)) };
+      });
       const budget = new ResultBudget(caps);
       const { maxRowBytes, maxValueBytes } = budget.caps;
       const rows: (string | null)[][] = [];
