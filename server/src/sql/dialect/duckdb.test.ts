@@ -44,6 +44,7 @@ describe("toDuckdbSql", () => {
     expect(toDuckdbSql("SELECT avg(x) FROM t UNION ALL SELECT min(y) FROM u")).toBe(`SELECT avg(x) AS "avg" FROM t UNION ALL SELECT min(y) FROM u`);
     expect(toDuckdbSql("SELECT x, mode() WITHIN GROUP (ORDER BY y) FROM t GROUP BY x")).toBe(`SELECT x, mode() WITHIN GROUP (ORDER BY y) AS "mode" FROM t GROUP BY x`);
     expect(toDuckdbSql("SELECT * FROM t")).toBe("SELECT * FROM t");
+    expect(toDuckdbSql("VALUES (1, 'a'), (2, 'b')")).toBe(`SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS "*VALUES*"(column1, column2)`);
   });
 
   it("never touches literals, quoted names or comments that look like what it rewrites", () => {

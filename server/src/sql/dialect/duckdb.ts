@@ -181,6 +181,13 @@ function toCharEdit(tokens: Token[], i: number, edits: Edit[]): void {
   edits.push({ start: tokens[comma + 1]!.start, end: tokens[comma + 1]!.end, text: quoteLiteral(format) });
 }
 
+/** Columns of a statement that is a bare VALUES list; 0 otherwise. */
+function valuesWidth(statement: Record<string, any> | undefined): number {
+  const select = statement?.SelectStmt;
+  if (!select || (select.op && select.op !== "SETOP_NONE") || !Array.isArray(select.valuesLists)) return 0;
+  return Number(select.valuesLists[0]?.List?.items?.length ?? 0);
+}
+
 /** Clause keywords that end the last select-list item. */
 const selectListEnds = new Set(["from", "into", "where", "group", "having", "window", "order", "limit", "offset", "fetch", "union", "intersect", "except", "for"]);
 
@@ -190,6 +197,14 @@ function aliasEdits(sql: string, tokens: Token[], edits: Edit[]): void {
   try {
     statement = (parseSync(sql) as unknown as { stmts?: { stmt: unknown }[] }).stmts?.[0]?.stmt;
   } catch {
+    return;
+  }
+  const values = valuesWidth(statement as Record<string, unknown>);
+  if (values > 0) {
+    // DuckDB names VALUES columns col0, col1...; PostgreSQL column1, column2...
+    const names = Array.from({ length: values }, (_, i) => `column${i + 1}`).join(", ");
+    const end = Buffer.byteLength(sql, "utf8");
+    edits.push({ start: 0, end: 0, text: "SELECT * FROM (", order: -1 }, { start: end, end, text: `) AS "*VALUES*"(${names})`, order: 2 });
     return;
   }
   const found = unnamedTargets(statement as Record<string, unknown>);
