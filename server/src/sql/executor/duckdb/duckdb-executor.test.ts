@@ -105,6 +105,25 @@ describe("DuckdbExecutor over a folder of files", () => {
     expect(after.rows).toEqual([[3]]);
   });
 
+  it("runs at most maxConnections queries at once; a waiting one keeps its time limit", async () => {
+    const slowSql = await guard("SELECT count(*) FROM generate_series(1, 100000000000) a(x) WHERE x % 7 = 3");
+    const location = parseDuckdbUrl(`duckdb://${path.join(root, "shop")}`);
+    const narrow = new DuckdbExecutor({ open: () => createFilePolicy(root).resolve(location), maxConnections: 1 });
+    try {
+      const controller = new AbortController();
+      const slow = narrow.run(slowSql, { timeoutMs: 10_000, maxRows: 1, signal: controller.signal });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const waiting = await failure(narrow.run(await guard("SELECT count(*) AS n FROM orders"), { timeoutMs: 200, maxRows: 1 }));
+      expect(waiting.code).toBe("QUERY_TIMEOUT");
+      const queued = narrow.run(await guard("SELECT count(*) AS n FROM orders"), { timeoutMs: 5000, maxRows: 1 });
+      controller.abort();
+      expect((await failure(slow)).code).toBe("QUERY_CANCELLED");
+      expect((await queued).rows).toEqual([[3]]);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it("is sealed: no file outside, no COPY, ATTACH, INSTALL or settings, even past the guard", async () => {
     const db = executor.introspectionQueryable();
     const attempts = {

@@ -1,5 +1,5 @@
 import { DuckDBArrayValue, DuckDBInstance, DuckDBListValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import { SqlSandboxError } from "../../errors.ts";
+import { interruptError, SqlSandboxError } from "../../errors.ts";
 import type { GuardedSql } from "../../guard/guard.ts";
 import { initParser } from "../../guard/parser.ts";
 import { toDuckdbSql } from "../../dialect/duckdb.ts";
@@ -11,6 +11,7 @@ import type { QueryPlan, SessionResult } from "../read-only-session.ts";
 import { ResultBudget } from "../result-size.ts";
 import { rowTooLarge } from "../size-check.ts";
 import { toDuckdbError } from "./errors.ts";
+import { Slots } from "./slots.ts";
 import type { DuckdbFiles, FileTable } from "./source.ts";
 import { duckdbTypeInfo } from "./types.ts";
 
@@ -23,6 +24,8 @@ export interface DuckdbExecutorOptions {
   threads?: number;
   /** Loading a folder's files, interrupted past this; default 120 000 ms. */
   loadTimeoutMs?: number;
+  /** Queries running at once; later ones wait, within their time limit; default 4. */
+  maxConnections?: number;
 }
 
 /**
@@ -82,11 +85,13 @@ function utf8Bytes(value: string | null): number {
 export class DuckdbExecutor implements SqlExecutor {
   readonly dialect = "duckdb" as const;
   readonly #options: DuckdbExecutorOptions;
+  readonly #slots: Slots;
   #instance: Promise<DuckDBInstance> | undefined;
   #closed = false;
 
   constructor(options: DuckdbExecutorOptions) {
     this.#options = options;
+    this.#slots = new Slots(options.maxConnections ?? 4);
   }
 
   async run(query: GuardedSql, options: RunOptions): Promise<QueryResult> {
@@ -172,10 +177,18 @@ export class DuckdbExecutor implements SqlExecutor {
     work: (connection: DuckDBConnection, checkpoint: () => void) => Promise<T>,
   ): Promise<T> {
     const instance = await this.#ready();
-    const connection = await instance.connect();
-    const watch = new InterruptWatch(options.timeoutMs, options.signal, () => connection.interrupt());
+    let connection: DuckDBConnection | undefined;
+    let stopWaiting: ((error: Error) => void) | undefined;
+    // The time limit covers waiting for a free slot as well as running.
+    const watch = new InterruptWatch(options.timeoutMs, options.signal, (reason) => {
+      stopWaiting?.(interruptError(reason));
+      connection?.interrupt();
+    });
+    let release: (() => void) | undefined;
     try {
+      release = await this.#slots.take((cancel) => (stopWaiting = cancel));
       watch.checkpoint();
+      connection = await instance.connect();
       if (searchPath.length > 0) await connection.run(`SET search_path = ${quoteLiteral(searchPath.join(","))}`);
       await connection.run("BEGIN TRANSACTION READ ONLY");
       try {
@@ -187,7 +200,8 @@ export class DuckdbExecutor implements SqlExecutor {
       throw toDuckdbError(error, watch.reason);
     } finally {
       watch.dispose();
-      connection.closeSync();
+      connection?.closeSync();
+      release?.();
     }
   }
 
