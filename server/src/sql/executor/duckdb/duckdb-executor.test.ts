@@ -101,6 +101,9 @@ describe("DuckdbExecutor over a folder of files", () => {
     });
     setTimeout(() => controller.abort(), 100);
     expect((await failure(cancelled)).code).toBe("QUERY_CANCELLED");
+    const aborted = new AbortController();
+    aborted.abort();
+    expect((await failure(executor.run(await guard("SELECT 1 AS one"), { timeoutMs: 5000, maxRows: 1, signal: aborted.signal }))).code).toBe("QUERY_CANCELLED");
     const after = await executor.run(await guard("SELECT count(*) AS n FROM orders"), { timeoutMs: 5000, maxRows: 1 });
     expect(after.rows).toEqual([[3]]);
   });

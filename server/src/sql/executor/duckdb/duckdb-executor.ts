@@ -179,10 +179,14 @@ export class DuckdbExecutor implements SqlExecutor {
     const instance = await this.#ready();
     let connection: DuckDBConnection | undefined;
     let stopWaiting: ((error: Error) => void) | undefined;
+    let repeat: NodeJS.Timeout | undefined;
     // The time limit covers waiting for a free slot as well as running.
     const watch = new InterruptWatch(options.timeoutMs, options.signal, (reason) => {
       stopWaiting?.(interruptError(reason));
       connection?.interrupt();
+      // An interrupt that lands between two statements is lost: repeat it until the session ends.
+      repeat = setInterval(() => connection?.interrupt(), 50);
+      repeat.unref();
     });
     let release: (() => void) | undefined;
     try {
@@ -191,6 +195,7 @@ export class DuckdbExecutor implements SqlExecutor {
       connection = await instance.connect();
       if (searchPath.length > 0) await connection.run(`SET search_path = ${quoteLiteral(searchPath.join(","))}`);
       await connection.run("BEGIN TRANSACTION READ ONLY");
+      watch.checkpoint();
       try {
         return await work(connection, watch.checkpoint);
       } finally {
@@ -200,6 +205,7 @@ export class DuckdbExecutor implements SqlExecutor {
       throw toDuckdbError(error, watch.reason);
     } finally {
       watch.dispose();
+      clearInterval(repeat);
       connection?.closeSync();
       release?.();
     }
@@ -239,21 +245,23 @@ export class DuckdbExecutor implements SqlExecutor {
     const watch = new InterruptWatch(loadTimeoutMs, undefined, () => setup.interrupt());
     let failure: unknown;
     try {
+      const loadTimeout = (cause?: unknown) =>
+        new SqlSandboxError("QUERY_TIMEOUT", `Loading the files took longer than ${Math.round(loadTimeoutMs / 1000)} s and was stopped.`, {
+          hint: "Use fewer or smaller files, or Parquet instead of CSV.",
+          cause,
+        });
       if (files.kind === "folder") {
         for (const table of files.tables) {
           await setup.run(loadSql(table)).catch((error: unknown) => {
-            if (watch.reason) {
-              throw new SqlSandboxError("QUERY_TIMEOUT", `Loading the files took longer than ${Math.round(loadTimeoutMs / 1000)} s and was stopped.`, {
-                hint: "Use fewer or smaller files, or Parquet instead of CSV.",
-                cause: error,
-              });
-            }
+            if (watch.reason) throw loadTimeout(error);
             throw new SqlSandboxError("QUERY_FAILED", `Loading ${table.table} from its file failed: ${(error as Error).message}`, {
               hint: "Check that the file is well-formed CSV, TSV or Parquet with a header row.",
               details: { name: table.table },
               cause: error,
             });
           });
+          // An interrupt that arrived between statements stops nothing: the limit is checked after each file too.
+          if (watch.reason) throw loadTimeout();
         }
       }
       for (const statement of sealSql) await setup.run(statement);
