@@ -137,6 +137,11 @@ describe("DuckdbExecutor over a folder of files", () => {
       load: "LOAD httpfs",
       reopen: "SET GLOBAL enable_external_access = true",
       write: "CREATE TABLE main.planted AS SELECT 1 AS x",
+      readText: `SELECT * FROM read_text('${path.join(outside, "secret.csv")}')`,
+      glob: `SELECT * FROM glob('${outside}/*')`,
+      replacementScan: `SELECT * FROM '${path.join(outside, "secret.csv")}'`,
+      export: `EXPORT DATABASE '${path.join(outside, "dump")}'`,
+      secret: "CREATE SECRET s (TYPE s3, KEY_ID 'k', SECRET 'v')",
     };
     const outcomes: Record<string, string> = {};
     for (const [name, sql] of Object.entries(attempts)) {
@@ -151,8 +156,16 @@ describe("DuckdbExecutor over a folder of files", () => {
       load: "QUERY_FAILED: true",
       reopen: "QUERY_FAILED: true",
       write: "SQL_NOT_READ_ONLY: true",
+      readText: "QUERY_FAILED: true",
+      glob: "QUERY_FAILED: true",
+      replacementScan: "QUERY_FAILED: true",
+      export: "QUERY_FAILED: true",
+      secret: "QUERY_FAILED: true",
     });
     expect(await failure(guard(attempts.readOutside))).toMatchObject({ code: "SQL_FORBIDDEN_FUNCTION" });
+    // A quoted name the guard reads as a table is, to DuckDB, a file to scan: refused all the same.
+    const asTable = await failure(executor.run(await guard(`SELECT * FROM "${path.join(outside, "secret.csv")}"`), { timeoutMs: 5000, maxRows: 1 }));
+    expect(asTable.message).toMatch(/disabled by configuration/);
   });
 
   it("explains a query with DuckDB's estimate and tells unknown tables apart", async () => {
