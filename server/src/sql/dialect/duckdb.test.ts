@@ -47,6 +47,10 @@ describe("toDuckdbSql", () => {
     expect(toDuckdbSql("VALUES (1, 'a'), (2, 'b')")).toBe(`SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS "*VALUES*"(column1, column2)`);
   });
 
+  it("edits by byte offsets, so text before an edit may be any UTF-8", () => {
+    expect(toDuckdbSql("SELECT 'é€😀' AS x, count(*) FROM t WHERE a LIKE 'ü%'")).toBe(`SELECT 'é€😀' AS x, count(*) AS "count" FROM t WHERE a LIKE 'ü%' ESCAPE '\\'`);
+  });
+
   it("never touches literals, quoted names or comments that look like what it rewrites", () => {
     const sql = `SELECT 'pg_catalog.x LIKE numeric' AS "jsonb", "numeric" FROM t -- ILIKE 'a'`;
     expect(toDuckdbSql(sql)).toBe(sql);
