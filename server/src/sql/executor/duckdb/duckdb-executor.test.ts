@@ -163,6 +163,8 @@ describe("DuckdbExecutor over a folder of files", () => {
       secret: "QUERY_FAILED: true",
     });
     expect(await failure(guard(attempts.readOutside))).toMatchObject({ code: "SQL_FORBIDDEN_FUNCTION" });
+    // Nothing spills to disk either: a query past the memory limit fails instead of writing temporary files.
+    expect((await db.query("SELECT current_setting('temp_directory') AS dir")).rows).toEqual([{ dir: "" }]);
     // A quoted name the guard reads as a table is, to DuckDB, a file to scan: refused all the same.
     const asTable = await failure(executor.run(await guard(`SELECT * FROM "${path.join(outside, "secret.csv")}"`), { timeoutMs: 5000, maxRows: 1 }));
     expect(asTable.message).toMatch(/disabled by configuration/);
@@ -173,6 +175,21 @@ describe("DuckdbExecutor over a folder of files", () => {
     expect(plan.estimatedRows).toBe(3);
     const unknown = await failure(executor.run(await guard("SELECT * FROM nowhere"), { timeoutMs: 5000, maxRows: 1 }));
     expect(unknown.code).toBe("SQL_UNKNOWN_OBJECT");
+  });
+});
+
+describe("DuckdbExecutor memory", () => {
+  it("fails a query past the source's memory limit with QUERY_FAILED and a hint, writing nothing to disk", async () => {
+    const small = new DuckdbExecutor({ open: async () => ({ kind: "folder", tables: [] }), memoryLimit: "64MB" });
+    try {
+      const sql = "SELECT count(*) AS n FROM (SELECT DISTINCT x::text || 'padding-padding' AS y FROM generate_series(1, 20000000) a(x)) d";
+      const error = await small.run(await guard(sql), { timeoutMs: 20_000, maxRows: 1 }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(SqlSandboxError);
+      expect([(error as SqlSandboxError).code, (error as SqlSandboxError).message]).toEqual(["QUERY_FAILED", expect.stringMatching(/^Out of Memory Error/)]);
+      expect((error as SqlSandboxError).hint).toMatch(/more memory than the data source may use/);
+    } finally {
+      await small.close();
+    }
   });
 });
 

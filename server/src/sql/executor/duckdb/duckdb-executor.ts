@@ -229,6 +229,8 @@ export class DuckdbExecutor implements SqlExecutor {
       threads: String(this.#options.threads ?? 2),
       autoinstall_known_extensions: "false",
       autoload_known_extensions: "false",
+      // No spilling to disk: by default DuckDB would write beside the database file or into the working folder.
+      temp_directory: "",
       ...(files.kind === "database" ? { access_mode: "READ_ONLY" } : {}),
     };
     let instance: DuckDBInstance;

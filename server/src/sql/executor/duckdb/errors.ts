@@ -16,7 +16,7 @@ export function toDuckdbError(error: unknown, interrupted?: InterruptReason): Sq
   }
   if (/^INTERRUPT Error/i.test(message)) return new SqlSandboxError("QUERY_CANCELLED", message, { cause: error });
   if (/^Out of Memory Error/i.test(message)) {
-    return new SqlSandboxError("RESULT_TOO_LARGE", message, { cause: error, hint: "The query needs more memory than the data source may use; aggregate or filter more." });
+    return new SqlSandboxError("QUERY_FAILED", message, { cause: error, hint: "The query needs more memory than the data source may use; filter or aggregate more." });
   }
   return new SqlSandboxError("QUERY_FAILED", message, { cause: error });
 }
