@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collect, startTestApp, type TestApp } from "../../testing/app.ts";
+import { collect, modes, startTestApp, type TestApp } from "../../testing/app.ts";
 
 const add = `mutation($input: AddDataSourceInput!) { addDataSource(input: $input) { dataSource { id dialect status tables { name rowEstimate columns { name type references } } } } }`;
 const ask = `mutation($input: AskInput!) { ask(input: $input) { run { id } } }`;
@@ -21,7 +21,7 @@ const shipments = [
   "6,3,64,2024-03-12,delivered",
 ].join("\n");
 
-describe("DuckDB data sources over the API", () => {
+describe.each(modes)("DuckDB data sources over the API (%s)", (mode) => {
   let t: TestApp;
   let files: string;
   let token: string;
@@ -42,7 +42,7 @@ describe("DuckDB data sources over the API", () => {
     await writeFile(path.join(files, "deliveries", "shipments.csv"), shipments);
     await mkdir(path.join(files, "escape"));
     await symlink("/etc/hostname", path.join(files, "escape", "hostname.csv"));
-    t = await startTestApp("embedded", { env: { FILE_SOURCES_DIR: files } });
+    t = await startTestApp(mode, { env: { FILE_SOURCES_DIR: files } });
     token = (await t.signUp()).token;
     const added = await t.gql(add, { input: { name: "Deliveries", connectionUrl: `duckdb://${path.join(files, "deliveries")}` } }, token);
     if (!added.data) throw new Error(JSON.stringify(added.errors));
