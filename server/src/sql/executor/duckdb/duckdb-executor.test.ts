@@ -178,6 +178,19 @@ describe("DuckdbExecutor over a folder of files", () => {
   });
 });
 
+describe("DuckdbExecutor closing", () => {
+  it("stops the queries still running when the source closes (a refresh, a removal)", async () => {
+    const closing = new DuckdbExecutor({ open: async () => ({ kind: "folder", tables: [] }) });
+    const running = closing.run(await guard("SELECT count(*) FROM generate_series(1, 100000000000) a(x) WHERE x % 7 = 3"), { timeoutMs: 20_000, maxRows: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = performance.now();
+    await closing.close();
+    expect((await failure(running)).code).toBe("DATA_SOURCE_CLOSED");
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect((await failure(closing.run(await guard("SELECT 1 AS one"), { timeoutMs: 1000, maxRows: 1 }))).code).toBe("DATA_SOURCE_CLOSED");
+  });
+});
+
 describe("DuckdbExecutor memory", () => {
   it("fails a query past the source's memory limit with QUERY_FAILED and a hint, writing nothing to disk", async () => {
     const small = new DuckdbExecutor({ open: async () => ({ kind: "folder", tables: [] }), memoryLimit: "64MB" });

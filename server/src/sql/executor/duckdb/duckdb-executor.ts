@@ -86,6 +86,8 @@ export class DuckdbExecutor implements SqlExecutor {
   readonly dialect = "duckdb" as const;
   readonly #options: DuckdbExecutorOptions;
   readonly #slots: Slots;
+  /** Connections running a query, interrupted when the source closes. */
+  readonly #active = new Set<DuckDBConnection>();
   #instance: Promise<DuckDBInstance> | undefined;
   #closed = false;
 
@@ -161,6 +163,14 @@ export class DuckdbExecutor implements SqlExecutor {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // As in #session, an interrupt between two statements is lost: repeat it until every query ended.
+    const stopAll = () => {
+      for (const connection of this.#active) connection.interrupt();
+      if (this.#active.size === 0) clearInterval(repeat);
+    };
+    const repeat = setInterval(stopAll, 50);
+    repeat.unref();
+    stopAll();
     const instance = await this.#instance?.catch(() => undefined);
     instance?.closeSync();
   }
@@ -193,6 +203,7 @@ export class DuckdbExecutor implements SqlExecutor {
       release = await this.#slots.take((cancel) => (stopWaiting = cancel));
       watch.checkpoint();
       connection = await instance.connect();
+      this.#active.add(connection);
       if (searchPath.length > 0) await connection.run(`SET search_path = ${quoteLiteral(searchPath.join(","))}`);
       await connection.run("BEGIN TRANSACTION READ ONLY");
       watch.checkpoint();
@@ -202,10 +213,12 @@ export class DuckdbExecutor implements SqlExecutor {
         await connection.run("ROLLBACK").catch(() => undefined);
       }
     } catch (error) {
+      if (this.#closed && !watch.reason) throw new SqlSandboxError("DATA_SOURCE_CLOSED", "The data source was closed while the query ran.", { cause: error });
       throw toDuckdbError(error, watch.reason);
     } finally {
       watch.dispose();
       clearInterval(repeat);
+      if (connection) this.#active.delete(connection);
       connection?.closeSync();
       release?.();
     }
