@@ -20,6 +20,7 @@ import { createLlmClient } from "./llm/client.ts";
 import { handleExport, isExportPath } from "./modules/export/export.route.ts";
 import { createConnectionPolicy } from "./modules/data-sources/connection-policy.ts";
 import { createConnections } from "./modules/data-sources/connections.ts";
+import { createFilePolicy } from "./modules/data-sources/file-policy.ts";
 import { createDataSourceService } from "./modules/data-sources/data-sources.service.ts";
 import { ensureDemoDataSources } from "./modules/data-sources/demo-sources.ts";
 import { createSemanticService } from "./modules/semantic/semantic.service.ts";
@@ -93,7 +94,7 @@ async function createServices(config: Config, log: Logger, options: AppOptions) 
   const secrets = deriveSecrets(master);
   const { prisma } = db;
   const policy = createConnectionPolicy({ allowedHosts: config.dataSourceAllowedHosts, appDatabaseUrl: config.databaseUrl });
-  const connections = createConnections({ dataDir: config.dataDir, policy });
+  const connections = createConnections({ dataDir: config.dataDir, policy, files: createFilePolicy(config.fileSourcesDir) });
   closers.push(() => connections.closeAll());
   const semantic = createSemanticService({ prisma, cache });
   const dataSources = createDataSourceService({ prisma, secrets, connections, semantic, config, log });

@@ -72,6 +72,7 @@ const envSchema = z.object({
   PERSISTED_OPERATIONS: z.enum(["off", "allow", "only"]).default("off"),
   PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
   DATA_SOURCE_ALLOWED_HOSTS: allowedHosts.default([]),
+  FILE_SOURCES_DIR: z.string().min(1).optional(),
   SIGNUP_ROLE: z.enum(["viewer", "analyst"]).default("viewer"),
   SIGNUP_CLOSED: boolish.default(false),
 });
@@ -117,6 +118,8 @@ export interface Config {
   persistedOperations: { mode: "off" | "allow" | "only"; file: string };
   /** Hosts data sources may reach although they are loopback, private or link-local (never the app's own database). */
   dataSourceAllowedHosts: string[];
+  /** The only folder DuckDB data sources (duckdb:///...) may read files from; default `<dataDir>/files`. */
+  fileSourcesDir: string;
   /** Role of self-signed-up accounts after the first (the administrator); `closed`: only the first may sign up. */
   signUp: { role: "VIEWER" | "ANALYST"; closed: boolean };
 }
@@ -140,6 +143,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.AGENTMEDHA_DATA_DIR ?? path.join(repoRoot, ".data"));
   if (e.MAX_VALUE_BYTES > e.MAX_ROW_BYTES || e.MAX_ROW_BYTES > e.MAX_RESULT_BYTES) {
     throw new ConfigError("Invalid configuration: MAX_VALUE_BYTES ≤ MAX_ROW_BYTES ≤ MAX_RESULT_BYTES must hold");
   }
@@ -154,7 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
-    dataDir: path.resolve(e.AGENTMEDHA_DATA_DIR ?? path.join(repoRoot, ".data")),
+    dataDir,
     secret: e.AGENTMEDHA_SECRET,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -192,6 +196,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       file: path.resolve(e.PERSISTED_OPERATIONS_FILE ?? path.join(repoRoot, "schema", "persisted-operations.json")),
     },
     dataSourceAllowedHosts: e.DATA_SOURCE_ALLOWED_HOSTS,
+    fileSourcesDir: path.resolve(e.FILE_SOURCES_DIR ?? path.join(dataDir, "files")),
     signUp: { role: e.SIGNUP_ROLE === "analyst" ? "ANALYST" : "VIEWER", closed: e.SIGNUP_CLOSED },
   };
 }

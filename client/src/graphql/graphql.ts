@@ -10,7 +10,7 @@ export type AddColumnsInput = {
 };
 
 export type AddDataSourceInput = {
-  /** postgresql://user:password@host:port/database[?sslmode=require]. Stored encrypted; never returned. */
+  /** postgresql://user:password@host:port/database[?sslmode=require], or duckdb:///folder (its CSV, TSV and Parquet files) or duckdb:///file.duckdb inside the server's FILE_SOURCES_DIR. Stored encrypted; never returned. */
   connectionUrl: string;
   description?: string | null | undefined;
   name: string;

@@ -24,6 +24,7 @@ export const sqlErrorCodes = {
   DATA_SOURCE_NOT_FOUND: "The database named in the connection does not exist.",
   DATA_SOURCE_CLOSED: "The data source connection was closed.",
   DATA_SOURCE_HOST_NOT_ALLOWED: "The connection points at a host the connection policy refuses (loopback, private, link-local, or the app's own database).",
+  DATA_SOURCE_PATH_NOT_ALLOWED: "The connection names a file or folder outside FILE_SOURCES_DIR, or a file there that links outside it.",
 } as const;
 
 export type SqlErrorCode = keyof typeof sqlErrorCodes;
@@ -57,12 +58,13 @@ const defaultHints: Record<SqlErrorCode, string> = {
   QUERY_CANCELLED: "Run the question again when you are ready.",
   QUERY_FAILED: "The database reported an error; check the names and types in the query.",
   RESULT_TOO_LARGE: "Select fewer or shorter columns (for example left(column, 200)), or aggregate instead of listing raw values.",
-  DATA_SOURCE_BAD_URL: "Use postgresql://user:password@host:port/database.",
+  DATA_SOURCE_BAD_URL: "Use postgresql://user:password@host:port/database, or duckdb:///folder or duckdb:///file.duckdb inside the file sources folder.",
   DATA_SOURCE_UNREACHABLE: "Check the host name and port, and that the server accepts connections from here.",
   DATA_SOURCE_AUTH_FAILED: "Check the user name and password.",
   DATA_SOURCE_NOT_FOUND: "Check the database name in the connection URL.",
   DATA_SOURCE_CLOSED: "Reopen the data source.",
   DATA_SOURCE_HOST_NOT_ALLOWED: "Use a publicly reachable database server, or ask an administrator to list the host in DATA_SOURCE_ALLOWED_HOSTS.",
+  DATA_SOURCE_PATH_NOT_ALLOWED: "Put the files in the server's file sources folder (FILE_SOURCES_DIR) and name a path inside it.",
 };
 
 export class SqlSandboxError extends Error {

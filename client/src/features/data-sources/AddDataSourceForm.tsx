@@ -77,7 +77,10 @@ export function AddDataSourceForm({ onAdded, onCancel }: AddDataSourceFormProps)
           />
         </label>
       </div>
-      <p className="hint">The URL is stored encrypted and never shown again.</p>
+      <p className="hint">
+        The URL is stored encrypted and never shown again. Files on the server (CSV, TSV, Parquet or a DuckDB database in its file
+        sources folder): <code>duckdb:///folder</code> or <code>duckdb:///file.duckdb</code>.
+      </p>
       {testedThis && (
         <p className="success-note" role="status">
           <CheckIcon /> Connected in {tested.latencyMs} ms.

@@ -24,7 +24,10 @@ const VisibilityEnum = builder.enumType("Visibility", {
     SHARED: { description: "Everyone on this installation can ask questions of it." },
   } as const,
 });
-const DialectEnum = builder.enumType("Dialect", { values: ["POSTGRES"] as const });
+const DialectEnum = builder.enumType("Dialect", {
+  description: "What kind of database a data source is: a PostgreSQL server, or files read by DuckDB.",
+  values: ["POSTGRES", "DUCKDB"] as const,
+});
 
 const ColumnInfo = builder.objectRef<TableSnapshot["columns"][number] & { primaryKey: boolean; references: string | null }>("ColumnInfo").implement({
   description: "A column as read from the database catalogue.",
@@ -107,7 +110,7 @@ const AddDataSourceInput = builder.inputType("AddDataSourceInput", {
   fields: (t) => ({
     name: t.string({ validate: name }),
     description: t.string({ required: false, validate: description.optional().nullable() }),
-    connectionUrl: t.string({ validate: connectionUrl, description: "postgresql://user:password@host:port/database[?sslmode=require]. Stored encrypted; never returned." }),
+    connectionUrl: t.string({ validate: connectionUrl, description: "postgresql://user:password@host:port/database[?sslmode=require], or duckdb:///folder (its CSV, TSV and Parquet files) or duckdb:///file.duckdb inside the server's FILE_SOURCES_DIR. Stored encrypted; never returned." }),
     schemas: t.stringList({
       required: false,
       validate: schemaList.optional().nullable(),

@@ -10,12 +10,13 @@ import { bootstrapSemanticModel } from "../../semantic/bootstrap.ts";
 import { rebootstrapSemanticModel } from "../../semantic/rebootstrap.ts";
 import { isSqlSandboxError } from "../../sql/errors.ts";
 import type { SqlExecutor } from "../../sql/executor/executor.ts";
+import { introspectDuckdb } from "../../sql/introspect/duckdb.ts";
 import { introspectPostgres, type IntrospectProgress } from "../../sql/introspect/postgres.ts";
 import type { SchemaSnapshot } from "../../sql/snapshot.ts";
 import { isSystemSchema } from "../../sql/system-schemas.ts";
 import type { SemanticService } from "../semantic/semantic.service.ts";
 import { connectionFailureFor, rootCause } from "./connection-errors.ts";
-import { locate, type Connections, type DataSourceLocation } from "./connections.ts";
+import type { Connections, DataSourceLocation } from "./connections.ts";
 
 export interface DataSourceDeps {
   prisma: Prisma;
@@ -67,6 +68,11 @@ function schemaList(input: readonly string[]): string[] {
   return schemas;
 }
 
+/** The database kind a data source is stored as (shown to clients). */
+function dialectOf(location: DataSourceLocation): "POSTGRES" | "DUCKDB" {
+  return location.kind === "duckdb" ? "DUCKDB" : "POSTGRES";
+}
+
 /** Tables and columns of a snapshot, for the counts shown on a data source. */
 export function countObjects(snapshot: SchemaSnapshot) {
   return { tableCount: snapshot.tables.length, columnCount: snapshot.tables.reduce((n, t) => n + t.columns.length, 0) };
@@ -80,7 +86,8 @@ export function createDataSourceService(deps: DataSourceDeps) {
   }
 
   async function introspect(executor: SqlExecutor, schemas: string[], onProgress?: (p: IntrospectProgress) => void) {
-    const snapshot = await introspectPostgres(executor.introspectionQueryable({ timeoutMs: introspectionTimeoutMs }), {
+    const read = executor.dialect === "duckdb" ? introspectDuckdb : introspectPostgres;
+    const snapshot = await read(executor.introspectionQueryable({ timeoutMs: introspectionTimeoutMs }), {
       schemas: schemas.length ? schemas : undefined,
       onProgress,
     });
@@ -112,8 +119,10 @@ export function createDataSourceService(deps: DataSourceDeps) {
   }
 
   function locateUserUrl(connectionUrl: string) {
-    const location = locate(connectionUrl.trim(), deps.config.dataDir);
-    if (location.kind !== "postgres") throw new AppError("DATA_SOURCE_BAD_URL", "Only PostgreSQL connection URLs (postgresql://...) are supported.");
+    const location = connections.locate(connectionUrl.trim());
+    if (location.kind === "embedded") {
+      throw new AppError("DATA_SOURCE_BAD_URL", "Only PostgreSQL (postgresql://...) and DuckDB (duckdb:///...) connection URLs are supported.");
+    }
     return location;
   }
 
@@ -143,7 +152,7 @@ export function createDataSourceService(deps: DataSourceDeps) {
     const name = input.name.trim();
     const schemas = schemaList(input.schemas ?? []);
     const trusted = options.connectionUrlIsInternal ?? false;
-    const location = trusted ? locate(input.connectionUrl, deps.config.dataDir) : locateUserUrl(input.connectionUrl);
+    const location = trusted ? connections.locate(input.connectionUrl) : locateUserUrl(input.connectionUrl);
     await assertNameFree(ownerId, name);
     const snapshot = await withTemporary(location, trusted, async (executor) => {
       await executor.test();
@@ -160,6 +169,7 @@ export function createDataSourceService(deps: DataSourceDeps) {
           schemas: schemas.length ? schemas : snapshot.schemas,
           visibility: input.visibility ?? "PRIVATE",
           isDemo: input.isDemo ?? false,
+          dialect: dialectOf(location),
           status: "READY",
           lastRefreshedAt: new Date(),
           snapshot: snapshot as unknown as PrismaTypes.InputJsonValue,
@@ -186,6 +196,8 @@ export function createDataSourceService(deps: DataSourceDeps) {
 
   async function refreshSource(source: DataSource, userId: string | null, onProgress?: (p: IntrospectProgress) => void) {
     try {
+      // Files are loaded when a DuckDB source opens: a refresh opens it again to read them as they are now.
+      if (source.dialect === "DUCKDB") await connections.close(source.id);
       const snapshot = await introspect(executorFor(source), source.schemas, onProgress);
       const previous = await semantic.current(source.id);
       const { model, dropped } = previous ? rebootstrapSemanticModel(previous.model, snapshot) : { model: bootstrapSemanticModel(snapshot), dropped: [] };
@@ -254,13 +266,14 @@ export function createDataSourceService(deps: DataSourceDeps) {
       if (name && name !== source.name) await assertNameFree(source.ownerId, name, source.id);
       const connectionUrl = patch.connectionUrl?.trim();
       const schemas = patch.schemas ? schemaList(patch.schemas) : undefined;
+      const location = connectionUrl ? locateUserUrl(connectionUrl) : undefined;
       if (connectionUrl) await tryUserUrl(viewer, connectionUrl);
       const updated = await prisma.dataSource.update({
         where: { id },
         data: {
           ...(name ? { name } : {}),
           ...(patch.description !== undefined && patch.description !== null ? { description: patch.description.trim() } : {}),
-          ...(connectionUrl ? { connectionEncrypted: secrets.seal(connectionUrl) } : {}),
+          ...(connectionUrl && location ? { connectionEncrypted: secrets.seal(connectionUrl), dialect: dialectOf(location) } : {}),
           ...(schemas ? { schemas } : {}),
           ...(patch.visibility ? { visibility: patch.visibility } : {}),
         },

@@ -52,7 +52,7 @@ function sslFrom(mode: string | null, sslFlag: string | null): PostgresConnectio
 export function parsePostgresUrl(input: string): PostgresConnectionConfig {
   const text = input.trim();
   if (!/^postgres(?:ql)?:\/\//i.test(text)) {
-    throw badUrl("Only PostgreSQL connection URLs (postgresql://...) are supported.");
+    throw badUrl("Only PostgreSQL (postgresql://...) and DuckDB (duckdb:///...) connection URLs are supported.");
   }
   let url: URL;
   try {

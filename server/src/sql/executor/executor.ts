@@ -39,10 +39,15 @@ export interface QueryResult {
 
 /**
  * Runs guarded SQL on one data source. Implementations: PostgresExecutor
- * (a pooled connection per query) and PgliteExecutor (an embedded database in
- * a worker thread). Both return the same value shapes (see values.ts).
+ * (a pooled connection per query), PgliteExecutor (an embedded database in
+ * a worker thread) and DuckdbExecutor (files, in process). All return the same value shapes (see values.ts).
  */
 export interface SqlExecutor {
+  /**
+   * The SQL the database speaks. Callers always send PostgreSQL's (the guard
+   * checks it); a "duckdb" executor adapts it (see sql/dialect/duckdb.ts).
+   */
+  readonly dialect: "postgres" | "duckdb";
   run(query: GuardedSql, options: RunOptions): Promise<QueryResult>;
   /** EXPLAIN without running: validates names and types on the database and estimates the size. */
   explain(query: GuardedSql, options: { timeoutMs: number; signal?: AbortSignal }): Promise<QueryPlan>;

@@ -78,6 +78,7 @@ function clientConfig(config: PostgresConnectionConfig, connectTimeoutMs: number
  * statement with a protocol CancelRequest and drop the connection.
  */
 export class PostgresExecutor implements SqlExecutor {
+  readonly dialect = "postgres" as const;
   readonly #config: PostgresConnectionConfig;
   readonly #pool: pg.Pool;
   readonly #types = new TypeCatalog();

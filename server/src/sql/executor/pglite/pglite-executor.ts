@@ -54,6 +54,7 @@ function stopped(message: string): SqlSandboxError {
  * be interrupted otherwise), and a fresh worker reopens the database.
  */
 export class PgliteExecutor implements SqlExecutor {
+  readonly dialect = "postgres" as const;
   readonly #options: PgliteExecutorOptions;
   #session: WorkerSession | undefined;
   /** A terminated worker's shutdown; the next one waits for it so two never share the files. */

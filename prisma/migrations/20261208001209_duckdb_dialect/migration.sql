@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "Dialect" ADD VALUE 'DUCKDB';
