@@ -2,7 +2,8 @@
  * Built-in engine figures on a Chinook-sized model: question → spec (plan),
  * spec → SQL (compile), and both together, p50/p95 over every question of
  * the eval sets. Also the one-off cost of building a model's lexicon, and
- * introspection of ~300 tables and of 1,000 tables without keys. Run: `cd server && npx tsx bench/engine.bench.ts`
+ * connecting (introspection plus the automatic model) of 20, 300 and 1,000 generated tables, the
+ * last without declared keys, against their targets. Run: `cd server && npx tsx bench/engine.bench.ts`
  * (datasets from server/src/testing/fixtures, or AGENTMEDHA_SHARED; no server needed: PGlite).
  */
 import fs from "node:fs/promises";
@@ -18,6 +19,7 @@ import { repoRoot } from "../src/paths.ts";
 import { sharedDir } from "../src/testing/datasets.ts";
 import { bootstrapSemanticModel } from "../src/semantic/bootstrap.ts";
 import { introspectPostgres } from "../src/sql/introspect/postgres.ts";
+import { ms, printTable, say } from "./stats.ts";
 
 const shared = sharedDir;
 const casesDir = path.join(repoRoot, "server/src/eval/cases");
@@ -98,11 +100,24 @@ async function keylessIntrospectionFigure(tables: number) {
     ddl.push(`INSERT INTO k${i} SELECT g, g, 'v' || (g % 5), DATE '2024-01-01' + g FROM generate_series(1, 50) g;`);
   }
   await db.exec(ddl.join("\n"));
+  let progressEvents = 0;
+  let lastShown = 0;
   const start = performance.now();
-  const snapshot = await introspectPostgres(db);
+  const snapshot = await introspectPostgres(db, {
+    onProgress: (p) => {
+      progressEvents += 1;
+      if (performance.now() - lastShown > 1_000) {
+        lastShown = performance.now();
+        say(`  introspecting ${tables} tables: ${p.phase} ${p.done}/${p.total}`);
+      }
+    },
+  });
   const introspectMs = performance.now() - start;
+  const b = performance.now();
+  bootstrapSemanticModel(snapshot);
+  const bootstrapMs = performance.now() - b;
   await db.close();
-  return { introspectMs, inferred: snapshot.tables.reduce((n, t) => n + t.foreignKeys.length, 0) };
+  return { introspectMs, bootstrapMs, progressEvents, inferred: snapshot.tables.reduce((n, t) => n + t.foreignKeys.length, 0) };
 }
 
 const rows = [];
@@ -112,8 +127,16 @@ for (const dataset of ["chinook", "northwind"]) {
   console.log(`${dataset}: ${figures.entities} entities, lexicon built in ${figures.lexiconMs.toFixed(1)} ms (once per model), found again for an equal model re-read from JSON in ${figures.reuseMs.toFixed(1)} ms`);
 }
 console.table(rows);
+say("connecting generated schemas (20, 300 and 1,000 tables)…");
+const small = await introspectionFigure(20);
 const wide = await introspectionFigure(300);
-console.log(`introspection of 300 tables (PGlite, 50 rows each): ${wide.introspectMs.toFixed(0)} ms; bootstrap: ${wide.bootstrapMs.toFixed(0)} ms`);
 const keyless = await keylessIntrospectionFigure(1000);
-console.log(`introspection of 1,000 tables without declared keys (PGlite, 50 rows each): ${keyless.introspectMs.toFixed(0)} ms, ${keyless.inferred} references inferred`);
+const smallMs = small.introspectMs + small.bootstrapMs;
+const keylessMs = keyless.introspectMs + keyless.bootstrapMs;
+printTable("connecting: introspection + automatic semantic model (PGlite, 50 rows a table)", [
+  { measure: "20 tables, declared keys", value: ms(smallMs), target: "≤ 1 s", ok: smallMs <= 1_000 },
+  { measure: "300 tables, declared keys", value: ms(wide.introspectMs + wide.bootstrapMs), target: "" },
+  { measure: `1,000 tables, no declared keys (${keyless.inferred} references inferred)`, value: ms(keylessMs), target: "≤ 30 s", ok: keylessMs <= 30_000 },
+  { measure: "1,000 tables: progress events while introspecting", value: String(keyless.progressEvents), target: "> 0", ok: keyless.progressEvents > 0 },
+]);
 process.exit(0);
