@@ -36,7 +36,7 @@ class Words {
 
   dimension(d: Dimension): string {
     if (d.kind === "entity") return this.entity(d.entity, false);
-    return d.grain ? `${d.grain} of ${this.field(d.field)}` : this.field(d.field);
+    return d.grain ? `${d.fiscal ? "fiscal " : ""}${d.grain} of ${this.field(d.field)}` : this.field(d.field);
   }
 
   filter(f: Filter): string {

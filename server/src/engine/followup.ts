@@ -47,7 +47,11 @@ function mergeDimensions(spec: QuerySpec, parts: Parts): void {
   }
   if (parts.grain && parts.dimensions.length === 0) {
     const t = spec.dimensions.find(isTimeDim);
-    if (t && t.kind === "field") t.grain = parts.grain;
+    if (t && t.kind === "field") {
+      t.grain = parts.grain;
+      if (parts.fiscalGrain) t.fiscal = true;
+      else delete t.fiscal;
+    }
   }
 }
 

@@ -27,7 +27,8 @@ export type Measure =
 
 export type Dimension =
   /** Group by a column, bucketed by a time grain for time columns. */
-  | { kind: "field"; field: FieldRef; grain?: TimeGrain }
+  /** `fiscal`: years and quarters of the model's fiscal year (named by the year they end in). */
+  | { kind: "field"; field: FieldRef; grain?: TimeGrain; fiscal?: boolean }
   /** Group by the rows of an entity (its key plus its label columns). */
   | { kind: "entity"; entity: string };
 

@@ -54,7 +54,7 @@ export const grainLabel = (grain: TimeGrain) => capitalize(grain);
 /** A dimension's name: the entity for an entity grouping, the field otherwise; a label field reads as its entity. */
 export function dimensionLabel(model: SemanticModel, d: Dimension): string {
   if (d.kind === "entity") return entityOf(model, d.entity)?.label ?? readableLabel(d.entity, true);
-  if (d.grain) return grainLabel(d.grain);
+  if (d.grain) return d.fiscal && (d.grain === "year" || d.grain === "quarter") && model.rules.fiscalYearStartMonth > 1 ? `Fiscal ${d.grain}` : grainLabel(d.grain);
   return fieldLabel(model, d.field.entity, d.field.field);
 }
 

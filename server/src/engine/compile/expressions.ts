@@ -86,7 +86,20 @@ export function measureName(ctx: CompileContext, m: Measure): string {
   return `${m.agg}_${m.field.field}`;
 }
 
-export function grainSql(col: RawBuilder<unknown>, grain: TimeGrain): { expr: RawBuilder<unknown>; type: ValueType } {
+/**
+ * A fiscal bucket for a fiscal year starting in month `start`: the year a date's fiscal year
+ * ends in (FY2024 runs from April 2023 with start 4), or the first day of its fiscal quarter.
+ */
+function fiscalGrainSql(col: RawBuilder<unknown>, grain: TimeGrain, start: number): { expr: RawBuilder<unknown>; type: ValueType } | undefined {
+  const shift = sql.lit(`${start - 1} months`);
+  if (grain === "year") return { expr: sql`cast(extract(year from ${col} + interval ${sql.lit(`${13 - start} months`)}) as integer)`, type: "integer" };
+  if (grain === "quarter") return { expr: sql`cast(date_trunc('quarter', ${col} - interval ${shift}) + interval ${shift} as date)`, type: "date" };
+  return undefined;
+}
+
+export function grainSql(col: RawBuilder<unknown>, grain: TimeGrain, fiscalStart = 1): { expr: RawBuilder<unknown>; type: ValueType } {
+  const fiscal = fiscalStart > 1 ? fiscalGrainSql(col, grain, fiscalStart) : undefined;
+  if (fiscal) return fiscal;
   switch (grain) {
     case "year":
       return { expr: sql`cast(extract(year from ${col}) as integer)`, type: "integer" };
@@ -112,10 +125,15 @@ export function dimensionSql(ctx: CompileContext, d: Dimension): DimensionParts 
     const field = ctx.field(d.field);
     const col = ctx.column(d.field);
     if (d.grain && (field.type === "date" || field.type === "timestamp")) {
-      const g = grainSql(col, d.grain);
-      const select: DimensionParts["select"] = [{ ...g, name: d.grain }];
+      const fiscalStart = d.fiscal ? ctx.model.rules.fiscalYearStartMonth : 1;
+      const g = grainSql(col, d.grain, fiscalStart);
+      const fiscal = fiscalStart > 1 && (d.grain === "year" || d.grain === "quarter");
+      const select: DimensionParts["select"] = [{ ...g, name: fiscal ? `fiscal_${d.grain}` : d.grain }];
       // Quarters also as their number (1–4): people read "Q3" as often as a date.
-      if (d.grain === "quarter") select.push({ expr: sql`cast(extract(quarter from ${col}) as integer)`, name: "quarter_number", type: "integer" });
+      if (d.grain === "quarter") {
+        const shifted = fiscal ? sql`${col} - interval ${sql.lit(`${fiscalStart - 1} months`)}` : col;
+        select.push({ expr: sql`cast(extract(quarter from ${shifted}) as integer)`, name: fiscal ? "fiscal_quarter_number" : "quarter_number", type: "integer" });
+      }
       return { select, group: [g.expr, ...select.slice(1).map((x) => x.expr)], sortIndex: 0 };
     }
     return { select: [{ expr: col, name: d.field.field, type: field.type }], group: [col], sortIndex: 0 };

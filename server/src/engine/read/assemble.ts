@@ -272,6 +272,7 @@ export function readParts(
   // "by year and month": the finer bucket carries both.
   const grain = all("grain").map((g) => g.grain).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))[0];
   if (grain) parts.grain = grain;
+  if (all("grain").some((g) => g.fiscal)) parts.fiscalGrain = true;
   for (const g of ownValues ? [] : all("group")) {
     const d = t.dimension(g.target, grain);
     if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);

@@ -21,7 +21,7 @@ export type Intent =
   | { type: "groupOf"; item: MentionItem }
   /** "each one", "each of them": per row of what the conversation was about. */
   | { type: "groupPrevious" }
-  | { type: "grain"; grain: TimeGrain; ranked?: boolean }
+  | { type: "grain"; grain: TimeGrain; ranked?: boolean; fiscal?: boolean }
   | { type: "value"; item: MentionItem; negate: boolean }
   | { type: "flag"; item: MentionItem; negate: boolean }
   | { type: "null"; item: MentionItem; op: "is_null" | "not_null" }
@@ -208,7 +208,7 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     if (it.kind !== "time") return;
     claim(k);
     if (it.expr.kind === "grain") {
-      intents.push({ type: "grain", grain: it.expr.grain });
+      intents.push({ type: "grain", grain: it.expr.grain, ...(it.expr.fiscal ? { fiscal: true } : {}) });
       // "per year and country": the grouping goes on after the time grain.
       const and = items[k + 1];
       const next = mentionAt(skipAhead(k + 1));

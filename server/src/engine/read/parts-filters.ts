@@ -243,7 +243,7 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
     const owner = lexicon.entities.get(timeOwner);
     const yearColumn = parts.grain === "year" && !owner?.defaultTimeField ? owner?.fields.find((f) => /(^|_)(year|yr)$/i.test(f.name) && ["integer", "bigint", "decimal"].includes(f.type)) : undefined;
     const ref = timeFilterField ?? (verbField && verbField.entity === timeOwner ? verbField : undefined) ?? (yearColumn ? undefined : timeFieldFor(lexicon, timeOwner));
-    if (ref) parts.dimensions.unshift({ kind: "field", field: ref, grain: parts.grain });
+    if (ref) parts.dimensions.unshift({ kind: "field", field: ref, grain: parts.grain, ...(parts.fiscalGrain ? { fiscal: true } : {}) });
     else if (yearColumn) parts.dimensions.unshift({ kind: "field", field: { entity: timeOwner, field: yearColumn.name } });
   } else if (parts.grain) {
     for (const d of parts.dimensions) if (d.kind === "field" && d.grain) d.grain = parts.grain;

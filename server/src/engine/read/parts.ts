@@ -61,6 +61,8 @@ export interface Parts {
   looseCompares: { op: CompareOp; value: number; unit?: string }[];
   dimensions: Dimension[];
   grain?: TimeGrain;
+  /** The grain counts in fiscal years ("by fiscal quarter"). */
+  fiscalGrain?: boolean;
   filters: Filter[];
   having: PendingHaving[];
   /** Measures added only to carry a HAVING condition ("only countries with at least 20 invoices"). */

@@ -14,7 +14,8 @@ export type TimeExpr =
   /** Days of the week, ISO numbered (Monday 1 … Sunday 7): "on weekends", "on Mondays". */
   | { kind: "weekday"; days: number[]; label: string }
   /** Grouping by a time bucket ("per month", "yearly"). */
-  | { kind: "grain"; grain: TimeGrain };
+  /** `fiscal`: buckets of the model's fiscal year ("by fiscal quarter"). */
+  | { kind: "grain"; grain: TimeGrain; fiscal?: boolean };
 
 export interface TimeMatch {
   start: number;

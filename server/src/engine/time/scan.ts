@@ -118,12 +118,14 @@ export function scanTime(tokens: Token[], namesColumn: (i: number) => boolean = 
       continue;
     }
     if (GROUP_WORDS.has(t.norm) || (t.norm === "for" && tokens[i + 1]?.norm === "each")) {
-      const j = skip(tokens, i + 1, ["each", "every", "the", "a", "calendar"]);
+      const k = skip(tokens, i + 1, ["each", "every", "the", "a", "calendar"]);
+      const fiscal = (tokens[k]?.norm === "fiscal" || tokens[k]?.norm === "fy") && ["year", "years", "quarter", "quarters"].includes(tokens[k + 1]?.norm ?? "");
+      const j = fiscal ? k + 1 : k;
       const noun = GRAIN_NOUNS[tokens[j]?.norm ?? ""];
       // "by date" is often a column; only bare grain words count here, and never "per year of birth".
       const ofSomething = tokens[j + 1]?.norm === "of" && yearOf(tokens[j + 2]) === undefined;
       if (noun && tokens[j]!.norm !== "date" && tokens[j]!.norm !== "dates" && !ofSomething) {
-        out.push({ start: i, end: j + 1, expr: { kind: "grain", grain: noun } });
+        out.push({ start: i, end: j + 1, expr: { kind: "grain", grain: noun, ...(fiscal ? { fiscal } : {}) } });
         i = j;
         continue;
       }

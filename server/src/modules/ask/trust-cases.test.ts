@@ -168,4 +168,20 @@ describe("answers a business user can trust, on the demo data (embedded)", () =>
     expect(both!.sql).toMatch(/as "revenue", sum\("oi"\."quantity"\) as "sum_quantity"/);
     expect(both!.chart?.title).toBe("Revenue and total quantity by product category");
   }, 60_000);
+
+  it("groups by fiscal quarter and fiscal year once the fiscal year start is set", async () => {
+    await edit(setRules, "Sales", { fiscalYearStartMonth: 4 });
+    const [quarters, years, whole] = (await Promise.all(["revenue by fiscal quarter", "revenue by fiscal year", "total revenue"].map((q) => conversation("Sales", [q])))).map(([run]) => run!) as [Run, Run, Run];
+    expect(quarters.status).toBe("SUCCEEDED");
+    expect(quarters.sql).toContain(`date_trunc('quarter', "o"."order_date" - interval '3 months') + interval '3 months'`);
+    expect(quarters.chart?.title).toBe("Revenue by fiscal quarter");
+    // January is the fourth quarter of a fiscal year starting in April, April the first.
+    const byStart = new Map(quarters.result!.rows.map((row) => [String(row[0]).slice(0, 10), Number(row[1])]));
+    expect([byStart.get("2023-01-01"), byStart.get("2023-04-01")]).toEqual([4, 1]);
+    expect(years.sql).toContain(`extract(year from "o"."order_date" + interval '9 months')`);
+    const sum = Number(whole.result!.rows[0]![0]);
+    expect(total(quarters)).toBeCloseTo(sum, 2);
+    expect(total(years)).toBeCloseTo(sum, 2);
+    await edit(setRules, "Sales", { fiscalYearStartMonth: 1 });
+  }, 60_000);
 });
