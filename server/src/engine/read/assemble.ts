@@ -95,7 +95,7 @@ export function readParts(
 
   const parts: Parts = {
     reading, lexicon, measures: [], countWithoutTarget: false, looseCompares: [], dimensions: [], filters: [], having: [], conditionMeasures: [], sameValues: [], columns: [],
-    distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused], ties: t.ties,
+    distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused], unreadQuotes: [], ties: t.ties,
   };
   const qualifierItems = new Set(reading.qualifiers.values());
   const freeEntities = reading.free.filter((m) => t.namesEntity(m) && !qualifierItems.has(m));
@@ -304,6 +304,7 @@ export function readParts(
   // Filters.
   readFilters(parts, t, all, now);
 
+  const clauseStart = reading.items.find((i) => i.kind !== "mention" && /^(that|who|which|whose)\b/i.test(i.text))?.start;
   // Remaining free mentions: measures in aggregate questions, columns in listings.
   for (const m of freeOthers) {
     if (used.has(m)) continue;
@@ -331,6 +332,8 @@ export function readParts(
       continue;
     }
     const label = pick(m, ["label", "field"], t.ctx(m, "any"));
+    // "the distinct list of salesperson IDs that have received a cash payment": the clause says which, it lists nothing.
+    if (reading.distinctList && clauseStart !== undefined && m.start > clauseStart) continue;
     if (label?.type === "label") {
       const e = lexicon.entities.get(label.entity);
       for (const f of e?.labelFields ?? []) parts.columns.push({ entity: label.entity, field: f });
@@ -370,6 +373,7 @@ export function readParts(
   if (!ownValues && parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && firstColumn && !naming && hasFieldRole(firstFree, lexicon, "dimension")) {
     parts.distinct = true;
   }
+  if (reading.distinctList && parts.measures.length === 0 && parts.dimensions.length === 0 && parts.columns.length > 0) parts.distinct = true;
   // "On average, how many songs are on an album?": the count per album the songs belong to.
   const averaged = parts.rollup ?? (parts.pendingAgg !== "sum" ? parts.pendingAgg : undefined);
   const only = parts.measures.length === 1 ? parts.measures[0] : undefined;

@@ -75,6 +75,8 @@ export interface Reading {
   followups: Set<FollowupKind>;
   list: boolean;
   which: boolean;
+  /** "the distinct list of X", "show unique X": rows listed once each, not counted. */
+  distinctList: boolean;
   /** Texts of items no rule used (for the "ignored" list). */
   unused: string[];
   /** The items behind `unused`, with their positions. */
@@ -136,6 +138,16 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     if (it.cue.type === "list") list = true;
     if (it.cue.type === "which") which = true;
     if (["followup", "list", "which"].includes(it.cue.type)) claim(k);
+  });
+  // "Return the distinct list of X", "show unique X": "distinct" next to a listing verb lists, where
+  // alone ("distinct customers per state") or after a count ("number of distinct") it counts.
+  let distinctList = false;
+  items.forEach((it, k) => {
+    if (it.kind !== "cue" || it.cue.type !== "distinct") return;
+    if (isCue(skipBack(k), "list") || isCue(skipAhead(k), "list")) {
+      distinctList = true;
+      claim(k);
+    }
   });
   // "that price", "the same price": a column's value in the previous answer, not a column to show.
   items.forEach((it, k) => {
@@ -314,5 +326,5 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     else if ((it.kind === "word" && !it.filler) || it.kind === "number") unusedItems.push(it);
   });
   const unused = unusedItems.map((it) => it.text);
-  return { items, intents, free, qualifiers, followups, list, which, unused, unusedItems, startsWithFollowup };
+  return { items, intents, free, qualifiers, followups, list, which, distinctList, unused, unusedItems, startsWithFollowup };
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { plan } from "./plan.ts";
+import { embeddedModel, itAnswers, type Turn } from "./testing/embedded.ts";
+
+/** A workshop of our own: mechanics, vehicles, repair jobs and the invoices paid for them. */
+const SCHEMA = `
+CREATE TABLE mechanic (id int PRIMARY KEY, first_name text, last_name text);
+CREATE TABLE vehicle (id int PRIMARY KEY, make text, model text);
+CREATE TABLE job (id int PRIMARY KEY, mechanic_id int REFERENCES mechanic, vehicle_id int REFERENCES vehicle, job_kind text, job_date date, labour numeric(10,2));
+CREATE TABLE invoice (id int PRIMARY KEY, job_id int REFERENCES job, payment_date date, payment_method text, amount numeric(10,2));
+INSERT INTO mechanic SELECT g, 'First' || g, 'Last' || g FROM generate_series(1, 8) g;
+INSERT INTO vehicle SELECT g, (ARRAY['Fiat','Opel','Kia'])[1 + g % 3], 'Model ' || g FROM generate_series(1, 9) g;
+INSERT INTO job SELECT g, 1 + g % 5, 1 + g % 9, (ARRAY['tyres','brakes','service'])[1 + g % 3], DATE '2023-03-20' + g, 50 + g FROM generate_series(1, 30) g;
+INSERT INTO invoice SELECT g, g, DATE '2023-03-25' + g, (ARRAY['card','cash'])[1 + g % 2], 60 + g FROM generate_series(1, 24) g;
+`;
+
+const CONVERSATIONS: Turn[][] = [
+  // "IDs" is the plural of the key's name, and "the distinct list of" lists rather than counts.
+  [["Return the distinct list of mechanic IDs that have done a 'brakes' job.", "SELECT DISTINCT m.id FROM mechanic m JOIN job j ON j.mechanic_id = m.id WHERE j.job_kind = 'brakes'"]],
+  // The clause after "that" says which rows; its "payment" (the payment date's head word) is not listed.
+  [["Return the distinct list of mechanic IDs that have a cash payment.", "SELECT DISTINCT m.id FROM mechanic m JOIN job j ON j.mechanic_id = m.id JOIN invoice i ON i.job_id = j.id WHERE i.payment_method = 'cash'"]],
+  // "made" is a light verb there, not the vehicle's make.
+  [["Return the distinct list of vehicle IDs that have made a 'service' job.", "SELECT DISTINCT v.id FROM vehicle v JOIN job j ON j.vehicle_id = v.id WHERE j.job_kind = 'service'"]],
+  // A quoted value is matched to the column holding it, not to the rows' name column (model).
+  [["How many 'Kia' vehicles are there?", "SELECT count(*) FROM vehicle WHERE make = 'Kia'"]],
+  [["list the distinct job kinds", "SELECT DISTINCT job_kind FROM job"]],
+  // "on or after" includes the day named; plain "after" does not.
+  [["Return the distinct list of vehicle IDs that have jobs on or after Apr 1, 2023.", "SELECT DISTINCT vehicle_id FROM job WHERE job_date >= '2023-04-01'"]],
+  [["number of jobs after Apr 1, 2023", "SELECT count(*) FROM job WHERE job_date > '2023-04-01'"]],
+  [["number of jobs on or before Apr 1, 2023", "SELECT count(*) FROM job WHERE job_date <= '2023-04-01'"]],
+];
+
+describe("distinct listings, key columns and quoted values", () => {
+  const embedded = embeddedModel(SCHEMA);
+
+  itAnswers(embedded, CONVERSATIONS, { goldHasRows: true });
+
+  it("still counts with “distinct” after a count word", () => {
+    const outcome = plan({ question: "number of distinct job kinds", model: embedded.model });
+    expect(outcome.kind === "query" && outcome.spec.measures).toEqual([{ kind: "field", agg: "count_distinct", field: { entity: "job", field: "job_kind" } }]);
+  });
+
+  it("asks about quoted text that spells a column's identifier instead of filtering names by it", () => {
+    const outcome = plan({ question: `Which vehicles had jobs? A job counts "if job_kind is brakes."`, model: embedded.model });
+    expect(outcome.kind).toBe("clarify");
+    if (outcome.kind === "clarify") expect(outcome.unread).toEqual(["if job_kind is brakes."]);
+  });
+});
