@@ -8,6 +8,8 @@ CREATE TABLE mechanic (id int PRIMARY KEY, first_name text, last_name text);
 CREATE TABLE vehicle (id int PRIMARY KEY, make text, model text);
 CREATE TABLE job (id int PRIMARY KEY, mechanic_id int REFERENCES mechanic, vehicle_id int REFERENCES vehicle, job_kind text, job_date date, labour numeric(10,2));
 CREATE TABLE invoice (id int PRIMARY KEY, job_id int REFERENCES job, payment_date date, payment_method text, amount numeric(10,2));
+CREATE TABLE supplier (id int PRIMARY KEY, name text);
+INSERT INTO supplier VALUES (1, 'Kia'), (2, 'Bosch');
 INSERT INTO mechanic SELECT g, 'First' || g, 'Last' || g FROM generate_series(1, 8) g;
 INSERT INTO vehicle SELECT g, (ARRAY['Fiat','Opel','Kia'])[1 + g % 3], 'Model ' || g FROM generate_series(1, 9) g;
 INSERT INTO job SELECT g, 1 + g % 5, 1 + g % 9, (ARRAY['tyres','brakes','service'])[1 + g % 3], DATE '2023-03-20' + g, 50 + g FROM generate_series(1, 30) g;
@@ -23,6 +25,8 @@ const CONVERSATIONS: Turn[][] = [
   [["Return the distinct list of vehicle IDs that have made a 'service' job.", "SELECT DISTINCT v.id FROM vehicle v JOIN job j ON j.vehicle_id = v.id WHERE j.job_kind = 'service'"]],
   // A quoted value is matched to the column holding it, not to the rows' name column (model).
   [["How many 'Kia' vehicles are there?", "SELECT count(*) FROM vehicle WHERE make = 'Kia'"]],
+  // Held by two tables: the one named just before the quote.
+  [["How many jobs were done on the vehicle 'Kia'?", "SELECT count(*) FROM job j JOIN vehicle v ON v.id = j.vehicle_id WHERE v.make = 'Kia'"]],
   [["list the distinct job kinds", "SELECT DISTINCT job_kind FROM job"]],
   // "on or after" includes the day named; plain "after" does not.
   [["Return the distinct list of vehicle IDs that have jobs on or after Apr 1, 2023.", "SELECT DISTINCT vehicle_id FROM job WHERE job_date >= '2023-04-01'"]],
@@ -38,6 +42,12 @@ describe("distinct listings, key columns and quoted values", () => {
   it("still counts with “distinct” after a count word", () => {
     const outcome = plan({ question: "number of distinct job kinds", model: embedded.model });
     expect(outcome.kind === "query" && outcome.spec.measures).toEqual([{ kind: "field", agg: "count_distinct", field: { entity: "job", field: "job_kind" } }]);
+  });
+
+  it("asks about a quoted value it has no column to look up in, instead of leaving it out", () => {
+    const outcome = plan({ question: "How many jobs mention 'Zebra'?", model: embedded.model });
+    expect(outcome.kind).toBe("clarify");
+    if (outcome.kind === "clarify") expect(outcome.unread).toContain("Zebra");
   });
 
   it("asks about quoted text that spells a column's identifier instead of filtering names by it", () => {

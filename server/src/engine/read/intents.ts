@@ -39,7 +39,7 @@ export type Intent =
   | { type: "sort"; target?: MentionItem; count?: boolean; dir?: Dir }
   | { type: "dir"; dir: Dir }
   | { type: "alpha" }
-  | { type: "quoted"; text: string; field?: MentionItem }
+  | { type: "quoted"; text: string; field?: MentionItem; of?: MentionItem }
   /** "at that price", "with the same price": the value of a column in the previous answer. */
   | { type: "sameValue"; item: MentionItem }
   /** "units in stock below reorder level". */
@@ -314,7 +314,9 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
       const field = mentionAt(b);
       const text = field && hasFieldRole(field, lexicon, "dimension") && !has(field, "entity") ? field : undefined;
       if (text) claim(b, ...Array.from({ length: k - b - 1 }, (_, x) => b + 1 + x).filter((x) => NAMING.test(items[x]!.text)));
-      intents.push({ type: "quoted", text: it.text, ...(text ? { field: text } : {}) });
+      // "the domain "Machine Learning"": a row of the table named just before.
+      const of = !text && field && has(field, "entity") ? field : undefined;
+      intents.push({ type: "quoted", text: it.text, ...(text ? { field: text } : {}), ...(of ? { of } : {}) });
     }
   });
 

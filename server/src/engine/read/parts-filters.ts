@@ -158,15 +158,20 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
       parts.unreadQuotes.push(q.text);
       continue;
     }
-    const entity = parts.rowEntity ?? t.subject;
-    const holder = columnHolding(lexicon, q.text, entity);
+    const of = q.of ? t.entity(q.of) : undefined;
+    const entity = of ?? parts.rowEntity ?? t.subject;
+    const holder = columnHolding(lexicon, q.text, entity, of !== undefined);
     if (holder) {
       parts.filters.push({ kind: "compare", field: holder.ref, op: "=", values: [holder.value] });
       continue;
     }
     const e = entity ? lexicon.entities.get(entity) : undefined;
     const labelField = e?.labelFields[0];
-    if (!e || !labelField) continue;
+    // No column to look it up in: asked about rather than left out of the answer.
+    if (!e || !labelField) {
+      parts.unreadQuotes.push(q.text);
+      continue;
+    }
     const f = lexicon.fields.get(fieldKey(e.name, labelField));
     const exact = f?.values?.find((v) => v.toLowerCase() === q.text.toLowerCase());
     parts.filters.push({ kind: "compare", field: { entity: e.name, field: labelField }, op: exact ? "=" : "contains", values: [exact ?? q.text] });
@@ -261,9 +266,9 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
 
 /**
  * "a 'buy' transaction": the one column whose sampled values include the quoted text, on the
- * rows asked about, else anywhere in the model; none when several hold it.
+ * rows asked about (`only` those), else anywhere in the model; none when several hold it.
  */
-function columnHolding(lexicon: Lexicon, text: string, entity: string | undefined): { ref: FieldRef; value: string } | undefined {
+function columnHolding(lexicon: Lexicon, text: string, entity: string | undefined, only: boolean): { ref: FieldRef; value: string } | undefined {
   const found: { ref: FieldRef; value: string }[] = [];
   for (const e of lexicon.model.entities) {
     for (const f of e.fields) {
@@ -273,7 +278,7 @@ function columnHolding(lexicon: Lexicon, text: string, entity: string | undefine
   }
   const own = found.filter((x) => x.ref.entity === entity);
   if (own.length === 1) return own[0];
-  return own.length === 0 && found.length === 1 ? found[0] : undefined;
+  return !only && own.length === 0 && found.length === 1 ? found[0] : undefined;
 }
 
 /** Whether quoted text spells a column's identifier with its separators (`is_in_inventory`). */
