@@ -27,6 +27,10 @@ const CONVERSATIONS: Turn[][] = [
   [["How many 'Kia' vehicles are there?", "SELECT count(*) FROM vehicle WHERE make = 'Kia'"]],
   // Held by two tables: the one named just before the quote.
   [["How many jobs were done on the vehicle 'Kia'?", "SELECT count(*) FROM job j JOIN vehicle v ON v.id = j.vehicle_id WHERE v.make = 'Kia'"]],
+  // An order stated by its two ends keeps every row; "total count of" counts like "number of".
+  [["List the jobs starting from the highest labour to the lowest", "SELECT id, labour FROM job ORDER BY labour DESC"]],
+  [["List the jobs from the lowest labour to the highest", "SELECT id, labour FROM job ORDER BY labour"]],
+  [["What is the total count of jobs for each job kind?", "SELECT job_kind, count(*) FROM job GROUP BY job_kind"]],
   [["list the distinct job kinds", "SELECT DISTINCT job_kind FROM job"]],
   // "on or after" includes the day named; plain "after" does not.
   [["Return the distinct list of vehicle IDs that have jobs on or after Apr 1, 2023.", "SELECT DISTINCT vehicle_id FROM job WHERE job_date >= '2023-04-01'"]],
@@ -38,6 +42,14 @@ describe("distinct listings, key columns and quoted values", () => {
   const embedded = embeddedModel(SCHEMA);
 
   itAnswers(embedded, CONVERSATIONS, { goldHasRows: true });
+
+  it.each([
+    ["List the jobs starting from the highest labour to the lowest", "desc"],
+    ["List the jobs from the lowest labour to the highest", "asc"],
+  ])("“%s” sorts %s and keeps every row", (question, dir) => {
+    const outcome = plan({ question, model: embedded.model });
+    expect(outcome.kind === "query" && { dirs: outcome.spec.order.map((o) => o.dir), limit: outcome.spec.limit }).toEqual({ dirs: [dir], limit: null });
+  });
 
   it("still counts with “distinct” after a count word", () => {
     const outcome = plan({ question: "number of distinct job kinds", model: embedded.model });
