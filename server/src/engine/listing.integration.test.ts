@@ -8,6 +8,8 @@ CREATE TABLE mechanic (id int PRIMARY KEY, first_name text, last_name text);
 CREATE TABLE vehicle (id int PRIMARY KEY, make text, model text);
 CREATE TABLE job (id int PRIMARY KEY, mechanic_id int REFERENCES mechanic, vehicle_id int REFERENCES vehicle, job_kind text, job_date date, labour numeric(10,2));
 CREATE TABLE invoice (id int PRIMARY KEY, job_id int REFERENCES job, payment_date date, payment_method text, amount numeric(10,2));
+CREATE TABLE hotel (id int PRIMARY KEY, name text, city text, rating numeric(3,1));
+INSERT INTO hotel VALUES (1, 'Ash', 'Lyon', 5.0), (2, 'Birch', 'Lyon', 1.0), (3, 'Cedar', 'Nice', 4.0), (4, 'Dune', 'Nice', 4.0);
 CREATE TABLE supplier (id int PRIMARY KEY, name text);
 INSERT INTO supplier VALUES (1, 'Kia'), (2, 'Bosch');
 INSERT INTO mechanic SELECT g, 'First' || g, 'Last' || g FROM generate_series(1, 8) g;
@@ -31,6 +33,8 @@ const CONVERSATIONS: Turn[][] = [
   [["List the jobs starting from the highest labour to the lowest", "SELECT id, labour FROM job ORDER BY labour DESC"]],
   [["List the jobs from the lowest labour to the highest", "SELECT id, labour FROM job ORDER BY labour"]],
   [["What is the total count of jobs for each job kind?", "SELECT job_kind, count(*) FROM job GROUP BY job_kind"]],
+  // The city of the top hotel (Lyon), not the city with the best average (Nice).
+  [["Which city has the highest-rated hotel?", "SELECT city FROM hotel ORDER BY rating DESC LIMIT 1"]],
   [["list the distinct job kinds", "SELECT DISTINCT job_kind FROM job"]],
   // "on or after" includes the day named; plain "after" does not.
   [["Return the distinct list of vehicle IDs that have jobs on or after Apr 1, 2023.", "SELECT DISTINCT vehicle_id FROM job WHERE job_date >= '2023-04-01'"]],
@@ -38,7 +42,7 @@ const CONVERSATIONS: Turn[][] = [
   [["number of jobs on or before Apr 1, 2023", "SELECT count(*) FROM job WHERE job_date <= '2023-04-01'"]],
 ];
 
-describe("distinct listings, key columns and quoted values", () => {
+describe("distinct listings, orderings, key columns and quoted values", () => {
   const embedded = embeddedModel(SCHEMA);
 
   itAnswers(embedded, CONVERSATIONS, { goldHasRows: true });
