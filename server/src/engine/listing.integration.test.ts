@@ -10,6 +10,10 @@ CREATE TABLE job (id int PRIMARY KEY, mechanic_id int REFERENCES mechanic, vehic
 CREATE TABLE invoice (id int PRIMARY KEY, job_id int REFERENCES job, payment_date date, payment_method text, amount numeric(10,2));
 CREATE TABLE hotel (id int PRIMARY KEY, name text, city text, rating numeric(3,1));
 INSERT INTO hotel VALUES (1, 'Ash', 'Lyon', 5.0), (2, 'Birch', 'Lyon', 1.0), (3, 'Cedar', 'Nice', 4.0), (4, 'Dune', 'Nice', 4.0);
+CREATE TABLE region (id int PRIMARY KEY, region_name text, area int);
+CREATE TABLE town (id int PRIMARY KEY, town_name text, region_id int REFERENCES region, area int);
+INSERT INTO region VALUES (1, 'Alpha', 300), (2, 'Beta', 2000);
+INSERT INTO town VALUES (1, 'Ayr', 1, 5000), (2, 'Bute', 2, 10), (3, 'Cole', 2, 20), (4, 'Deal', 1, 40);
 CREATE TABLE supplier (id int PRIMARY KEY, name text);
 INSERT INTO supplier VALUES (1, 'Kia'), (2, 'Bosch');
 INSERT INTO mechanic SELECT g, 'First' || g, 'Last' || g FROM generate_series(1, 8) g;
@@ -35,6 +39,10 @@ const CONVERSATIONS: Turn[][] = [
   [["What is the total count of jobs for each job kind?", "SELECT job_kind, count(*) FROM job GROUP BY job_kind"]],
   // The city of the top hotel (Lyon), not the city with the best average (Nice).
   [["Which city has the highest-rated hotel?", "SELECT city FROM hotel ORDER BY rating DESC LIMIT 1"]],
+  // The area of the regions named just before "with"/"whose", each town's one region.
+  [["Which towns are in regions with an area greater than 1000?", "SELECT t.town_name FROM town t JOIN region r ON r.id = t.region_id WHERE r.area > 1000"]],
+  [["towns in regions whose area is greater than 1000", "SELECT t.town_name FROM town t JOIN region r ON r.id = t.region_id WHERE r.area > 1000"]],
+  [["towns with an area greater than 1000", "SELECT town_name FROM town WHERE area > 1000"]],
   [["list the distinct job kinds", "SELECT DISTINCT job_kind FROM job"]],
   // "on or after" includes the day named; plain "after" does not.
   [["Return the distinct list of vehicle IDs that have jobs on or after Apr 1, 2023.", "SELECT DISTINCT vehicle_id FROM job WHERE job_date >= '2023-04-01'"]],

@@ -215,6 +215,19 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     }
   });
 
+  // "lakes in states with an area over 1000", "… states whose area": the rows just named hold the column, when they
+  // have one and are not what the question is about ("towns with an area over 1000" is about towns).
+  items.forEach((it, k) => {
+    const linking = (it.kind === "cue" && it.cue.type === "with") || (it.kind === "word" && it.text.toLowerCase() === "whose");
+    if (!linking) return;
+    const before = items[skipBack(k)];
+    const after = items[skipAhead(k)];
+    if (before?.kind !== "mention" || after?.kind !== "mention" || qualifiers.has(after)) return;
+    if (!items.slice(0, items.indexOf(before)).some((x) => x.kind === "mention" && has(x, "entity"))) return;
+    const owners = new Set(before.entries.flatMap((e) => (e.target.type === "entity" ? [e.target.entity] : [])));
+    if (after.entries.some((e) => e.target.type === "field" && owners.has(e.target.entity))) qualifiers.set(after, before);
+  });
+
   // Time expressions, with the time column named just before ("hired in 2003").
   items.forEach((it, k) => {
     if (it.kind !== "time") return;
