@@ -14,6 +14,8 @@ CREATE TABLE region (id int PRIMARY KEY, region_name text, area int);
 CREATE TABLE town (id int PRIMARY KEY, town_name text, region_id int REFERENCES region, area int);
 INSERT INTO region VALUES (1, 'Alpha', 300), (2, 'Beta', 2000);
 INSERT INTO town VALUES (1, 'Ayr', 1, 5000), (2, 'Bute', 2, 10), (3, 'Cole', 2, 20), (4, 'Deal', 1, 40);
+CREATE TABLE pond (pond_name text, region_name text);
+INSERT INTO pond VALUES ('Mere', 'Alpha'), ('Tarn', 'Alpha'), ('Loch', 'Beta'), ('Pool', NULL);
 CREATE TABLE supplier (id int PRIMARY KEY, name text);
 INSERT INTO supplier VALUES (1, 'Kia'), (2, 'Bosch');
 INSERT INTO mechanic SELECT g, 'First' || g, 'Last' || g FROM generate_series(1, 8) g;
@@ -43,6 +45,8 @@ const CONVERSATIONS: Turn[][] = [
   [["Which towns are in regions with an area greater than 1000?", "SELECT t.town_name FROM town t JOIN region r ON r.id = t.region_id WHERE r.area > 1000"]],
   [["towns in regions whose area is greater than 1000", "SELECT t.town_name FROM town t JOIN region r ON r.id = t.region_id WHERE r.area > 1000"]],
   [["towns with an area greater than 1000", "SELECT town_name FROM town WHERE area > 1000"]],
+  // Ponds name their region (no key): grouped by that name, the pond without one still counted.
+  [["How many ponds are there in each region?", "SELECT region_name, count(*) FROM pond GROUP BY region_name"]],
   [["list the distinct job kinds", "SELECT DISTINCT job_kind FROM job"]],
   // "on or after" includes the day named; plain "after" does not.
   [["Return the distinct list of vehicle IDs that have jobs on or after Apr 1, 2023.", "SELECT DISTINCT vehicle_id FROM job WHERE job_date >= '2023-04-01'"]],

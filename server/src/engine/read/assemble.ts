@@ -1,7 +1,7 @@
 import { joinDistance, referencesUpward } from "../graph.ts";
 import { fieldKey, type Lexicon, type Target } from "../lexicon/build.ts";
 import { stem } from "../text/stem.ts";
-import type { Measure, QuerySpec } from "../spec.ts";
+import type { Dimension, Measure, QuerySpec } from "../spec.ts";
 import { sameDimension, sameMeasure } from "../spec.ts";
 import type { Intent, Reading } from "./intents.ts";
 import { unitScale } from "./units.ts";
@@ -265,7 +265,7 @@ export function readParts(
   const grain = all("grain").map((g) => g.grain).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))[0];
   if (grain) parts.grain = grain;
   for (const g of ownValues ? [] : all("group")) {
-    const d = t.dimension(g.target, grain);
+    const d = namedByOwnColumn(lexicon, t.dimension(g.target, grain), parts.measures[0] ? measureEntity(parts.measures[0]) : undefined);
     if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);
   }
   // Rows at the extreme of each group are listed with their group's name, not grouped.
@@ -389,4 +389,16 @@ export function readParts(
     delete parts.pendingAgg;
   }
   return parts;
+}
+
+/**
+ * "lakes in each state", where lakes hold the state's name (`state_name`) as their reference:
+ * grouped by that column, so lakes of a state the other table lacks are still counted.
+ */
+function namedByOwnColumn(lexicon: Lexicon, d: Dimension | undefined, rows: string | undefined): Dimension | undefined {
+  if (d?.kind !== "entity" || !rows || rows === d.entity) return d;
+  const label = lexicon.entities.get(d.entity)?.labelFields;
+  const join = lexicon.model.joins.find((j) => j.from === rows && j.to === d.entity && j.fromColumns.length === 1 && j.evidence?.rule === "shared_name");
+  if (!join || label?.length !== 1 || join.toColumns[0] !== label[0]) return d;
+  return { kind: "field", field: { entity: rows, field: join.fromColumns[0]! } };
 }
