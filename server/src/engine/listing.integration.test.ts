@@ -47,6 +47,9 @@ const CONVERSATIONS: Turn[][] = [
   [["towns with an area greater than 1000", "SELECT town_name FROM town WHERE area > 1000"]],
   // Ponds name their region (no key): grouped by that name, the pond without one still counted.
   [["How many ponds are there in each region?", "SELECT region_name, count(*) FROM pond GROUP BY region_name"]],
+  // The grain between "total" and the amount does not part them.
+  [["What was the total monthly labour per job kind?", "SELECT date_trunc('month', job_date), job_kind, sum(labour) FROM job GROUP BY 1, 2"]],
+  [["What were the total monthly invoice amounts?", "SELECT date_trunc('month', payment_date), sum(amount) FROM invoice GROUP BY 1"]],
   [["list the distinct job kinds", "SELECT DISTINCT job_kind FROM job"]],
   // "on or after" includes the day named; plain "after" does not.
   [["Return the distinct list of vehicle IDs that have jobs on or after Apr 1, 2023.", "SELECT DISTINCT vehicle_id FROM job WHERE job_date >= '2023-04-01'"]],

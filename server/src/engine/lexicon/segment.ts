@@ -127,9 +127,12 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
       const orderIsTable = (lexicon.byFirst.get(t.lemma) ?? []).some((e) => e.target.type === "entity" && e.lemmas.length === 1);
       if (NOUN_BEFORE.has(before ?? "") || (orderIsTable && before !== undefined && !CLAUSE_START.has(before))) cue = { length: 0 };
     }
+    // "total quarterly sales": the name follows the grain.
+    const grain = timeAt.get(i + cue.length);
+    const nameAt = grain?.expr.kind === "grain" ? grain.end : i + cue.length;
     const takeCue =
       cue.length > lexLength ||
-      (cue.length > 0 && cue.length === lexLength && !(SOFT_CUES.has(cue.cue!.type) && !startsMention(lexicon, lemmas, i + cue.length)));
+      (cue.length > 0 && cue.length === lexLength && !(SOFT_CUES.has(cue.cue!.type) && !startsMention(lexicon, lemmas, nameAt)));
     if (lexLength > 0 && !takeCue) {
       const matched = lex.length === lexLength ? lex.entries : lexiconMatch(lexicon, lemmas.slice(0, i + lexLength), i).entries;
       const entries = matched.filter((e) => valueAllowed(e, tokens.slice(i, i + lexLength)));
