@@ -160,7 +160,10 @@ function planQuestion(input: PlanInput, withOptions: boolean): PlanOutcome {
   const { understood, ignored } = describeItems(lexicon, items, parts, corrections);
   for (const text of instructions) understood.push(`“${text}” → instruction on how to write the query`);
   // Every content word must be read: one left over means this spec answers another question.
-  const unread = unreadContent(input.question, reading, parts.ignored.slice(reading.unused.length), spec, input.model);
+  const unread = [
+    ...unreadContent(input.question, reading, parts.ignored.slice(reading.unused.length), spec, input.model),
+    ...parts.unreadQuotes.map((text) => ({ text, words: [text] })),
+  ];
   // Tables no chain of references connects fail whatever the unread words meant: compiling says so (NO_JOIN_PATH).
   if (unread.length > 0 && joinable(spec, input.model)) {
     const near = specEntitiesIn(spec, input.model.metrics);

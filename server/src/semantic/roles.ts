@@ -39,6 +39,18 @@ function isFlag(column: ColumnSnapshot, words: string[]): boolean {
   return binary && (values.length === 2 || words.some((w) => FLAG_WORDS.test(w)));
 }
 
+const WHOLE = new Set(["integer", "bigint"]);
+
+/**
+ * A "number of things" column (`citation_num`, `num_rooms`): whole numbers that start at
+ * zero count something, where labels (house or order numbers) start at one or higher.
+ */
+function isTally(column: ColumnSnapshot, words: string[]): boolean {
+  if (!WHOLE.has(column.type) || column.min !== "0" || !words.includes("number")) return false;
+  const others = words.filter((w) => w !== "number");
+  return others.length > 0 && !others.some((w) => CODE_WORDS.has(w) || w === "id");
+}
+
 /** Decides what a column is for, from its type, keys, name (its words, when the schema's naming is known) and sampled values. */
 export function columnRole(table: TableSnapshot, column: ColumnSnapshot, words = nameWords(column.name)): ColumnRole {
   const inPk = table.primaryKey.includes(column.name);
@@ -53,6 +65,7 @@ export function columnRole(table: TableSnapshot, column: ColumnSnapshot, words =
   if (isFlag(column, words)) return { role: "dimension", flag: true };
   if (NUMERIC.has(column.type)) {
     const last = words[words.length - 1] ?? "";
+    if (isTally(column, words)) return { role: "measure", aggregation: "sum", money: false };
     if (words.some((w) => CODE_WORDS.has(w)) || last === "id") return { role: "dimension" };
     const averaged = words.some((w) => AVERAGED.has(w));
     return {

@@ -128,6 +128,7 @@ function addField(b: Builder, e: Entity, f: Field, tableWords: Set<string>): voi
   if (f.role === "id") {
     // A lookup table's text key ("High", "ALFKI") is a value to link, not a word for the column.
     if (f.values) addValues(b, e, f);
+    addKeyPhrases(b, e, f);
     return;
   }
   const target: Target = { type: "field", entity: e.name, field: f.name };
@@ -165,6 +166,19 @@ function addField(b: Builder, e: Entity, f: Field, tableWords: Set<string>): voi
   // "minutes of music" names a milliseconds column by its unit.
   if (f.role === "measure" && nameWords(f.name).some((w) => DURATION_WORDS.includes(w))) {
     for (const w of DURATION_WORDS) if (w.length > 3) b.add(w, target, SCORE.partial);
+  }
+}
+
+/**
+ * "customer IDs", "the id of each ticker": the key column, named only with its table's
+ * words (a bare "id" could be any table's).
+ */
+function addKeyPhrases(b: Builder, e: Entity, f: Field): void {
+  if (e.primaryKey.length !== 1) return;
+  const target: Target = { type: "field", entity: e.name, field: f.name };
+  for (const ep of entityPhrases(e).all.slice(0, 8)) {
+    b.add(`${ep} id`, target, SCORE.qualified);
+    b.add(`id of ${ep}`, target, SCORE.qualified);
   }
 }
 

@@ -1,6 +1,7 @@
 import { CUE_INDEX, FILLER, type Cue } from "../text/cues.ts";
 import type { Token } from "../text/tokenize.ts";
 import type { TimeExpr } from "../time/extract.ts";
+import { isIrregularForm } from "../text/stem.ts";
 import { phraseLemmas, type Entry, type Lexicon } from "./build.ts";
 import { correctTypo } from "./fuzzy.ts";
 
@@ -114,7 +115,9 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
       i++;
       continue;
     }
-    const lex = t.kind === "word" || t.kind === "number" ? lexiconMatch(lexicon, lemmas, i) : { length: 0, entries: [] };
+    let lex = t.kind === "word" || t.kind === "number" ? lexiconMatch(lexicon, lemmas, i) : { length: 0, entries: [] as Entry[] };
+    // "customers who made a purchase": a light verb, not the column its irregular stem spells ("make").
+    if (lex.length === 1 && FILLER.has(t.norm) && isIrregularForm(t.norm)) lex = { length: 0, entries: [] };
     const lexLength = Math.min(lex.length, firstBlocked(inTime, i, lex.length) - i);
     let cue = cueMatch(tokens, i, (k) => inTime.has(k));
     // "per order by country", "the biggest order by revenue": where "order" names a table, "order by"
@@ -124,9 +127,12 @@ export function segment(lexicon: Lexicon, tokens: Token[], times: { start: numbe
       const orderIsTable = (lexicon.byFirst.get(t.lemma) ?? []).some((e) => e.target.type === "entity" && e.lemmas.length === 1);
       if (NOUN_BEFORE.has(before ?? "") || (orderIsTable && before !== undefined && !CLAUSE_START.has(before))) cue = { length: 0 };
     }
+    // "total quarterly sales": the name follows the grain.
+    const grain = timeAt.get(i + cue.length);
+    const nameAt = grain?.expr.kind === "grain" ? grain.end : i + cue.length;
     const takeCue =
       cue.length > lexLength ||
-      (cue.length > 0 && cue.length === lexLength && !(SOFT_CUES.has(cue.cue!.type) && !startsMention(lexicon, lemmas, i + cue.length)));
+      (cue.length > 0 && cue.length === lexLength && !(SOFT_CUES.has(cue.cue!.type) && !startsMention(lexicon, lemmas, nameAt)));
     if (lexLength > 0 && !takeCue) {
       const matched = lex.length === lexLength ? lex.entries : lexiconMatch(lexicon, lemmas.slice(0, i + lexLength), i).entries;
       const entries = matched.filter((e) => valueAllowed(e, tokens.slice(i, i + lexLength)));

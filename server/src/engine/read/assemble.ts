@@ -1,7 +1,7 @@
 import { joinDistance, referencesUpward } from "../graph.ts";
 import { fieldKey, type Lexicon, type Target } from "../lexicon/build.ts";
 import { stem } from "../text/stem.ts";
-import type { Measure, QuerySpec } from "../spec.ts";
+import type { Dimension, Measure, QuerySpec } from "../spec.ts";
 import { sameDimension, sameMeasure } from "../spec.ts";
 import type { Intent, Reading } from "./intents.ts";
 import { unitScale } from "./units.ts";
@@ -95,7 +95,7 @@ export function readParts(
 
   const parts: Parts = {
     reading, lexicon, measures: [], countWithoutTarget: false, looseCompares: [], dimensions: [], filters: [], having: [], conditionMeasures: [], sameValues: [], columns: [],
-    distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused], ties: t.ties,
+    distinct: false, entities: [...mentioned], understood: [], ignored: [...reading.unused], unreadQuotes: [], ties: t.ties,
   };
   const qualifierItems = new Set(reading.qualifiers.values());
   const freeEntities = reading.free.filter((m) => t.namesEntity(m) && !qualifierItems.has(m));
@@ -274,7 +274,7 @@ export function readParts(
   if (grain) parts.grain = grain;
   if (all("grain").some((g) => g.fiscal)) parts.fiscalGrain = true;
   for (const g of ownValues ? [] : all("group")) {
-    const d = t.dimension(g.target, grain);
+    const d = namedByOwnColumn(lexicon, t.dimension(g.target, grain), parts.measures[0] ? measureEntity(parts.measures[0]) : undefined);
     if (d && !parts.dimensions.some((x) => sameDimension(x, d))) parts.dimensions.push(d);
   }
   // Rows at the extreme of each group are listed with their group's name, not grouped.
@@ -313,6 +313,7 @@ export function readParts(
   // Filters.
   readFilters(parts, t, all, now);
 
+  const clauseStart = reading.items.find((i) => i.kind !== "mention" && /^(that|who|which|whose)\b/i.test(i.text))?.start;
   // Remaining free mentions: measures in aggregate questions, columns in listings.
   for (const m of freeOthers) {
     if (used.has(m)) continue;
@@ -346,6 +347,8 @@ export function readParts(
       continue;
     }
     const label = pick(m, ["label", "field"], t.ctx(m, "any"));
+    // "the distinct list of salesperson IDs that have received a cash payment": the clause says which, it lists nothing.
+    if (reading.distinctList && clauseStart !== undefined && m.start > clauseStart) continue;
     if (label?.type === "label") {
       const e = lexicon.entities.get(label.entity);
       for (const f of e?.labelFields ?? []) parts.columns.push({ entity: label.entity, field: f });
@@ -385,6 +388,7 @@ export function readParts(
   if (!ownValues && parts.measures.length === 0 && parts.dimensions.length === 0 && (reading.which || reading.list) && firstFree && !t.namesEntity(firstFree) && firstColumn && !naming && hasFieldRole(firstFree, lexicon, "dimension")) {
     parts.distinct = true;
   }
+  if (reading.distinctList && parts.measures.length === 0 && parts.dimensions.length === 0 && parts.columns.length > 0) parts.distinct = true;
   // "On average, how many songs are on an album?": the count per album the songs belong to.
   const averaged = parts.rollup ?? (parts.pendingAgg !== "sum" ? parts.pendingAgg : undefined);
   const only = parts.measures.length === 1 ? parts.measures[0] : undefined;
@@ -400,4 +404,16 @@ export function readParts(
     delete parts.pendingAgg;
   }
   return parts;
+}
+
+/**
+ * "lakes in each state", where lakes hold the state's name (`state_name`) as their reference:
+ * grouped by that column, so lakes of a state the other table lacks are still counted.
+ */
+function namedByOwnColumn(lexicon: Lexicon, d: Dimension | undefined, rows: string | undefined): Dimension | undefined {
+  if (d?.kind !== "entity" || !rows || rows === d.entity) return d;
+  const label = lexicon.entities.get(d.entity)?.labelFields;
+  const join = lexicon.model.joins.find((j) => j.from === rows && j.to === d.entity && j.fromColumns.length === 1 && j.evidence?.rule === "shared_name");
+  if (!join || label?.length !== 1 || join.toColumns[0] !== label[0]) return d;
+  return { kind: "field", field: { entity: rows, field: join.fromColumns[0]! } };
 }

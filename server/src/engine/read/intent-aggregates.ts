@@ -32,7 +32,8 @@ export function readAggregates(lexicon: Lexicon, items: Item[], intents: Intent[
     let distinct = it.cue.type === "distinct";
     while (j < items.length) {
       const x = items[j]!;
-      if (x.kind === "word" && x.filler) j++;
+      // "total quarterly sales": the grain between the aggregate and what it adds up is read on its own.
+      if ((x.kind === "word" && x.filler) || (x.kind === "time" && x.expr.kind === "grain")) j++;
       else if (x.kind === "cue" && (x.cue.type === "of" || x.cue.type === "distinct")) {
         if (x.cue.type === "distinct") distinct = true;
         claim(j);

@@ -57,6 +57,15 @@ export function readRanking(lexicon: Lexicon, items: Item[], intents: Intent[], 
     if (it.cue.type === "most") {
       claim(k);
       let j = ahead(k);
+      // "from the best ratings to the lowest": an order stated by its two ends, every row kept.
+      const to = j + 1;
+      const end = items[to]?.text.toLowerCase() === "to" ? items[ahead(to)] : undefined;
+      const ended = items[j]?.kind === "mention" ? at(j) : undefined;
+      if (ended && end?.kind === "cue" && end.cue.type === "most" && end.cue.dir !== it.cue.dir) {
+        claim(j, to, ahead(to));
+        intents.push({ type: "sort", target: ended }, { type: "dir", dir: it.cue.dir });
+        return;
+      }
       const adj = items[j];
       if (adj?.kind === "cue" && adj.cue.type === "adjective") {
         claim(j);

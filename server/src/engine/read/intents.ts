@@ -39,7 +39,7 @@ export type Intent =
   | { type: "sort"; target?: MentionItem; count?: boolean; dir?: Dir }
   | { type: "dir"; dir: Dir }
   | { type: "alpha" }
-  | { type: "quoted"; text: string; field?: MentionItem }
+  | { type: "quoted"; text: string; field?: MentionItem; of?: MentionItem }
   /** "at that price", "with the same price": the value of a column in the previous answer. */
   | { type: "sameValue"; item: MentionItem }
   /** "units in stock below reorder level". */
@@ -75,6 +75,8 @@ export interface Reading {
   followups: Set<FollowupKind>;
   list: boolean;
   which: boolean;
+  /** "the distinct list of X", "show unique X": rows listed once each, not counted. */
+  distinctList: boolean;
   /** Texts of items no rule used (for the "ignored" list). */
   unused: string[];
   /** The items behind `unused`, with their positions. */
@@ -136,6 +138,16 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     if (it.cue.type === "list") list = true;
     if (it.cue.type === "which") which = true;
     if (["followup", "list", "which"].includes(it.cue.type)) claim(k);
+  });
+  // "Return the distinct list of X", "show unique X": "distinct" next to a listing verb lists, where
+  // alone ("distinct customers per state") or after a count ("number of distinct") it counts.
+  let distinctList = false;
+  items.forEach((it, k) => {
+    if (it.kind !== "cue" || it.cue.type !== "distinct") return;
+    if (isCue(skipBack(k), "list") || isCue(skipAhead(k), "list")) {
+      distinctList = true;
+      claim(k);
+    }
   });
   // "that price", "the same price": a column's value in the previous answer, not a column to show.
   items.forEach((it, k) => {
@@ -201,6 +213,19 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     if (before?.kind === "mention" && after?.kind === "mention" && has(after, "entity") && has(before, "field", "label", "metric")) {
       qualifiers.set(before, after);
     }
+  });
+
+  // "lakes in states with an area over 1000", "… states whose area": the rows just named hold the column, when they
+  // have one and are not what the question is about ("towns with an area over 1000" is about towns).
+  items.forEach((it, k) => {
+    const linking = (it.kind === "cue" && it.cue.type === "with") || (it.kind === "word" && it.text.toLowerCase() === "whose");
+    if (!linking) return;
+    const before = items[skipBack(k)];
+    const after = items[skipAhead(k)];
+    if (before?.kind !== "mention" || after?.kind !== "mention" || qualifiers.has(after)) return;
+    if (!items.slice(0, items.indexOf(before)).some((x) => x.kind === "mention" && has(x, "entity"))) return;
+    const owners = new Set(before.entries.flatMap((e) => (e.target.type === "entity" ? [e.target.entity] : [])));
+    if (after.entries.some((e) => e.target.type === "field" && owners.has(e.target.entity))) qualifiers.set(after, before);
   });
 
   // Time expressions, with the time column named just before ("hired in 2003").
@@ -302,7 +327,9 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
       const field = mentionAt(b);
       const text = field && hasFieldRole(field, lexicon, "dimension") && !has(field, "entity") ? field : undefined;
       if (text) claim(b, ...Array.from({ length: k - b - 1 }, (_, x) => b + 1 + x).filter((x) => NAMING.test(items[x]!.text)));
-      intents.push({ type: "quoted", text: it.text, ...(text ? { field: text } : {}) });
+      // "the domain "Machine Learning"": a row of the table named just before.
+      const of = !text && field && has(field, "entity") ? field : undefined;
+      intents.push({ type: "quoted", text: it.text, ...(text ? { field: text } : {}), ...(of ? { of } : {}) });
     }
   });
 
@@ -314,5 +341,5 @@ export function readIntents(lexicon: Lexicon, items: Item[]): Reading {
     else if ((it.kind === "word" && !it.filler) || it.kind === "number") unusedItems.push(it);
   });
   const unused = unusedItems.map((it) => it.text);
-  return { items, intents, free, qualifiers, followups, list, which, unused, unusedItems, startsWithFollowup };
+  return { items, intents, free, qualifiers, followups, list, which, distinctList, unused, unusedItems, startsWithFollowup };
 }

@@ -1,3 +1,4 @@
+import { referencesUpward } from "../graph.ts";
 import type { FieldRef, Measure } from "../spec.ts";
 import { sameMeasure } from "../spec.ts";
 import { fieldForNoun, measureEntityOf, primaryMeasure } from "./measures.ts";
@@ -53,7 +54,7 @@ export function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: M
   const xField = xItem && !t.namesEntity(xItem) ? t.field(xItem, "dimension") : undefined;
   const naming = xField ? lexicon.entities.get(xField.entity)?.labelFields.includes(xField.field) : false;
   const groupedRows = xItem !== undefined && xItem !== c.target && !t.namesEntity(xItem) && hasFieldRole(xItem, lexicon, "dimension") && !naming;
-  const aggregateTarget = m.kind === "metric" || parts.pendingAgg !== undefined || groupedRows || (m.kind === "field" && parts.rowEntity !== undefined && m.field.entity !== parts.rowEntity && fieldOf(lexicon, { type: "field", ...m.field })?.role === "measure" && !sameEntityRow(parts, m.field));
+  const aggregateTarget = m.kind === "metric" || parts.pendingAgg !== undefined || groupedRows || (m.kind === "field" && parts.rowEntity !== undefined && m.field.entity !== parts.rowEntity && fieldOf(lexicon, { type: "field", ...m.field })?.role === "measure" && !sameEntityRow(parts, m.field) && !heldOnce(parts, m.field));
   if (aggregateTarget) {
     if (m.kind === "field") m.agg = parts.pendingAgg ?? (fieldOf(lexicon, { type: "field", ...m.field })?.aggregation ?? "sum");
     delete parts.pendingAgg;
@@ -72,6 +73,11 @@ export function readCompare(parts: Parts, t: Targets, c: Of<"compare">, xItem: M
 /** A field on the row entity itself or on something each row points at (a row filter, not an aggregate). */
 function sameEntityRow(parts: Parts, f: FieldRef): boolean {
   return parts.rowEntity === f.entity;
+}
+
+/** "lakes in states with an area over 1000": each row points at one state, so its area is a row value. */
+function heldOnce(parts: Parts, f: FieldRef): boolean {
+  return parts.rowEntity !== undefined && referencesUpward(parts.lexicon.model, parts.rowEntity, f.entity);
 }
 
 function pushCompare(parts: Parts, field: FieldRef, op: Of<"compare">["op"], value: number): void {

@@ -1,4 +1,4 @@
-import { fieldKey } from "../lexicon/build.ts";
+import { fieldKey, type Lexicon } from "../lexicon/build.ts";
 import { joinDistance, joinTree, referencesUpward } from "../graph.ts";
 import { sameField, type FieldRef, type Filter, type Scalar } from "../spec.ts";
 import { timeFilter } from "../time/resolve.ts";
@@ -153,10 +153,25 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
       parts.filters.push({ kind: "compare", field: named, op: exact || !values ? "=" : "contains", values: [exact ?? q.text] });
       continue;
     }
-    const entity = parts.rowEntity ?? t.subject;
+    // "Cars count as in inventory if is_in_inventory is True": a definition quoted, not a name.
+    if (namesColumn(lexicon, q.text)) {
+      parts.unreadQuotes.push(q.text);
+      continue;
+    }
+    const of = q.of ? t.entity(q.of) : undefined;
+    const entity = of ?? parts.rowEntity ?? t.subject;
+    const holder = columnHolding(lexicon, q.text, entity, of !== undefined);
+    if (holder) {
+      parts.filters.push({ kind: "compare", field: holder.ref, op: "=", values: [holder.value] });
+      continue;
+    }
     const e = entity ? lexicon.entities.get(entity) : undefined;
     const labelField = e?.labelFields[0];
-    if (!e || !labelField) continue;
+    // No column to look it up in: asked about rather than left out of the answer.
+    if (!e || !labelField) {
+      parts.unreadQuotes.push(q.text);
+      continue;
+    }
     const f = lexicon.fields.get(fieldKey(e.name, labelField));
     const exact = f?.values?.find((v) => v.toLowerCase() === q.text.toLowerCase());
     parts.filters.push({ kind: "compare", field: { entity: e.name, field: labelField }, op: exact ? "=" : "contains", values: [exact ?? q.text] });
@@ -248,4 +263,27 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
   } else if (parts.grain) {
     for (const d of parts.dimensions) if (d.kind === "field" && d.grain) d.grain = parts.grain;
   }
+}
+
+/**
+ * "a 'buy' transaction": the one column whose sampled values include the quoted text, on the
+ * rows asked about (`only` those), else anywhere in the model; none when several hold it.
+ */
+function columnHolding(lexicon: Lexicon, text: string, entity: string | undefined, only: boolean): { ref: FieldRef; value: string } | undefined {
+  const found: { ref: FieldRef; value: string }[] = [];
+  for (const e of lexicon.model.entities) {
+    for (const f of e.fields) {
+      const value = f.values?.find((v) => v.toLowerCase() === text.toLowerCase());
+      if (value !== undefined) found.push({ ref: { entity: e.name, field: f.name }, value });
+    }
+  }
+  const own = found.filter((x) => x.ref.entity === entity);
+  if (own.length === 1) return own[0];
+  return !only && own.length === 0 && found.length === 1 ? found[0] : undefined;
+}
+
+/** Whether quoted text spells a column's identifier with its separators (`is_in_inventory`). */
+function namesColumn(lexicon: Lexicon, text: string): boolean {
+  const words = new Set(text.toLowerCase().match(/[\p{L}\d]+(?:_[\p{L}\d]+)+/gu) ?? []);
+  return words.size > 0 && [...lexicon.fields.values()].some((f) => words.has(f.name.toLowerCase()));
 }

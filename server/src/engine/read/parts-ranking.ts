@@ -175,9 +175,13 @@ export function readRanking(
       parts.limit = limit;
       used.add(xItem!);
     } else if (xItem || xGrain) {
-      parts.measures.push(m);
+      // "Which city has the highest-rated restaurant?": the group of the top row, so its largest value, not its average.
+      const after = parts.reading.items[parts.reading.items.indexOf(s.target) + 1];
+      const ofRow = m.kind === "field" && after?.kind === "mention" && t.namesEntity(after) && t.entity(after) === m.field.entity;
+      const ranked: Measure = ofRow ? { ...m, agg: s.dir === "desc" ? "max" : "min" } : m;
+      parts.measures.push(ranked);
       groupByX();
-      setOrder({ kind: "measure", measure: m, dir: s.dir });
+      setOrder({ kind: "measure", measure: ranked, dir: s.dir });
       parts.limit = limit;
     } else if (m.kind === "field") {
       parts.measures.push({ ...m, agg: s.dir === "desc" ? "max" : "min" });

@@ -79,6 +79,8 @@ export interface Parts {
   entities: string[];
   understood: string[];
   ignored: string[];
+  /** Quoted text that is no value to filter by (it names the schema's columns): asked about, not guessed. */
+  unreadQuotes: string[];
 }
 
 export type Of<T extends Intent["type"]> = Extract<Intent, { type: T }>;

@@ -47,6 +47,7 @@ const PHRASES: [string, Cue][] = [
   ["number of", C({ type: "count" })],
   ["numbers of", C({ type: "count" })],
   ["total number of", C({ type: "count" })],
+  ["total count of", C({ type: "count" })],
   ["count of", C({ type: "count" })],
   ["count", C({ type: "count" })],
   ["counts", C({ type: "count" })],

@@ -30,7 +30,12 @@ const IRREGULAR: Record<string, string> = {
   earliest: "early",
   best: "good",
   worst: "bad",
+  // Too short for the plural rule below.
+  ids: "id",
 };
+
+/** Whether the stemmer rewrites the word through its irregular form ("made" → "make"). */
+export const isIrregularForm = (word: string) => IRREGULAR[word.toLowerCase()] !== undefined;
 
 const VOWEL = /[aeiouy]/;
 

@@ -106,7 +106,9 @@ function periodAt(tokens: Token[], i: number, fallbackYear?: number): Period | u
     const span = half ? 6 : 3;
     return { from: isoDate(y, span * (n - 1) + 1), to: isoDate(y, span * n + 1), label: `${t.norm} ${half ? "half" : "quarter"} of ${y}`, end: j + 1 };
   }
-  const month = monthOf(t.norm) ?? (t.norm === "may" || t.norm === "mar" ? (yearOf(tokens[i + 1]) ? monthOfAmbiguous(t.norm) : undefined) : undefined);
+  // "may"/"mar" are words too: a month only before a year, or before a day and a year ("Mar 31, 2023").
+  const dayThenYear = tokens[i + 1]?.kind === "number" && tokens[i + 1]!.value! >= 1 && tokens[i + 1]!.value! <= 31 && yearOf(tokens[i + 2]) !== undefined;
+  const month = monthOf(t.norm) ?? (t.norm === "may" || t.norm === "mar" ? (yearOf(tokens[i + 1]) || dayThenYear ? monthOfAmbiguous(t.norm) : undefined) : undefined);
   if (month !== undefined) {
     let j = i + 1;
     let day: number | undefined;

@@ -34,6 +34,8 @@ const BOUNDS: Record<string, "in" | "since" | "after" | "before" | "until"> = {
   before: "before", prior: "before", until: "until", till: "until", through: "until", thru: "until",
 };
 
+const INCLUSIVE_BOUNDS: Record<string, "since" | "until"> = { after: "since", before: "until" };
+
 /** Relative periods at i: "last 3 months", "the past year", "this quarter", "year to date". */
 function relativeAt(tokens: Token[], i: number): TimeMatch | undefined {
   const t = tokens[i]!;
@@ -169,9 +171,11 @@ export function scanTime(tokens: Token[], namesColumn: (i: number) => boolean = 
         }
       }
     }
-    const bound = BOUNDS[t.norm];
+    // "on or after April 1": that day included.
+    const inclusive = t.norm === "on" && tokens[i + 1]?.norm === "or" ? INCLUSIVE_BOUNDS[tokens[i + 2]?.norm ?? ""] : undefined;
+    const bound = inclusive ?? BOUNDS[t.norm];
     if (bound) {
-      const j = skip(tokens, i + 1, ["the", "year", "to", "of", "month", "fiscal", "fy"]);
+      const j = skip(tokens, inclusive ? i + 3 : i + 1, ["the", "year", "to", "of", "month", "fiscal", "fy"]);
       const p = periodAt(tokens, j);
       if (p) {
         // "invoices from 2022" is within 2022; "from 2022 on(wards)" starts there.
