@@ -4,6 +4,7 @@ import type { Refinement } from "../engine/refine/refinement.ts";
 import { describeWrapped, wrappedSql, type WrappedQuery } from "../engine/refine/wrap.ts";
 import { initialState, nextState, stateWithSpec } from "../engine/state.ts";
 import { chooseChart } from "../insights/chart.ts";
+import { hiddenColumns, markHidden } from "../insights/hidden-columns.ts";
 import { suggestFollowUps } from "../insights/suggest.ts";
 import type { Viewer } from "../graphql/context.ts";
 import { connectionFailureFor } from "../modules/data-sources/connection-errors.ts";
@@ -190,9 +191,10 @@ export async function executeRun(
 
     const result = await stage.run("EXECUTE", async () => {
       // Why the source could not be reached stays with administrators (its status shows them), as when connecting.
-      const value = await executeSql(services, config, source, compiled.guarded, signal).catch((error: unknown) => {
+      const executed = await executeSql(services, config, source, compiled.guarded, signal).catch((error: unknown) => {
         throw connectionFailureFor(viewer, error);
       });
+      const value = { ...executed, columns: markHidden(executed.columns, hiddenColumns(spec, context.model, executed.columns)) };
       return { value, payload: { columns: value.columns, rows: value.rows.slice(0, previewRows), rowCount: value.rowCount, truncated: value.truncated, durationMs: Math.round(value.durationMs) } };
     });
 

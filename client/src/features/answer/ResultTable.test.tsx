@@ -140,4 +140,22 @@ describe("ResultTable", () => {
     expect(screen.getByText("No rows.")).toBeInTheDocument();
     expect(screen.getByText("No rows")).toBeInTheDocument();
   });
+
+  it("leaves out a key shown beside the names it identifies, keeping each cell under its own heading", () => {
+    render(
+      <ResultTable
+        columns={[{ name: "category_id", type: "integer", dbType: "int4", hidden: true }, { name: "name", type: "text", dbType: "text" }, { name: "revenue", type: "decimal", dbType: "numeric" }]}
+        rows={[[9, "Printers", "952.5"]]}
+        totalRows={1}
+        page={1}
+        pageSize={10}
+        formatOptions={{ locale: "en-US" }}
+      />,
+    );
+    const headings = within(screen.getByRole("table")).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headings).toEqual(["Row#", "Name", "Revenue"]);
+    const cells = within(bodyRows()[0]!).getAllByRole("cell").map((c) => c.textContent);
+    expect(cells).toEqual(["1", "Printers", "952.5"]);
+  });
 });
+

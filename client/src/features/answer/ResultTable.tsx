@@ -62,7 +62,7 @@ function Cell({ value, column, format, grain, options }: { value: ResultCell | u
  * with a sticky header and horizontal scroll on narrow screens.
  */
 export function ResultTable({
-  columns,
+  columns: allColumns,
   rows,
   totalRows,
   page,
@@ -79,6 +79,9 @@ export function ResultTable({
   formatOptions = {},
 }: ResultTableProps) {
   const captionId = useId();
+  // Keys shown beside the names they identify are left out; cells keep their place in the row.
+  const shown = allColumns.map((column, index) => ({ column, index })).filter(({ column }) => !column.hidden);
+  const columns = shown.map(({ column }) => column);
   const pages = Math.max(1, Math.ceil(totalRows / pageSize));
   const current = Math.min(Math.max(1, page), pages);
   const first = totalRows === 0 ? 0 : (current - 1) * pageSize + 1;
@@ -144,8 +147,8 @@ export function ResultTable({
               : rows.map((row, r) => (
                   <tr key={r} aria-rowindex={first + r + 1}>
                     <td className="row-number">{first + r}</td>
-                    {columns.map((column, c) => (
-                      <Cell key={column.name} value={row[c]} column={column} format={formats[column.name] ?? defaultFormat(column.type)} grain={grains[column.name]} options={formatOptions} />
+                    {shown.map(({ column, index }) => (
+                      <Cell key={column.name} value={row[index]} column={column} format={formats[column.name] ?? defaultFormat(column.type)} grain={grains[column.name]} options={formatOptions} />
                     ))}
                   </tr>
                 ))}

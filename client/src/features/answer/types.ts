@@ -44,6 +44,8 @@ export interface ResultColumn {
   type: ValueType;
   /** The database's own type name, e.g. `numeric(12,2)`. */
   dbType: string;
+  /** A key beside the names of the groups it identifies: left out of the table, kept in exports. */
+  hidden?: boolean;
 }
 
 /** Decimals and bigints may arrive as strings; dates as 'YYYY-MM-DD'; timestamps as ISO 8601. */

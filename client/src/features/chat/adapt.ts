@@ -38,7 +38,7 @@ export function toChartSpec(chart: ApiChart): ChartSpec {
 }
 
 export function toColumns(columns: ApiPage["columns"]): ResultColumn[] {
-  return columns.map((c) => ({ name: c.name, type: c.type as ValueType, dbType: c.dbType }));
+  return columns.map((c) => ({ name: c.name, type: c.type as ValueType, dbType: c.dbType, ...(c.hidden ? { hidden: true } : {}) }));
 }
 
 export function toResult(page: ApiPage): AnswerResult {

@@ -44,7 +44,7 @@ export const RunResultPage = graphql(`
     run(id: $id) {
       id
       result(page: $page, pageSize: $pageSize, orderBy: $orderBy) {
-        columns { name type dbType }
+        columns { name type dbType hidden }
         rows
         totalRows
         page

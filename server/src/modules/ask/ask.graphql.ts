@@ -70,6 +70,10 @@ const ResultColumnRef = builder.objectRef<ResultColumn>("ResultColumn").implemen
     name: t.exposeString("name"),
     type: t.exposeString("type", { description: "integer, bigint, decimal, float, text, boolean, date, timestamp, json, …" }),
     dbType: t.exposeString("dbType"),
+    hidden: t.boolean({
+      description: "A key column beside the names of the groups it identifies (\"Category id\" next to the category's name): clients leave it out of tables; exports keep it.",
+      resolve: (c) => c.hidden === true,
+    }),
   }),
 });
 

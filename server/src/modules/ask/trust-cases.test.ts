@@ -10,7 +10,7 @@ const askDoc = `mutation($input: AskInput!) { ask(input: $input) { run { id } se
 const progressDoc = `subscription($runId: ID!) { queryProgress(runId: $runId) { seq stage status } }`;
 const runDoc = `query($id: ID!) {
   run(id: $id) { status sql chart { title } explanation error { code message } answer { content } clarification { label runnable } candidates { name }
-    result(page: 1, pageSize: 200) { rows totalRows } }
+    result(page: 1, pageSize: 200) { columns { name hidden } rows totalRows } }
 }`;
 const upsertTerm = editMutation("upsertGlossaryTerm", "UpsertGlossaryTermInput");
 const setRules = editMutation("setBusinessRules", "SetBusinessRulesInput");
@@ -24,7 +24,7 @@ interface Run {
   answer: { content: string } | null;
   clarification: { label: string; runnable: boolean }[];
   candidates: { name: string }[];
-  result: { rows: unknown[][]; totalRows: number } | null;
+  result: { columns: { name: string; hidden: boolean }[]; rows: unknown[][]; totalRows: number } | null;
 }
 
 describe("answers a business user can trust, on the demo data (embedded)", () => {
@@ -167,6 +167,13 @@ describe("answers a business user can trust, on the demo data (embedded)", () =>
     expect(both!.status).toBe("SUCCEEDED");
     expect(both!.sql).toMatch(/as "revenue", sum\("oi"\."quantity"\) as "sum_quantity"/);
     expect(both!.chart?.title).toBe("Revenue and total quantity by product category");
+    // The category's key is kept for exports but hidden beside its name.
+    expect(both!.result!.columns).toEqual([
+      { name: "category_id", hidden: true },
+      { name: "name", hidden: false },
+      { name: "revenue", hidden: false },
+      { name: "sum_quantity", hidden: false },
+    ]);
   }, 60_000);
 
   it("groups by fiscal quarter and fiscal year once the fiscal year start is set", async () => {

@@ -27,6 +27,8 @@ export interface ResultColumn {
   type: ValueType;
   /** The database's type name, e.g. "numeric", "timestamp with time zone", "text[]". */
   dbType: string;
+  /** A key shown beside the names of the groups it identifies: kept in the result and exports, hidden in a table. */
+  hidden?: boolean;
 }
 
 export interface QueryResult {
