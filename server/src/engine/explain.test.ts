@@ -24,4 +24,12 @@ describe("explain", () => {
     expect(explained("list clients in Brazil")).toBe("Lists clients. Only rows where client country is “Brazil”.");
     expect(explained("clients who never placed an order")).toContain("the client has no sales orders");
   });
+
+  it("does not repeat the table's name where the column's name starts with it", () => {
+    const byName = { entity: "regions", measures: [{ kind: "count" as const, entity: "regions" }], dimensions: [{ kind: "field" as const, field: { entity: "regions", field: "region_name" } }], filters: [], having: [], order: [], limit: null, columns: [], distinct: false };
+    const text = explain(byName, model);
+    expect(text).toContain("per region name");
+    expect(text).not.toMatch(/\b(\w+) \1\b/);
+  });
 });
+

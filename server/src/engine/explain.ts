@@ -23,7 +23,14 @@ class Words {
   field(ref: FieldRef): string {
     const e = this.model.entities.find((x) => x.name === ref.entity);
     const f = e?.fields.find((x) => x.name === ref.field);
-    return `${(e?.label ?? ref.entity).toLowerCase()} ${(f?.label ?? ref.field).toLowerCase()}`;
+    const entity = (e?.label ?? ref.entity).toLowerCase();
+    const field = (f?.label ?? ref.field).toLowerCase();
+    // "order date" of an order, not "order order date"; "sales order date", not "sales order order date".
+    const a = entity.split(" ");
+    const b = field.split(" ");
+    let overlap = Math.min(a.length, b.length);
+    while (overlap > 0 && a.slice(-overlap).join(" ") !== b.slice(0, overlap).join(" ")) overlap -= 1;
+    return [...a, ...b.slice(overlap)].join(" ");
   }
 
   measure(m: Measure): string {

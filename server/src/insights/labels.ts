@@ -64,9 +64,12 @@ export function fieldLabel(model: SemanticModel, entity: string, field: string):
   return fieldOf(model, entity, field)?.label ?? readableLabel(field);
 }
 
-function filterText(f: Filter): string | null {
+function filterText(model: SemanticModel, f: Filter): string | null {
   if (f.kind === "range") return f.label || null;
   if (f.kind !== "compare") return null;
+  // "Revenue by month, 1" says nothing: a key's value is not a name.
+  const role = fieldOf(model, f.field.entity, f.field.field)?.role;
+  if (role === "id" || role === "foreign_key") return null;
   if ((f.op === "=" || f.op === "in") && f.values.length > 0 && f.values.length <= 3) return f.values.map(String).join(", ");
   return null;
 }
@@ -82,7 +85,7 @@ export function specTitle(model: SemanticModel, spec: QuerySpec): string {
     base = measures.join(" and ") + (dims.length ? ` by ${dims.join(" and ")}` : "");
   }
   if (spec.rollup) base = `${capitalize(AGG_WORDS[spec.rollup]!)} of ${lower(base)}`;
-  const conditions = spec.filters.map(filterText).filter((x): x is string => x !== null);
+  const conditions = spec.filters.map((f) => filterText(model, f)).filter((x): x is string => x !== null);
   // "Revenue by country, 2023, top 3": what a follow-up changed, as part of the title, not the follow-up's words.
   const ranked = spec.order[0]?.by.kind === "measure" ? spec.order[0] : undefined;
   if (spec.limit !== null && ranked && spec.dimensions.length > 0) conditions.push(`${ranked.dir === "desc" ? "top" : "bottom"} ${spec.limit}`);

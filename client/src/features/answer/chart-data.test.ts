@@ -103,7 +103,7 @@ describe("toLineSeries", () => {
     { name: "revenue", type: "decimal", dbType: "numeric" },
   ];
 
-  it("sorts a time axis by date and gives Dates", () => {
+  it("sorts a time axis by date and gives Dates, a month without a value as a gap", () => {
     const line = toLineSeries({ spec: monthly, columns, rows: [["2024-03-01", "30"], ["2024-01-01", "10"], ["2024-02-01", null]] });
     expect(line.xKind).toBe("time");
     expect(line.format).toBe("currency");
@@ -111,11 +111,25 @@ describe("toLineSeries", () => {
     expect(line.series[0]!.id).toBe("Revenue");
     expect(line.series[0]!.data.map((p) => [(p.x as Date).toISOString().slice(0, 10), p.y])).toEqual([
       ["2024-01-01", 10],
+      ["2024-02-01", null],
       ["2024-03-01", 30],
     ]);
   });
 
-  it("splits lines by series value", () => {
+  it("draws missing months and quarters as gaps rather than a line across them", () => {
+    const months = toLineSeries({ spec: monthly, columns, rows: [["2024-01-01", "10"], ["2024-04-01", "40"]] });
+    expect(months.series[0]!.data.map((p) => [(p.x as Date).toISOString().slice(0, 7), p.y])).toEqual([
+      ["2024-01", 10],
+      ["2024-02", null],
+      ["2024-03", null],
+      ["2024-04", 40],
+    ]);
+    const quarterly = { ...monthly, x: { ...monthly.x!, timeGrain: "quarter" as const } };
+    const quarters = toLineSeries({ spec: quarterly, columns, rows: [["2023-10-01", "1"], ["2024-04-01", "3"]] });
+    expect(quarters.series[0]!.data.map((p) => p.y)).toEqual([1, null, 3]);
+  });
+
+  it("splits lines by series value, a month one of them lacks being its gap", () => {
     const s = { ...monthly, series: field("channel", "text", "text") };
     const rows: ResultCell[][] = [
       ["2024-01-01", "Web", "1"],
@@ -125,7 +139,7 @@ describe("toLineSeries", () => {
     const line = toLineSeries({ spec: s, columns: bySeries, rows });
     expect(line.series.map((l) => [l.id, l.data.map((p) => p.y)])).toEqual([
       ["Web", [1, 3]],
-      ["Store", [2]],
+      ["Store", [2, null]],
     ]);
   });
 

@@ -146,10 +146,37 @@ export interface LineData {
   format: ValueFormat;
 }
 
+/** The most buckets a time axis is filled out to; past it, missing ones are only skipped. */
+const MAX_FILLED_BUCKETS = 1_000;
+
+/** The start of the bucket after `t` (UTC milliseconds) at a grain. */
+function nextBucket(t: number, grain: TimeGrain): number {
+  const d = new Date(t);
+  if (grain === "day") return t + 86_400_000;
+  if (grain === "week") return t + 7 * 86_400_000;
+  const months = grain === "month" ? 1 : grain === "quarter" ? 3 : 12;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate());
+}
+
+/** Every bucket from the first to the last time, so a month without rows shows as a gap, not a straight line. */
+function filledBuckets(times: number[], grain: TimeGrain | undefined): number[] {
+  if (!grain || times.length < 2) return times;
+  const out: number[] = [];
+  const last = times[times.length - 1]!;
+  for (let t = times[0]!; t <= last; t = nextBucket(t, grain)) {
+    out.push(t);
+    if (out.length > MAX_FILLED_BUCKETS) return times;
+  }
+  // Buckets that do not fall on the grain's starts (a date column read as months) keep the rows' own times.
+  return times.every((t) => out.includes(t)) ? out : times;
+}
+
 /**
  * Rows to nivo line series: one line per series value (first measure), or one
- * per measure. Time axes are sorted by date; category axes keep row order, with
- * gaps (null) where a series has no value so every line shares the categories.
+ * per measure. Time axes are sorted by date, every bucket of the grain from the
+ * first to the last present, so a missing month is a gap (null) in the line;
+ * category axes keep row order, with gaps where a series has no value so every
+ * line shares the categories.
  */
 export function toLineSeries({ spec, columns, rows, options }: ChartInput, maxSeries = 8): LineData {
   const x = spec.x;
@@ -210,12 +237,15 @@ export function toLineSeries({ spec, columns, rows, options }: ChartInput, maxSe
   }
 
   const order = xKind === "category" ? categories : [...categories].sort((a, b) => (a as number) - (b as number));
+  const buckets = xKind === "time" ? filledBuckets(order as number[], x?.timeGrain) : order;
   const result = kept.map((id) => {
     const line = lines.get(id) ?? new Map();
     const data: LinePoint[] =
       xKind === "category"
         ? order.map((key) => ({ x: key, y: line.get(key)?.y ?? null }))
-        : order.filter((key) => line.has(key)).map((key) => line.get(key)!);
+        : xKind === "time"
+          ? buckets.map((key) => line.get(key) ?? { x: new Date(key as number), y: null })
+          : order.filter((key) => line.has(key)).map((key) => line.get(key)!);
     return { id, data };
   });
   return { xKind, series: result, format };
