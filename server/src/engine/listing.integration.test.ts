@@ -54,6 +54,8 @@ const CONVERSATIONS: Turn[][] = [
   // "on or after" includes the day named; plain "after" does not.
   [["Return the distinct list of vehicle IDs that have jobs on or after Apr 1, 2023.", "SELECT DISTINCT vehicle_id FROM job WHERE job_date >= '2023-04-01'"]],
   [["number of jobs between Mar 22, 2023 and Mar 31, 2023", "SELECT count(*) FROM job WHERE job_date BETWEEN '2023-03-22' AND '2023-03-31'"]],
+  // Saying both ends are included repeats what "between" already means.
+  [["number of jobs between Mar 22, 2023 and Mar 31, 2023 (inclusive of start and end dates)", "SELECT count(*) FROM job WHERE job_date BETWEEN '2023-03-22' AND '2023-03-31'"]],
   [["number of jobs after Apr 1, 2023", "SELECT count(*) FROM job WHERE job_date > '2023-04-01'"]],
   [["number of jobs on or before Apr 1, 2023", "SELECT count(*) FROM job WHERE job_date <= '2023-04-01'"]],
 ];

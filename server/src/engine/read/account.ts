@@ -2,6 +2,7 @@ import type { SemanticModel } from "../../semantic/types.ts";
 import type { Item } from "../lexicon/segment.ts";
 import { specEntitiesIn, type FieldRef, type Filter, type QuerySpec } from "../spec.ts";
 import { ABBREVIATIONS } from "../../semantic/thesaurus.ts";
+import { joinDistance } from "../graph.ts";
 import { isFunctionWord } from "../text/function-words.ts";
 import { stem } from "../text/stem.ts";
 import type { Reading } from "./intents.ts";
@@ -130,6 +131,21 @@ export function unreadContent(question: string, reading: Reading, dropped: strin
     last = k;
   }
   close();
+  // "countries with both lakes and rivers" answered from lakes alone: a table named that no chain of
+  // references ties to the answer's tables, so nothing in the answer can stand for it.
+  const used = specEntitiesIn(spec, model.metrics);
+  for (const m of reading.free) {
+    const best = m.entries.reduce((a, b) => (b.score > a.score ? b : a));
+    if (best.target.type !== "entity" || used.length === 0) continue;
+    const entity = best.target.entity;
+    // The table's name as a noun ("rivers"), not a verb its stem shares ("cited" for `cite`).
+    const e = model.entities.find((x) => x.name === entity);
+    const nouns = e ? [e.name, e.label, ...e.synonyms, ...e.extraSynonyms].map((n) => n.toLowerCase()) : [];
+    const text = m.text.toLowerCase();
+    if (!nouns.some((n) => text === n || text === `${n}s` || text === `${n}es`)) continue;
+    if (used.some((u) => Number.isFinite(joinDistance(model, u, entity))) || m.text.split(/\s+/).every((w) => namesUsedTerm(w, stems))) continue;
+    if (!phrases.some((p) => p.text.toLowerCase() === m.text.toLowerCase())) phrases.push({ text: m.text, words: m.text.split(/\s+/) });
+  }
   for (const label of new Set(dropped)) phrases.push({ text: label, words: [label], period: true });
   return phrases;
 }

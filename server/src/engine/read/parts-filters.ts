@@ -18,6 +18,29 @@ function mergeAdjacentRanges(parts: Parts): void {
   }
 }
 
+/**
+ * "authors in both domain A and domain B": one column of rows reached across a join to many
+ * cannot equal two values on one row, so each value must hold on some related row of the
+ * subject — one EXISTS per value.
+ */
+function bothValuesOnRelatedRows(parts: Parts, subjectKey: FieldRef): void {
+  const equal = parts.filters.filter((f): f is Extract<Filter, { kind: "compare" }> => f.kind === "compare" && f.op === "=" && f.values.length === 1 && f.field.entity !== subjectKey.entity);
+  for (const f of equal) {
+    const sameColumn = equal.filter((g) => sameField(g.field, f.field));
+    if (sameColumn.length < 2 || new Set(sameColumn.map((g) => String(g.values[0]))).size < 2 || !parts.filters.includes(f)) continue;
+    let tree;
+    try {
+      tree = joinTree(parts.lexicon.model, subjectKey.entity, [f.field.entity]);
+    } catch {
+      continue;
+    }
+    if (!tree.steps.some((s) => !s.up)) continue;
+    for (const g of sameColumn) {
+      parts.filters.splice(parts.filters.indexOf(g), 1, { kind: "related", field: subjectKey, entity: g.field.entity, exists: true, where: [g] });
+    }
+  }
+}
+
 function flagValue(parts: Parts, ref: FieldRef, on: boolean): Scalar {
   const f = parts.lexicon.fields.get(fieldKey(ref.entity, ref.field));
   return f?.type === "boolean" ? on : on ? 1 : 0;
@@ -224,6 +247,7 @@ export function readFilters(parts: Parts, t: Targets, all: All, now: Date): void
       if (!tree.steps.some((s) => !s.up)) continue;
       parts.filters.splice(parts.filters.indexOf(f), 1, { kind: "related", field: subjectKey, entity: f.field.entity, exists: false, where: [{ ...f, op: f.op === "!=" ? "=" : "in" }] });
     }
+    bothValuesOnRelatedRows(parts, subjectKey);
   }
   // "customers who did not order in 1997", "genres with no tracks longer than 10 minutes":
   // conditions on the missing related rows.

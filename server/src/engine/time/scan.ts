@@ -80,6 +80,15 @@ const QUALIFIERS = ["iso", "calendar", "full", "whole", "complete", "entire"];
 const EXCLUDING = [["not", "including"], ["not", "counting"], ["excluding"], ["except"], ["but", "not"], ["without"]];
 const INCLUSIVE_WORDS = new Set(["of", "today", "s", "date", "dates", "the", "current", "day", "days", "ago", "start", "end", "and", "both", "it", "now", "todays"]);
 
+/** Past "inclusive of the start and end dates" at `k`, which only repeats a period's own ends; `k` when not there. */
+function inclusiveEnd(tokens: Token[], k: number): number {
+  const at = (x: number) => tokens[x]?.norm;
+  if (at(k) !== "inclusive" && at(k) !== "including") return k;
+  let j = k + 1;
+  while (j < tokens.length && j < k + 8 && (INCLUSIVE_WORDS.has(at(j)!) || tokens[j]!.kind === "number" || UNITS[at(j)!])) j++;
+  return j;
+}
+
 /**
  * What a period already implies, said again after it: "the previous week, not including the
  * current week", "the past 30 days, inclusive of 30 days ago", "the last 7 days from today".
@@ -94,11 +103,8 @@ function trailerEnd(tokens: Token[], end: number, mode: "rolling" | "previous" |
     const c = skip(tokens, k + excl.length, ["the"]);
     if ((at(c) === "current" || at(c) === "this") && UNITS[at(c + 1) ?? ""]) return c + 2;
   }
-  if (at(k) === "inclusive" || at(k) === "including") {
-    let j = k + 1;
-    while (j < tokens.length && j < k + 8 && (INCLUSIVE_WORDS.has(at(j)!) || tokens[j]!.kind === "number" || UNITS[at(j)!])) j++;
-    return j;
-  }
+  const inclusive = inclusiveEnd(tokens, k);
+  if (inclusive > k) return inclusive;
   if ((at(k) === "from" || at(k) === "until" || at(k) === "till") && at(k + 1) === "today") return k + 2;
   if (["as", "up"].includes(at(k) ?? "") && ["of", "to"].includes(at(k + 1) ?? "") && at(k + 2) === "today") return k + 3;
   return end;
@@ -165,8 +171,11 @@ export function scanTime(tokens: Token[], namesColumn: (i: number) => boolean = 
           if (again && again.monthOnly === undefined) p1 = { ...again, end: p1.end };
         }
         if (p2 && p1.monthOnly === undefined && p2.monthOnly === undefined) {
-          out.push({ start: i, end: p2.end, expr: { kind: "range", from: p1.from, to: p2.to, label: `between ${p1.label} and ${p2.label}` } });
-          i = p2.end - 1;
+          // "between Jan 1 and Mar 31 (inclusive of start and end dates)": both days are already in.
+          const after = tokens[p2.end]?.kind === "symbol" ? p2.end + 1 : p2.end;
+          const end = inclusiveEnd(tokens, after) > after ? inclusiveEnd(tokens, after) : p2.end;
+          out.push({ start: i, end, expr: { kind: "range", from: p1.from, to: p2.to, label: `between ${p1.label} and ${p2.label}` } });
+          i = end - 1;
           continue;
         }
       }
