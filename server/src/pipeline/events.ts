@@ -81,7 +81,12 @@ export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub
   }
 
   return {
-    async append(runId: string, event: NewEvent): Promise<StoredEvent> {
+    /**
+     * `durable`: store it (and everything before it) before announcing it, as for the terminal
+     * event. For the start of a stage that may wait long (running the SQL): an instance that
+     * dies there has stored all it announced, so the sweeper's DONE comes after it in order.
+     */
+    async append(runId: string, event: NewEvent, options: { durable?: boolean } = {}): Promise<StoredEvent> {
       let seq = nextSeq.get(runId);
       if (seq === undefined) {
         // Not a run this instance is writing (a sweeper failing a dead run): write through.
@@ -99,6 +104,11 @@ export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub
         // Whoever sees the end of a run can read all of it: store everything, then announce.
         await flush(runId);
         nextSeq.delete(runId);
+        pubsub.publish("runEvent", runId, stored);
+        return stored;
+      }
+      if (options.durable) {
+        await flush(runId);
         pubsub.publish("runEvent", runId, stored);
         return stored;
       }

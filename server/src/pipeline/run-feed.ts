@@ -60,7 +60,12 @@ class RunFeed {
   }
 
   private accept(events: StoredEvent[]) {
-    for (const event of events) if (event.seq > this.last) this.ahead.set(event.seq, event);
+    for (const event of events) {
+      if (event.seq > this.last) this.ahead.set(event.seq, event);
+      // A sweeper numbers the end of a dead instance's run after what that instance stored, which
+      // can be below what it announced before dying: the end still ends the stream.
+      else if (isTerminal(event) && !this.done) this.ahead.set(this.last + 1, { ...event, seq: this.last + 1 });
+    }
     let grew = false;
     for (let next = this.ahead.get(this.last + 1); next; next = this.ahead.get(this.last + 1)) {
       this.ahead.delete(next.seq);

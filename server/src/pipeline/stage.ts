@@ -53,7 +53,11 @@ export function createStageRunner(runId: string, events: EventLog, signal: Abort
   const timings: Partial<Record<Stage, number>> = {};
 
   const emit = (stage: Stage, status: EventStatus, payload?: unknown, durationMs?: number) =>
-    events.append(runId, { stage, status, payload, durationMs: durationMs === undefined ? null : Math.round(durationMs) });
+    events.append(
+      runId,
+      { stage, status, payload, durationMs: durationMs === undefined ? null : Math.round(durationMs) },
+      { durable: stage === "EXECUTE" && status === "STARTED" },
+    );
 
   return {
     timings,
