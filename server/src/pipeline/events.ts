@@ -100,15 +100,11 @@ export function createEventLog({ prisma, pubsub, log }: { prisma: Prisma; pubsub
       let entry = pending.get(runId);
       if (!entry) pending.set(runId, (entry = { events: [], writing: Promise.resolve() }));
       entry.events.push(stored);
-      if (isTerminal(stored)) {
-        // Whoever sees the end of a run can read all of it: store everything, then announce.
+      const terminal = isTerminal(stored);
+      if (terminal || options.durable) {
+        // Whoever sees the end of a run (or a durable event) can read all of it: store everything, then announce.
         await flush(runId);
-        nextSeq.delete(runId);
-        pubsub.publish("runEvent", runId, stored);
-        return stored;
-      }
-      if (options.durable) {
-        await flush(runId);
+        if (terminal) nextSeq.delete(runId);
         pubsub.publish("runEvent", runId, stored);
         return stored;
       }
